@@ -1,0 +1,39 @@
+# newsprism: `make demo` runs the main job on examples/, `make test` runs every check.
+# Both set everything up themselves on a fresh machine with Python 3.11.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+OUT := out/demo
+
+.PHONY: demo test lint typecheck unit clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: $(VENV)/.installed
+	@mkdir -p $(OUT)
+	@rm -f $(OUT)/newsprism.db*
+	$(BIN)/newsprism ingest examples --outlets examples/outlets.toml --db $(OUT)/newsprism.db
+	$(BIN)/newsprism list --db $(OUT)/newsprism.db
+	$(BIN)/newsprism analyze examples --outlets examples/outlets.toml --json > $(OUT)/articles.jsonl
+	@echo "Wrote $(OUT)/newsprism.db and $(OUT)/articles.jsonl"
+
+test: lint typecheck unit
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check src tests
+
+typecheck: $(VENV)/.installed
+	$(BIN)/mypy
+
+unit: $(VENV)/.installed
+	$(BIN)/pytest -q
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache .hypothesis

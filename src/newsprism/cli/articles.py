@@ -1,0 +1,154 @@
+"""Commands on articles: ingest, list, show, analyze."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from newsprism.cli.app import (
+    ConfigOption,
+    DbOption,
+    ExcludeOption,
+    IncludeOption,
+    JsonOption,
+    OutletOption,
+    OutletsOption,
+    PathsArgument,
+    app,
+    err,
+    fail_store,
+    out,
+    outlet_resolver,
+    print_json,
+    progress,
+    report_failures,
+    settings_for,
+)
+from newsprism.errors import StoreError
+from newsprism.model import Article, Failure, article_to_json, to_dict
+from newsprism.pipeline import find_inputs, read_inputs, run
+from newsprism.store import Outcome, SQLiteStore
+
+
+def _articles(paths: list[str], config: Path | None, outlets: Path | None, outlet: str | None,
+              include: list[str] | None, exclude: list[str] | None,
+              failures: list[Failure]) -> Iterator[Article]:
+    """Articles from `paths` through the pipeline; failures are collected on the side."""
+    settings = settings_for(config, include, exclude)
+    resolver = outlet_resolver(outlets, outlet)
+    inputs = find_inputs(paths, settings)
+    raws = read_inputs(progress(inputs, "Reading"), settings)
+    for item in run(raws, resolver):
+        if isinstance(item, Failure):
+            failures.append(item)
+        else:
+            yield item
+
+
+def _open_store(db: Path) -> SQLiteStore:
+    try:
+        return SQLiteStore(db)
+    except StoreError as exc:
+        raise fail_store(exc) from exc
+
+
+@app.command()
+def ingest(paths: PathsArgument, db: DbOption = Path("newsprism.db"),
+           outlets: OutletsOption = None, outlet: OutletOption = None,
+           include: IncludeOption = None, exclude: ExcludeOption = None,
+           config: ConfigOption = None, json: JsonOption = False) -> None:
+    """Read articles from files, folders or stdin and store them in the database."""
+    failures: list[Failure] = []
+    articles = _articles(paths, config, outlets, outlet, include, exclude, failures)
+    counts = dict.fromkeys(Outcome, 0)
+    with _open_store(db) as store:
+        for article, outcome in store.put(articles):
+            counts[outcome] += 1
+            if json:
+                print_json({"id": article.id, "source": article.source, "outcome": outcome})
+    if json:
+        for failure in failures:
+            print_json({"source": failure.source, "stage": failure.stage,
+                        "error": failure.problem})
+    else:
+        total = sum(counts.values())
+        out.print(f"Stored {total} article(s) in {escape(str(db))}: "
+                  + ", ".join(f"{n} {outcome}" for outcome, n in counts.items()))
+    raise typer.Exit(report_failures(failures))
+
+
+@app.command("list")
+def list_articles(db: DbOption = Path("newsprism.db"), json: JsonOption = False) -> None:
+    """List the stored articles."""
+    with _open_store(db) as store:
+        rows = store.summaries()
+    if json:
+        for row in rows:
+            print_json(row)
+        return
+    table = Table("id", "outlet", "title", "published", "chars")
+    for row in rows:
+        table.add_row(*(escape(str(row[key] or "—")) for key in
+                        ("id", "outlet", "title", "published", "n_chars")))
+    out.print(table)
+    out.print(f"{len(rows)} article(s)")
+
+
+@app.command()
+def show(article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id.")],
+         db: DbOption = Path("newsprism.db"), json: JsonOption = False) -> None:
+    """Show one stored article: metadata, notes, removed lines and text."""
+    with _open_store(db) as store:
+        article = store.get(article_id)
+    if article is None:
+        err.print(f"[red]error[/red]: no article with id {escape(repr(article_id))} "
+                  f"in {escape(str(db))} (see `newsprism list`)")
+        raise typer.Exit(1)
+    if json:
+        print(article_to_json(article))
+        return
+    _print_article(article)
+
+
+def _print_article(article: Article) -> None:
+    out.print(f"[bold]{escape(article.title or '(no title)')}[/bold]")
+    for label, value in (("id", article.id), ("outlet", article.outlet), ("url", article.url),
+                         ("published", article.published), ("dateline", article.dateline),
+                         ("byline", article.byline), ("language", article.language),
+                         ("source", article.source)):
+        if value:
+            out.print(f"[dim]{label}:[/dim] {escape(value)}")
+    for note in article.notes:
+        out.print(f"[yellow]note:[/yellow] {escape(note)}")
+    for removed in article.removed:
+        out.print(f"[dim]removed ({escape(removed.reason)}):[/dim] {escape(removed.line)}")
+    out.print()
+    out.print(escape(article.text), soft_wrap=True)
+
+
+@app.command()
+def analyze(paths: PathsArgument, outlets: OutletsOption = None, outlet: OutletOption = None,
+            include: IncludeOption = None, exclude: ExcludeOption = None,
+            config: ConfigOption = None, json: JsonOption = False) -> None:
+    """Analyze articles and print them (JSON Lines with --json, a summary otherwise)."""
+    failures: list[Failure] = []
+    articles = _articles(paths, config, outlets, outlet, include, exclude, failures)
+    table = Table("id", "outlet", "title", "words", "quotes", "figures", "framing")
+    for article in articles:
+        if json:
+            print(article_to_json(article))
+        else:
+            table.add_row(*(escape(str(value)) for value in (
+                article.id, article.outlet, article.title or "—", len(article.text.split()),
+                len(article.quotes), len(article.figures), len(article.framing))))
+    if not json and table.row_count:
+        out.print(table)
+    raise typer.Exit(report_failures(failures))
+
+
+__all__ = ["analyze", "ingest", "list_articles", "show", "to_dict"]

@@ -1,0 +1,89 @@
+"""The pipeline: inputs → raw documents → articles → named stages, failures recorded.
+
+A stage is a named callable `Article -> Article`. One bad input or article never stops a
+run: it becomes a `Failure` naming the input, the stage and the problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from newsprism.clean.html import extract_html
+from newsprism.clean.text import normalize_text, split_headline
+from newsprism.config import Settings
+from newsprism.errors import InputError, NewsprismError
+from newsprism.ingest.outlets import OutletResolver
+from newsprism.ingest.read import read_source
+from newsprism.ingest.sources import Source, discover
+from newsprism.model import Article, Failure, RawDocument
+
+Stage = tuple[str, Callable[[Article], Article]]
+
+
+def find_inputs(paths: Sequence[str], settings: Settings) -> list[Source | Failure]:
+    """The inputs named by `paths` (files, folders walked recursively, `-` for stdin)."""
+    return list(discover(paths, settings.ingest.include, settings.ingest.exclude))
+
+
+def read_inputs(inputs: Iterable[Source | Failure], settings: Settings,
+                stdin: BinaryIO | None = None) -> Iterator[RawDocument | Failure]:
+    """Every raw document in `inputs`, or a failure per input (or record) that is bad."""
+    conf = settings.ingest
+    for item in inputs:
+        if isinstance(item, Failure):
+            yield item
+        else:
+            yield from read_source(item, conf.max_bytes, conf.fallback_encoding, stdin)
+
+
+def build_article(raw: RawDocument, outlets: OutletResolver) -> Article:
+    """The clean stage: a raw document becomes an article with its final text."""
+    notes = list(raw.notes)
+    title, url, published, sitename = raw.title, raw.url, raw.published, None
+    if raw.kind == "html":
+        page = extract_html(raw.content, raw.source)
+        text, sitename = page.text, page.sitename
+        title, url, published = title or page.title, url or page.url, published or page.published
+    elif title is None:
+        title, text, note = split_headline(normalize_text(raw.content))
+        notes += [note] if note else []
+    else:
+        text = normalize_text(raw.content)
+    if not text:
+        raise InputError(raw.source, "no article text left after cleaning")
+    origin = Path(raw.origin)
+    outlet = outlets.resolve(record=raw.outlet or sitename, url=url, source=raw.origin,
+                             stem=origin.stem if raw.origin != "-" else raw.id)
+    return Article(id=raw.id, outlet=outlet, text=text, title=title and normalize_text(title),
+                   url=url, published=published, source=raw.source,
+                   content_hash=raw.content_hash, notes=tuple(notes))
+
+
+def run(raws: Iterable[RawDocument | Failure], outlets: OutletResolver | None = None,
+        stages: Sequence[Stage] = ()) -> Iterator[Article | Failure]:
+    """Clean each raw document, then apply `stages` in order."""
+    resolver = outlets or OutletResolver()
+    for raw in raws:
+        if isinstance(raw, Failure):
+            yield raw
+            continue
+        yield _process(raw, resolver, stages)
+
+
+def _process(raw: RawDocument, outlets: OutletResolver,
+             stages: Sequence[Stage]) -> Article | Failure:
+    stage = "clean"
+    try:
+        article = build_article(raw, outlets)
+        for name, apply in stages:
+            stage = name
+            article = apply(article)
+    except InputError as exc:
+        return Failure(exc.source, exc.problem, stage)
+    except NewsprismError as exc:
+        return Failure(raw.source, str(exc), stage)
+    except Exception as exc:  # one broken article must not stop the batch
+        return Failure(raw.source, f"internal error ({type(exc).__name__}: {exc})", stage)
+    return article
