@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import trafilatura
+from trafilatura.settings import Document
 
 from newsprism.clean.text import normalize_text
 from newsprism.errors import InputError
@@ -24,8 +25,8 @@ class Extracted:
 def extract_html(html: str, source: str) -> Extracted:
     """Main text of a page; `InputError` when the page has no extractable body."""
     found = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True,
-                                        include_tables=False, as_dict=True)
-    doc: dict[str, Any] = found if isinstance(found, dict) else {}
+                                        include_tables=False)
+    doc: dict[str, Any] = found.as_dict() if isinstance(found, Document) else {}
     raw_text = doc.get("text")
     if not isinstance(raw_text, str) or not raw_text.strip():
         raise InputError(source, "no article text found in the HTML page")

@@ -41,10 +41,24 @@ def decode(data: bytes, source: str, fallback: str = "cp1252") -> tuple[str, lis
     declared = declared_encoding(data)
     if declared:
         return _decode_with(data, declared, source, "declared")
-    match = charset_normalizer.from_bytes(data[:200_000]).best()
-    if match is not None and match.encoding:
-        return _decode_with(data, match.encoding, source, "detected")
+    detected = _detect(data[:200_000], fallback)
+    if detected:
+        return _decode_with(data, detected, source, "detected")
     return _decode_with(data, fallback, source, "fallback")
+
+
+def _detect(data: bytes, preferred: str) -> str | None:
+    """charset-normalizer's best guess; among equally good guesses, `preferred` wins."""
+    matches = charset_normalizer.from_bytes(data)
+    best = matches.best()
+    if best is None:
+        return None
+    preferred = codecs.lookup(preferred).name
+    for match in matches:
+        if (match.chaos, match.coherence) == (best.chaos, best.coherence) and any(
+                codecs.lookup(name).name == preferred for name in match.could_be_from_charset):
+            return preferred
+    return str(best.encoding)
 
 
 def declared_encoding(data: bytes) -> str | None:

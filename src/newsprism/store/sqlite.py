@@ -23,7 +23,7 @@ from newsprism.model import Article, article_from_json, article_to_json
 MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE articles (
-        id TEXT PRIMARY KEY,
+        id TEXT PRIMARY KEY NOT NULL,
         content_hash TEXT NOT NULL,
         outlet TEXT NOT NULL,
         title TEXT,

@@ -1,0 +1,32 @@
+"""The acceptance scenario of PRODUCT.md on the two real seed articles (read from ../shared)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_cli import CONTRACT_KEYS
+
+TITLE_002 = "Now that ISIS is mostly defeated, will U.S. stay in Iraq?"
+
+
+def test_seeds_ingest_twice_keeps_two_rows(cli, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    files = sorted(str(path) for path in seeds.glob("*.txt"))
+    assert cli("ingest", *files, "--db", "x.db").code == 0
+    again = cli("ingest", *files, "--db", "x.db")
+    assert again.code == 0 and "2 unchanged" in again.stdout
+    rows = {row["id"]: row for row in cli("list", "--db", "x.db", "--json").jsonl()}
+    assert set(rows) == {"000_10bf0377f753a592", "002_9927dc5176a900c1"}
+    assert rows["002_9927dc5176a900c1"]["title"] == TITLE_002
+    assert rows["000_10bf0377f753a592"]["title"] is None
+
+
+def test_seeds_analyze_json_contract(cli, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    result = cli("analyze", *sorted(str(path) for path in seeds.glob("*.txt")), "--json")
+    assert result.code == 0, result.stderr
+    first, second = result.jsonl()
+    for article in (first, second):
+        assert set(article) >= CONTRACT_KEYS
+    assert first["title"] is None
+    assert any("no usable headline" in note for note in first["notes"])
+    assert second["title"] == TITLE_002
+    assert second["text"].startswith("WASHINGTON —")
