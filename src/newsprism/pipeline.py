@@ -12,9 +12,9 @@ from typing import BinaryIO
 
 from newsprism.clean.html import extract_html
 from newsprism.clean.text import normalize_text, split_headline
-from newsprism.config import Settings
+from newsprism.config import Settings, load_settings
 from newsprism.errors import InputError, NewsprismError
-from newsprism.ingest.outlets import OutletResolver
+from newsprism.ingest.outlets import OutletMap, OutletResolver
 from newsprism.ingest.read import read_source
 from newsprism.ingest.sources import Source, discover
 from newsprism.model import Article, Failure, RawDocument
@@ -87,3 +87,15 @@ def _process(raw: RawDocument, outlets: OutletResolver,
     except Exception as exc:  # one broken article must not stop the batch
         return Failure(raw.source, f"internal error ({type(exc).__name__}: {exc})", stage)
     return article
+
+
+def read(paths: Sequence[str], *, outlets: str | Path | None = None, outlet: str | None = None,
+         settings: Settings | None = None) -> tuple[list[Article], list[Failure]]:
+    """Read and clean every article in `paths`; return the articles and the failures."""
+    settings = settings or load_settings()
+    resolver = OutletResolver(OutletMap.load(outlets) if outlets else OutletMap(), outlet)
+    articles: list[Article] = []
+    failures: list[Failure] = []
+    for item in run(read_inputs(find_inputs(paths, settings), settings), resolver):
+        (failures if isinstance(item, Failure) else articles).append(item)  # type: ignore[arg-type]
+    return articles, failures
