@@ -30,7 +30,7 @@ from newsprism.cli.app import (
     settings_for,
 )
 from newsprism.errors import StoreError
-from newsprism.model import Article, Failure, article_to_json, to_dict
+from newsprism.model import Article, Failure, article_to_json
 from newsprism.pipeline import find_inputs, read_inputs, run
 from newsprism.store import Outcome, SQLiteStore
 
@@ -91,7 +91,10 @@ def list_articles(db: DbOption = Path("newsprism.db"), json: JsonOption = False)
         for row in rows:
             print_json(row)
         return
-    table = Table("id", "outlet", "title", "published", "chars")
+    table = Table()
+    table.add_column("id", no_wrap=True)
+    for column in ("outlet", "title", "published", "chars"):
+        table.add_column(column)
     for row in rows:
         table.add_row(*(escape(str(row[key] or "—")) for key in
                         ("id", "outlet", "title", "published", "n_chars")))
@@ -138,7 +141,10 @@ def analyze(paths: PathsArgument, outlets: OutletsOption = None, outlet: OutletO
     """Analyze articles and print them (JSON Lines with --json, a summary otherwise)."""
     failures: list[Failure] = []
     articles = _articles(paths, config, outlets, outlet, include, exclude, failures)
-    table = Table("id", "outlet", "title", "words", "quotes", "figures", "framing")
+    table = Table()
+    table.add_column("id", no_wrap=True)
+    for column in ("outlet", "title", "words", "quotes", "figures", "framing"):
+        table.add_column(column)
     for article in articles:
         if json:
             print(article_to_json(article))
@@ -151,4 +157,3 @@ def analyze(paths: PathsArgument, outlets: OutletsOption = None, outlet: OutletO
     raise typer.Exit(report_failures(failures))
 
 
-__all__ = ["analyze", "ingest", "list_articles", "show", "to_dict"]
