@@ -63,7 +63,8 @@ def test_ingest_text_refuses_junk_headline(tmp_path: Path, first_line: str) -> N
     path = write(tmp_path, "a.txt", f"{first_line}\n\n{STORY.split(chr(10), 2)[2]}")
     (article,), _ = articles_from([str(path)])
     assert article.title is None
-    assert article.text.startswith(first_line)
+    assert article.text.startswith("ODELLA —")
+    assert [removed.line for removed in article.removed] == [first_line]
     assert any("no usable headline" in note for note in article.notes)
 
 

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newsprism.clean.html import extract_html
+from newsprism.clean.language import detect_language
+from newsprism.clean.lines import clean_lines
 from newsprism.clean.text import normalize_text, split_headline
 from newsprism.config import Settings, load_settings
 from newsprism.errors import InputError, NewsprismError
@@ -41,24 +43,30 @@ def read_inputs(inputs: Iterable[Source | Failure], settings: Settings,
 def build_article(raw: RawDocument, outlets: OutletResolver) -> Article:
     """The clean stage: a raw document becomes an article with its final text."""
     notes = list(raw.notes)
-    title, url, published, sitename = raw.title, raw.url, raw.published, None
+    title, url, published, sitename, author = raw.title, raw.url, raw.published, None, None
     if raw.kind == "html":
         page = extract_html(raw.content, raw.source)
-        text, sitename = page.text, page.sitename
+        body, sitename, author = page.text, page.sitename, page.author
         title, url, published = title or page.title, url or page.url, published or page.published
     elif title is None:
-        title, text, note = split_headline(normalize_text(raw.content))
+        title, body, note = split_headline(normalize_text(raw.content))
         notes += [note] if note else []
     else:
-        text = normalize_text(raw.content)
-    if not text:
-        raise InputError(raw.source, "no article text left after cleaning")
-    origin = Path(raw.origin)
+        body = normalize_text(raw.content)
+    cleaned = clean_lines(body)
+    if not cleaned.text:
+        raise InputError(raw.source, f"no article text left after cleaning (all "
+                                     f"{len(cleaned.removed)} lines were page debris)")
+    language = detect_language(cleaned.text)
+    if language not in (None, "en"):
+        notes.append(f"language {language!r}: not English, skipped by the English analysis")
     outlet = outlets.resolve(record=raw.outlet or sitename, url=url, source=raw.origin,
-                             stem=origin.stem if raw.origin != "-" else raw.id)
-    return Article(id=raw.id, outlet=outlet, text=text, title=title and normalize_text(title),
-                   url=url, published=published, source=raw.source,
-                   content_hash=raw.content_hash, notes=tuple(notes))
+                             stem=Path(raw.origin).stem if raw.origin != "-" else raw.id)
+    return Article(id=raw.id, outlet=outlet, text=cleaned.text,
+                   title=title and normalize_text(title), url=url,
+                   published=published or cleaned.published, dateline=cleaned.dateline,
+                   byline=author or cleaned.byline, language=language, source=raw.source,
+                   content_hash=raw.content_hash, notes=tuple(notes), removed=cleaned.removed)
 
 
 def run(raws: Iterable[RawDocument | Failure], outlets: OutletResolver | None = None,

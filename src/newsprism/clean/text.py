@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from newsprism.clean.lines import form_reason
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
 _SPACES = re.compile(r"[ \t\xa0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -43,7 +45,7 @@ def split_headline(text: str) -> tuple[str | None, str, str | None]:
     """
     first, _, rest = text.partition("\n")
     candidate = first.removeprefix("# ").strip() if first.startswith("# ") else first.strip()
-    if looks_like_headline(candidate) and rest.strip():
+    if looks_like_headline(candidate) and form_reason(candidate) is None and rest.strip():
         return candidate, rest.strip("\n"), None
     note = f"no usable headline: the first line {first.strip()[:80]!r} does not look like one"
     return None, text, note

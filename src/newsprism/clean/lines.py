@@ -1,0 +1,192 @@
+"""Scraped text: remove page debris line by line, keep every removal with its reason.
+
+Lines are judged by their form (patterns in `data/debris.tsv`, punctuation-only lines, bylines,
+date lines) and then by their context: a short line next to a photo credit or above the first
+paragraph is a caption; a short unpunctuated line between paragraphs whose words the article
+does not use is the headline of another story. Context is measured against the article's long
+paragraphs only, which no rule removes, so cleaning twice gives the same result as once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from newsprism.clean.dates import parse_date_line
+from newsprism.model import Removed
+
+LONG_PARAGRAPH_WORDS = 12
+CAPTION_MAX_WORDS = 30
+TOP_CAPTION_MAX_WORDS = 8
+INSERTED_HEADLINE_WORDS = (3, 20)
+INSERTED_HEADLINE_MAX_OVERLAP = 0.34
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_ALNUM = re.compile(r"[^\W_]")
+_TERMINAL = (".", "!", "?", ":", ";", ",", '"', "”", "'", "’", ")", "…")
+_QUOTES = ('"', "“", "”", "‘", "’")
+_NAME = r"[A-Z][\w.'’-]*"
+_BYLINE = re.compile(rf"^[Bb][Yy]:?\s+(?P<name>{_NAME}(?:\s+(?:and\s+|&\s+)?{_NAME}){{0,6}})"
+                     r"\s*(?:[,|–—-].{0,60})?$")
+_NOT_NAMES = frozenset({"the", "monday", "tuesday", "wednesday", "thursday", "friday",
+                        "saturday", "sunday", "january", "february", "march", "april", "may",
+                        "june", "july", "august", "september", "october", "november",
+                        "december", "then", "now", "late", "early", "noon", "midnight"})
+_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})"
+                       r"(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2})?"
+                       r"\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s+\S")
+
+
+@dataclass(frozen=True, slots=True)
+class CleanedText:
+    """The kept text, the removed lines, and metadata read off the removed lines."""
+
+    text: str
+    removed: tuple[Removed, ...]
+    byline: str | None = None
+    published: str | None = None
+    dateline: str | None = None
+
+
+@cache
+def _patterns() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
+    text = resources.files("newsprism").joinpath("data/debris.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return tuple((reason, int(limit), re.compile(pattern, re.I)) for reason, limit, pattern in rows)
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    text = resources.files("newsprism").joinpath("data/stopwords_en.txt").read_text("utf-8")
+    return frozenset(line for line in text.split() if not line.startswith("#"))
+
+
+def split_units(text: str) -> list[str]:
+    """Paragraphs of normalised text: blank-line blocks (hard wraps joined), else lines."""
+    if "\n\n" not in text:
+        return [line for line in text.split("\n") if line.strip()]
+    units: list[str] = []
+    for block in text.split("\n\n"):
+        previous = ""
+        for line in block.split("\n"):
+            if previous and not previous.endswith(_TERMINAL):
+                units[-1] = f"{units[-1]} {line}"
+            else:
+                units.append(line)
+            previous = line
+    return units
+
+
+def form_reason(line: str) -> str | None:
+    """Why `line` is debris judging by its form alone, or None."""
+    if not _ALNUM.search(line):
+        return "punctuation"
+    words = len(line.split())
+    for reason, limit, pattern in _patterns():
+        if words <= limit and pattern.search(line):
+            return reason
+    if _byline_name(line) and words <= 14:
+        return "byline"
+    if parse_date_line(line):
+        return "date"
+    return None
+
+
+def clean_lines(text: str) -> CleanedText:
+    """Remove debris from normalised text (see the module docstring)."""
+    units = split_units(text)
+    reasons = [form_reason(line) for line in units]
+    long_paragraphs = [i for i, line in enumerate(units) if _is_long_paragraph(line, reasons[i])]
+    vocabulary = _vocabulary(units[i] for i in long_paragraphs)
+    first_long = long_paragraphs[0] if long_paragraphs else -1
+    last_long = long_paragraphs[-1] if long_paragraphs else -1
+    for i, line in enumerate(units):
+        if reasons[i] is None:
+            reasons[i] = _context_reason(i, line, units, reasons, first_long, last_long,
+                                         vocabulary)
+    kept = [line for line, reason in zip(units, reasons, strict=True) if reason is None]
+    removed = tuple(Removed(line, reason) for line, reason in zip(units, reasons, strict=True)
+                    if reason is not None)
+    return CleanedText(text="\n\n".join(kept), removed=removed,
+                       byline=_first(units, reasons, "byline", _byline_name),
+                       published=_first(units, reasons, "date", parse_date_line),
+                       dateline=_dateline(kept))
+
+
+def _is_long_paragraph(line: str, reason: str | None) -> bool:
+    return reason is None and len(line.split()) >= LONG_PARAGRAPH_WORDS
+
+
+def _context_reason(i: int, line: str, units: list[str], reasons: list[str | None],
+                    first_long: int, last_long: int, vocabulary: set[str]) -> str | None:
+    words = len(line.split())
+    if _caption_like(line) and words <= CAPTION_MAX_WORDS and "credit" in (
+            _reason_at(reasons, i - 1), _reason_at(reasons, i + 1)):
+        return "caption"
+    if i < first_long and _caption_like(line) and words <= TOP_CAPTION_MAX_WORDS:
+        return "caption"
+    low, high = INSERTED_HEADLINE_WORDS
+    if (first_long < i < last_long and low <= words <= high and _headline_like(line)
+            and _overlap(line, vocabulary) <= INSERTED_HEADLINE_MAX_OVERLAP):
+        return "inserted-headline"
+    return None
+
+
+def _reason_at(reasons: list[str | None], i: int) -> str | None:
+    return reasons[i] if 0 <= i < len(reasons) else None
+
+
+def _caption_like(line: str) -> bool:
+    """A descriptive line: no quotation, ends with a full stop or no punctuation at all."""
+    return not any(mark in line for mark in _QUOTES) and (
+        line.endswith(".") or not line.endswith(_TERMINAL))
+
+
+def _headline_like(line: str) -> bool:
+    return line.endswith("?") or not line.endswith(_TERMINAL)
+
+
+def content_words(text: str) -> list[str]:
+    stop = stopwords()
+    return [word for word in (w.lower() for w in _WORD.findall(text))
+            if len(word) > 2 and word not in stop]
+
+
+def _vocabulary(lines: object) -> set[str]:
+    return {word for line in lines for word in content_words(str(line))}  # type: ignore[attr-defined]
+
+
+def _overlap(line: str, vocabulary: set[str]) -> float:
+    words = content_words(line)
+    if not words:
+        return 1.0  # nothing to judge by: keep the line
+    return sum(word in vocabulary for word in words) / len(words)
+
+
+def _first(units: list[str], reasons: list[str | None], reason: str,
+           parse: object) -> str | None:
+    for line, found in zip(units, reasons, strict=True):
+        if found == reason:
+            value = parse(line)  # type: ignore[operator]
+            if value:
+                return str(value)
+    return None
+
+
+def _byline_name(line: str) -> str | None:
+    """The name in a byline (`By Ana Ferrol, Meridian Wire`); None for a sentence."""
+    found = _BYLINE.match(line)
+    if not found or line.endswith((".", "!", "?")):
+        return None
+    first = found["name"].split()[0].lower().rstrip(".,")
+    return None if first in _NOT_NAMES else found["name"]
+
+
+def _dateline(kept: list[str]) -> str | None:
+    for line in kept[:3]:
+        found = _DATELINE.match(line)
+        if found:
+            return found["place"]
+    return None

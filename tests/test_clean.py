@@ -1,0 +1,192 @@
+"""Cleaning scraped text: debris out with reasons, every body paragraph kept."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsprism.clean.dates import parse_date_line
+from newsprism.clean.lines import clean_lines, form_reason
+from newsprism.clean.text import normalize_text
+from newsprism.ingest.outlets import OutletResolver
+from newsprism.ingest.read import content_hash
+from newsprism.model import RawDocument
+from newsprism.pipeline import build_article
+from tests.conftest import EXAMPLES
+
+# A fictional scraped page, written for these tests: body paragraphs and debris of every kind.
+BODY = [
+    "GRENVIK — Firefighters in Grenvik contained a warehouse blaze on Sunday after it burned "
+    "for nine hours, the regional fire service said.",
+    "“We had crews from four towns on the scene through the night,” said fire chief Oda "
+    "Lindqvist. “Nobody was hurt, which is what matters.”",
+    "The warehouse, owned by the logistics firm Northpack, stored paper goods and cleaning "
+    "products, according to the company.",
+    "Residents within two kilometres were told to keep windows closed until Monday morning.",
+    "Investigators have not yet said what caused the fire.",
+]
+DEBRIS = {
+    "Share on Facebook | Share on X | Email": "share",
+    "Print this article": "share",
+    "Smoke rises over the Grenvik docks on Sunday evening.": "caption",
+    "Photo: Jon Aaberg / Grenvik Post": "credit",
+    "Read more: Grenvik budget vote pushed back to March": "read-more",
+    "Related: Council promises new fire station by 2028": "related",
+    "Subscribe to our newsletter for the latest local news": "newsletter",
+    "Download the Grenvik Post app": "newsletter",
+    "We use cookies to personalise content. By clicking Accept you consent to our cookie policy.":
+        "cookie",
+    "Copyright 2026 Grenvik Post Media. All rights reserved.": "copyright",
+    "Comments (4)": "comment-count",
+    "Post a comment": "comment-prompt",
+    "Your email address will not be published. Required fields are marked *": "comment-prompt",
+    "ADVERTISEMENT": "advert",
+    "* * *": "punctuation",
+    "Tennis Star Announces Retirement at Twenty-Nine": "inserted-headline",
+}
+PAGE = "\n\n".join([
+    "Warehouse fire in Grenvik contained after nine hours",
+    "By Hedda Moen",
+    "Published: Sunday, 8 February 2026, 22:14 CET",
+    "Smoke rises over the Grenvik docks on Sunday evening.",
+    "Photo: Jon Aaberg / Grenvik Post",
+    "Share on Facebook | Share on X | Email",
+    BODY[0], BODY[1], "ADVERTISEMENT", BODY[2],
+    "Tennis Star Announces Retirement at Twenty-Nine",
+    "Read more: Grenvik budget vote pushed back to March",
+    BODY[3], "Subscribe to our newsletter for the latest local news",
+    "We use cookies to personalise content. By clicking Accept you consent to our cookie policy.",
+    BODY[4], "* * *", "Related: Council promises new fire station by 2028",
+    "Download the Grenvik Post app", "Print this article", "Comments (4)", "Post a comment",
+    "Your email address will not be published. Required fields are marked *",
+    "Copyright 2026 Grenvik Post Media. All rights reserved.",
+])
+
+
+def article_from_text(text: str, article_id: str = "page"):  # type: ignore[no-untyped-def]
+    raw = RawDocument(id=article_id, source=f"{article_id}.txt", origin=f"{article_id}.txt",
+                      kind="text", content=text, content_hash=content_hash(text))
+    return build_article(raw, OutletResolver())
+
+
+def test_clean_removes_every_kind_of_debris_with_reason() -> None:
+    article = article_from_text(PAGE)
+    assert article.title == "Warehouse fire in Grenvik contained after nine hours"
+    assert article.text == "\n\n".join(BODY)
+    found = {removed.line: removed.reason for removed in article.removed}
+    assert found == {**DEBRIS, "By Hedda Moen": "byline",
+                     "Published: Sunday, 8 February 2026, 22:14 CET": "date"}
+    assert article.byline == "Hedda Moen"
+    assert article.published == "2026-02-08"
+    assert article.dateline == "GRENVIK"
+    assert article.language == "en"
+
+
+def test_clean_keeps_subheadings_that_belong_to_the_story() -> None:
+    text = "\n\n".join([BODY[0], BODY[2], "Northpack warehouse fire investigation", BODY[3]])
+    assert clean_lines(text).text == text
+
+
+def test_clean_joins_hard_wrapped_paragraphs() -> None:
+    wrapped = ("The warehouse, owned by the logistics firm Northpack, stored\npaper goods and "
+               "cleaning products.\n\nShare on Facebook | Email")
+    cleaned = clean_lines(wrapped)
+    assert cleaned.text == ("The warehouse, owned by the logistics firm Northpack, stored paper "
+                            "goods and cleaning products.")
+
+
+def test_clean_short_article_is_not_mistaken_for_captions() -> None:
+    assert clean_lines("Roads reopened.\n\nThe bridge is closed.").removed == ()
+
+
+@pytest.mark.parametrize("line", [
+    "Firefighters said the blaze began in a loading bay.",
+    "Share prices of Northpack fell 4 percent on Monday, according to exchange data.",
+    "The company said it would print new safety guidance for staff.",
+    "Readers who signed up for alerts received a warning at 3 a.m., officials said.",
+    "By Monday, the fire was out.",
+    "Copyright lawyers said the case was unusual.",
+])
+def test_clean_body_sentences_are_not_debris(line: str) -> None:
+    assert form_reason(line) is None
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("Tuesday 10 March 2026", "2026-03-10"), ("Jan. 23, 2026", "2026-01-23"),
+    ("Updated March 3rd, 2025 at 9:30 a.m. EST", "2025-03-03"), ("2026-02-30", None),
+    ("10 March 2026 was a Tuesday", None),
+])
+def test_clean_date_lines(line: str, expected: str | None) -> None:
+    assert parse_date_line(line) == expected
+
+
+units = st.sampled_from([*BODY, *DEBRIS, "By Hedda Moen", "Short line", "Another Title Here"])
+
+
+@settings(max_examples=200)
+@given(st.lists(units, max_size=12), st.text(max_size=60))
+def test_clean_is_idempotent(lines: list[str], noise: str) -> None:
+    text = normalize_text("\n\n".join([*lines, noise]))
+    once = clean_lines(text).text
+    assert clean_lines(once).text == once
+
+
+# -- the seeds (PRODUCT.md's acceptance scenario) ----------------------------------------
+
+SEED_DEBRIS = {
+    "000_10bf0377f753a592": {", , , , , ,": "punctuation", "United States soldiers.": "caption",
+                             "US to Spend $406 Billion on F-35 Jet Program": "inserted-headline"},
+    "002_9927dc5176a900c1": {
+        'Be the first to comment at "Now that ISIS is mostly defeated, will U.S. stay in Iraq?"':
+            "comment-prompt",
+        "Write your comment": "comment-prompt",
+        "This site uses Akismet to reduce spam. Learn how your comment data is processed.":
+            "comment-prompt"},
+}
+
+
+@pytest.mark.parametrize("stem", sorted(SEED_DEBRIS))
+def test_clean_seeds_remove_exactly_the_debris(seeds: Path, stem: str) -> None:
+    source = (seeds / f"{stem}.txt").read_text("utf-8")
+    article = article_from_text(source, stem)
+    assert {r.line: r.reason for r in article.removed} == SEED_DEBRIS[stem]
+    paragraphs = [p for p in normalize_text(source).split("\n\n")]
+    body = [p for p in paragraphs if p not in SEED_DEBRIS[stem] and p != article.title]
+    assert article.text.split("\n\n") == body  # every body paragraph survives, in order
+    assert article.language == "en"
+
+
+def test_clean_seed_metadata(seeds: Path) -> None:
+    wire = article_from_text((seeds / "002_9927dc5176a900c1.txt").read_text(), "002")
+    slanted = article_from_text((seeds / "000_10bf0377f753a592.txt").read_text(), "000")
+    assert wire.title == "Now that ISIS is mostly defeated, will U.S. stay in Iraq?"
+    assert wire.dateline == "WASHINGTON"
+    assert slanted.title is None and slanted.dateline is None
+
+
+# -- the example corpus against its answer key --------------------------------------------
+
+EXPECTED = tomllib.loads((EXAMPLES / "expected.toml").read_text())
+TEXT_FILES = sorted(key for key, spec in EXPECTED["articles"].items()
+                    if spec.get("file", "").endswith(".txt"))
+
+
+@pytest.mark.parametrize("article_id", TEXT_FILES)
+def test_clean_examples_debris_out_body_in(article_id: str) -> None:
+    spec = EXPECTED["articles"][article_id]
+    source = (EXAMPLES / spec["file"]).read_text("utf-8")
+    article = article_from_text(source, article_id)
+    removed = {r.line for r in article.removed}
+    for debris in spec.get("debris", []):
+        assert debris["text"] in removed, debris
+    metadata = {spec.get("published_text"), spec["title"] or None}
+    metadata |= {line for line in removed if line.startswith("By ")}
+    body = [p for p in normalize_text(source).split("\n\n") if p not in metadata]
+    kept = article.text.split("\n\n")
+    assert [p for p in body if p not in removed] == kept
+    assert set(body) - set(kept) <= {d["text"] for d in spec.get("debris", [])} | {
+        r.line for r in article.removed if r.reason in ("byline", "date")}
