@@ -21,7 +21,7 @@ LONG_PARAGRAPH_WORDS = 12
 CAPTION_MAX_WORDS = 30
 TOP_CAPTION_MAX_WORDS = 8
 INSERTED_HEADLINE_WORDS = (3, 20)
-INSERTED_HEADLINE_MAX_OVERLAP = 0.34
+INSERTED_HEADLINE_MAX_OVERLAP = 0.2
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _ALNUM = re.compile(r"[^\W_]")
@@ -94,18 +94,25 @@ def form_reason(line: str) -> str | None:
     return None
 
 
-def clean_lines(text: str) -> CleanedText:
-    """Remove debris from normalised text (see the module docstring)."""
+def clean_lines(text: str, context_rules: bool = True) -> CleanedText:
+    """Remove debris from normalised text (see the module docstring).
+
+    With `context_rules` off only credit-adjacent captions are judged by context: text a
+    main-text extractor already cut out of a page keeps its subheadings and lists.
+    """
     units = split_units(text)
     reasons = [form_reason(line) for line in units]
-    long_paragraphs = [i for i, line in enumerate(units) if _is_long_paragraph(line, reasons[i])]
-    vocabulary = _vocabulary(units[i] for i in long_paragraphs)
-    first_long = long_paragraphs[0] if long_paragraphs else -1
-    last_long = long_paragraphs[-1] if long_paragraphs else -1
+    long = [i for i, line in enumerate(units) if reasons[i] is None and _is_long(line)]
     for i, line in enumerate(units):
-        if reasons[i] is None:
-            reasons[i] = _context_reason(i, line, units, reasons, first_long, last_long,
-                                         vocabulary)
+        if reasons[i] is None and _caption(i, line, reasons, long, context_rules):
+            reasons[i] = "caption"
+    if context_rules and long:
+        body = [units[i] for i in long]
+        vocabulary, names = _vocabulary(body), _names(body)
+        for i, line in enumerate(units):
+            if reasons[i] is None and _isolated(i, reasons, long) and \
+                    _foreign_headline(line, vocabulary, names):
+                reasons[i] = "inserted-headline"
     kept = [line for line, reason in zip(units, reasons, strict=True) if reason is None]
     removed = tuple(Removed(line, reason) for line, reason in zip(units, reasons, strict=True)
                     if reason is not None)
@@ -115,43 +122,83 @@ def clean_lines(text: str) -> CleanedText:
                        dateline=_dateline(kept))
 
 
-def _is_long_paragraph(line: str, reason: str | None) -> bool:
-    return reason is None and len(line.split()) >= LONG_PARAGRAPH_WORDS
+def _is_long(line: str) -> bool:
+    return len(line.split()) >= LONG_PARAGRAPH_WORDS
 
 
-def _context_reason(i: int, line: str, units: list[str], reasons: list[str | None],
-                    first_long: int, last_long: int, vocabulary: set[str]) -> str | None:
+def _caption(i: int, line: str, reasons: list[str | None], long: list[int],
+             top_rule: bool) -> bool:
+    """A photo caption: next to a photo credit, or a short sentence above the first paragraph."""
+    if any(mark in line for mark in _QUOTES):
+        return False
     words = len(line.split())
-    if _caption_like(line) and words <= CAPTION_MAX_WORDS and "credit" in (
-            _reason_at(reasons, i - 1), _reason_at(reasons, i + 1)):
-        return "caption"
-    if i < first_long and _caption_like(line) and words <= TOP_CAPTION_MAX_WORDS:
-        return "caption"
+    if _DATELINE.match(line) or not (line.endswith(".") or not line.endswith(_TERMINAL)):
+        return False
+    # a caption sits above its credit; below a credit only a short line is taken for one
+    if _reason_at(reasons, i + 1) == "credit" and words <= CAPTION_MAX_WORDS:
+        return True
+    if _reason_at(reasons, i - 1) == "credit" and words < LONG_PARAGRAPH_WORDS:
+        return True
+    return top_rule and bool(long) and i < long[0] and line.endswith(".") \
+        and words <= TOP_CAPTION_MAX_WORDS
+
+
+def _isolated(i: int, reasons: list[str | None], long: list[int]) -> bool:
+    """Between two long paragraphs, counting only lines no rule has removed."""
+    kept = [j for j in range(len(reasons)) if reasons[j] is None or j == i]
+    position = kept.index(i)
+    return 0 < position < len(kept) - 1 and kept[position - 1] in long \
+        and kept[position + 1] in long
+
+
+def _foreign_headline(line: str, vocabulary: set[str], names: set[str]) -> bool:
+    """A headline-shaped line that shares (almost) no words and no names with the article."""
+    words = line.split()
     low, high = INSERTED_HEADLINE_WORDS
-    if (first_long < i < last_long and low <= words <= high and _headline_like(line)
-            and _overlap(line, vocabulary) <= INSERTED_HEADLINE_MAX_OVERLAP):
-        return "inserted-headline"
-    return None
+    if not low <= len(words) <= high or line.endswith(_TERMINAL) or line.endswith("?"):
+        return False
+    if not line[0].isalpha() or line.isupper() or any(mark in line for mark in "@#|[]"):
+        return False
+    title_case = _title_case(words)
+    if not title_case and _names([" ".join(words[1:])]) & names:
+        return False
+    return _overlap(line, vocabulary) <= INSERTED_HEADLINE_MAX_OVERLAP
+
+
+def _title_case(words: list[str]) -> bool:
+    long_words = [word for word in words if sum(ch.isalpha() for ch in word) >= 4]
+    return len(long_words) >= 2 and \
+        sum(word[0].isupper() for word in long_words) >= 0.7 * len(long_words)
+
+
+def _names(lines: list[str]) -> set[str]:
+    """Stems of capitalised words that do not start a sentence."""
+    found = set()
+    for line in lines:
+        tokens = _WORD.findall(line)
+        for previous, token in zip([".", *tokens], tokens, strict=False):
+            if token[0].isupper() and not previous.endswith(".") and len(token) > 1:
+                found.add(stem(token.lower()))
+    return found
 
 
 def _reason_at(reasons: list[str | None], i: int) -> str | None:
     return reasons[i] if 0 <= i < len(reasons) else None
 
 
-def _caption_like(line: str) -> bool:
-    """A descriptive line: no quotation, ends with a full stop or no punctuation at all."""
-    return not any(mark in line for mark in _QUOTES) and (
-        line.endswith(".") or not line.endswith(_TERMINAL))
-
-
-def _headline_like(line: str) -> bool:
-    return line.endswith("?") or not line.endswith(_TERMINAL)
-
-
 def content_words(text: str) -> list[str]:
+    """Stems of the words of `text` that carry content (no function words, no short ones)."""
     stop = stopwords()
-    return [word for word in (w.lower() for w in _WORD.findall(text))
+    return [stem(word) for word in (w.lower() for w in _WORD.findall(text))
             if len(word) > 2 and word not in stop]
+
+
+def stem(word: str) -> str:
+    """A crude English stem, enough to match `prisons`/`prison`, `talks`/`talked`."""
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
 
 
 def _vocabulary(lines: object) -> set[str]:

@@ -1,0 +1,1 @@
+"""Quality evaluations against the public datasets in ../shared/eval (read at run time)."""
