@@ -21,6 +21,11 @@ class IngestSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class CleanSettings:
+    time_limit: float
+
+
+@dataclass(frozen=True, slots=True)
 class StoreSettings:
     batch_size: int
 
@@ -28,10 +33,11 @@ class StoreSettings:
 @dataclass(frozen=True, slots=True)
 class Settings:
     ingest: IngestSettings
+    clean: CleanSettings
     store: StoreSettings
 
 
-_SECTIONS = {"ingest": IngestSettings, "store": StoreSettings}
+_SECTIONS = {"ingest": IngestSettings, "clean": CleanSettings, "store": StoreSettings}
 
 
 def load_settings(path: str | Path | None = None) -> Settings:
@@ -62,7 +68,10 @@ def _overlay(base: dict[str, Any], user: dict[str, Any], origin: str) -> None:
             if key not in base[section]:
                 raise ConfigError(f"{origin}: unknown key {section}.{key}; "
                                   f"expected one of {sorted(base[section])}")
-            if type(value) is not type(base[section][key]):
+            expected = type(base[section][key])
+            if expected is float and type(value) is int:
+                value = float(value)
+            if type(value) is not expected:
                 raise ConfigError(f"{origin}: {section}.{key} must be "
                                   f"{type(base[section][key]).__name__}, got {value!r}")
             base[section][key] = value

@@ -6,7 +6,10 @@ run: it becomes a `Failure` naming the input, the stage and the problem.
 
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -70,24 +73,48 @@ def build_article(raw: RawDocument, outlets: OutletResolver) -> Article:
 
 
 def run(raws: Iterable[RawDocument | Failure], outlets: OutletResolver | None = None,
-        stages: Sequence[Stage] = ()) -> Iterator[Article | Failure]:
-    """Clean each raw document, then apply `stages` in order."""
+        stages: Sequence[Stage] = (), time_limit: float = 0) -> Iterator[Article | Failure]:
+    """Clean each raw document, then apply `stages` in order.
+
+    `time_limit` (seconds, 0 for none) bounds the work on one document; it is enforced with
+    a timer signal, so only when the pipeline runs in the main thread.
+    """
     resolver = outlets or OutletResolver()
     for raw in raws:
         if isinstance(raw, Failure):
             yield raw
             continue
-        yield _process(raw, resolver, stages)
+        yield _process(raw, resolver, stages, time_limit)
 
 
-def _process(raw: RawDocument, outlets: OutletResolver,
-             stages: Sequence[Stage]) -> Article | Failure:
+@contextmanager
+def _deadline(seconds: float, source: str) -> Iterator[None]:
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise InputError(source, f"processing took longer than {seconds:g} s "
+                                 "(setting clean.time_limit)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _process(raw: RawDocument, outlets: OutletResolver, stages: Sequence[Stage],
+             time_limit: float) -> Article | Failure:
     stage = "clean"
     try:
-        article = build_article(raw, outlets)
-        for name, apply in stages:
-            stage = name
-            article = apply(article)
+        with _deadline(time_limit, raw.source):
+            article = build_article(raw, outlets)
+            for name, apply in stages:
+                stage = name
+                article = apply(article)
     except InputError as exc:
         return Failure(exc.source, exc.problem, stage)
     except NewsprismError as exc:
@@ -104,6 +131,7 @@ def read(paths: Sequence[str], *, outlets: str | Path | None = None, outlet: str
     resolver = OutletResolver(OutletMap.load(outlets) if outlets else OutletMap(), outlet)
     articles: list[Article] = []
     failures: list[Failure] = []
-    for item in run(read_inputs(find_inputs(paths, settings), settings), resolver):
+    raws = read_inputs(find_inputs(paths, settings), settings)
+    for item in run(raws, resolver, time_limit=settings.clean.time_limit):
         (failures if isinstance(item, Failure) else articles).append(item)  # type: ignore[arg-type]
     return articles, failures

@@ -76,7 +76,7 @@ def settings_for(config: Path | None, include: list[str] | None,
         ingest = ingest.__class__(**{**_fields(ingest), "include": tuple(include)})
     if exclude:
         ingest = ingest.__class__(**{**_fields(ingest), "exclude": ingest.exclude + tuple(exclude)})
-    return Settings(ingest=ingest, store=settings.store)
+    return Settings(ingest=ingest, clean=settings.clean, store=settings.store)
 
 
 def _fields(obj: Any) -> dict[str, Any]:

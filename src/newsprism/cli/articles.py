@@ -43,7 +43,7 @@ def _articles(paths: list[str], config: Path | None, outlets: Path | None, outle
     resolver = outlet_resolver(outlets, outlet)
     inputs = find_inputs(paths, settings)
     raws = read_inputs(progress(inputs, "Reading"), settings)
-    for item in run(raws, resolver):
+    for item in run(raws, resolver, time_limit=settings.clean.time_limit):
         if isinstance(item, Failure):
             failures.append(item)
         else:
