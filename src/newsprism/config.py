@@ -23,6 +23,8 @@ class IngestSettings:
 @dataclass(frozen=True, slots=True)
 class CleanSettings:
     time_limit: float
+    template_min_articles: int
+    template_min_share: float
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,12 +10,14 @@ import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
 from newsprism.clean.html import extract_html
 from newsprism.clean.language import detect_language
 from newsprism.clean.lines import clean_lines
+from newsprism.clean.templates import clean_batch, profiles
 from newsprism.clean.text import normalize_text, split_headline
 from newsprism.config import Settings, load_settings
 from newsprism.errors import InputError, NewsprismError
@@ -72,19 +74,72 @@ def build_article(raw: RawDocument, outlets: OutletResolver) -> Article:
                    content_hash=raw.content_hash, notes=tuple(notes), removed=cleaned.removed)
 
 
-def run(raws: Iterable[RawDocument | Failure], outlets: OutletResolver | None = None,
-        stages: Sequence[Stage] = (), time_limit: float = 0) -> Iterator[Article | Failure]:
-    """Clean each raw document, then apply `stages` in order.
-
-    `time_limit` (seconds, 0 for none) bounds the work on one document; it is enforced with
-    a timer signal, so only when the pipeline runs in the main thread.
-    """
+def clean(raws: Iterable[RawDocument | Failure], outlets: OutletResolver | None = None,
+          time_limit: float = 0) -> Iterator[Article | Failure]:
+    """The clean stage on each raw document; failures pass through."""
     resolver = outlets or OutletResolver()
     for raw in raws:
-        if isinstance(raw, Failure):
-            yield raw
-            continue
-        yield _process(raw, resolver, stages, time_limit)
+        yield raw if isinstance(raw, Failure) else _guarded(
+            raw.source, "clean", partial(build_article, raw, resolver), time_limit)
+
+
+def apply_stages(items: Iterable[Article | Failure], stages: Sequence[Stage],
+                 time_limit: float = 0) -> Iterator[Article | Failure]:
+    """Apply `stages` in order to each article; failures pass through."""
+    for item in items:
+        yield item if isinstance(item, Failure) or not stages else _guarded(
+            item.source or item.id, "", partial(_staged, item, stages), time_limit)
+
+
+def run(raws: Iterable[RawDocument | Failure], outlets: OutletResolver | None = None,
+        stages: Sequence[Stage] = (), time_limit: float = 0) -> Iterator[Article | Failure]:
+    """Clean and analyze one document at a time (streaming, no cross-document cleaning).
+
+    `time_limit` (seconds, 0 for none) bounds the work on one document in each step; it is
+    enforced with a timer signal, so only when the pipeline runs in the main thread.
+    """
+    return apply_stages(clean(raws, outlets, time_limit), stages, time_limit)
+
+
+def process(raws: Iterable[RawDocument | Failure], outlets: OutletResolver,
+            settings: Settings, stages: Sequence[Stage] = (),
+            stored: Callable[[str], Iterable[Article]] | None = None,
+            ) -> tuple[list[Article], list[Failure]]:
+    """A batch: clean each document, clean across documents (outlet templates, other
+    stories' headlines), then apply `stages`. `stored(outlet)` gives articles of an outlet
+    seen before (from the store), to learn its templates from."""
+    limit = settings.clean.time_limit
+    cleaned = list(clean(raws, outlets, limit))
+    fresh = [item for item in cleaned if isinstance(item, Article)]
+    seen = {article.id for article in fresh}
+    earlier = profiles(article for outlet in {a.outlet for a in fresh}
+                          for article in (stored(outlet) if stored else ())
+                          if article.id not in seen)
+    batch = clean_batch(fresh, settings.clean.template_min_articles,
+                        settings.clean.template_min_share, earlier)
+    failures = [item for item in cleaned if isinstance(item, Failure)]
+    articles = []
+    for item in apply_stages(batch, stages, limit):
+        if isinstance(item, Failure):
+            failures.append(item)
+        else:
+            articles.append(item)
+    return articles, failures
+
+
+class _StageError(Exception):
+    def __init__(self, stage: str, error: Exception) -> None:
+        super().__init__(str(error))
+        self.stage, self.error = stage, error
+
+
+def _staged(article: Article, stages: Sequence[Stage]) -> Article:
+    for name, apply in stages:
+        try:
+            article = apply(article)
+        except Exception as exc:
+            raise _StageError(name, exc) from exc
+    return article
 
 
 @contextmanager
@@ -106,22 +161,21 @@ def _deadline(seconds: float, source: str) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _process(raw: RawDocument, outlets: OutletResolver, stages: Sequence[Stage],
+def _guarded(source: str, stage: str, work: Callable[[], Article],
              time_limit: float) -> Article | Failure:
-    stage = "clean"
+    """Run `work` within the time limit; any error becomes a `Failure` for `source`."""
     try:
-        with _deadline(time_limit, raw.source):
-            article = build_article(raw, outlets)
-            for name, apply in stages:
-                stage = name
-                article = apply(article)
-    except InputError as exc:
-        return Failure(exc.source, exc.problem, stage)
-    except NewsprismError as exc:
-        return Failure(raw.source, str(exc), stage)
+        with _deadline(time_limit, source):
+            return work()
+    except _StageError as exc:
+        stage, error = exc.stage, exc.error
     except Exception as exc:  # one broken article must not stop the batch
-        return Failure(raw.source, f"internal error ({type(exc).__name__}: {exc})", stage)
-    return article
+        error = exc
+    if isinstance(error, InputError):
+        return Failure(error.source, error.problem, stage)
+    if isinstance(error, NewsprismError):
+        return Failure(source, str(error), stage)
+    return Failure(source, f"internal error ({type(error).__name__}: {error})", stage)
 
 
 def read(paths: Sequence[str], *, outlets: str | Path | None = None, outlet: str | None = None,
@@ -129,9 +183,4 @@ def read(paths: Sequence[str], *, outlets: str | Path | None = None, outlet: str
     """Read and clean every article in `paths`; return the articles and the failures."""
     settings = settings or load_settings()
     resolver = OutletResolver(OutletMap.load(outlets) if outlets else OutletMap(), outlet)
-    articles: list[Article] = []
-    failures: list[Failure] = []
-    raws = read_inputs(find_inputs(paths, settings), settings)
-    for item in run(raws, resolver, time_limit=settings.clean.time_limit):
-        (failures if isinstance(item, Failure) else articles).append(item)  # type: ignore[arg-type]
-    return articles, failures
+    return process(read_inputs(find_inputs(paths, settings), settings), resolver, settings)

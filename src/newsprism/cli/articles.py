@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -31,23 +30,19 @@ from newsprism.cli.app import (
 )
 from newsprism.errors import StoreError
 from newsprism.model import Article, Failure, article_to_json
-from newsprism.pipeline import find_inputs, read_inputs, run
+from newsprism.pipeline import find_inputs, process, read_inputs
 from newsprism.store import Outcome, SQLiteStore
 
 
 def _articles(paths: list[str], config: Path | None, outlets: Path | None, outlet: str | None,
               include: list[str] | None, exclude: list[str] | None,
-              failures: list[Failure]) -> Iterator[Article]:
-    """Articles from `paths` through the pipeline; failures are collected on the side."""
+              store: SQLiteStore | None = None) -> tuple[list[Article], list[Failure]]:
+    """Articles from `paths` through the pipeline, and the inputs that failed."""
     settings = settings_for(config, include, exclude)
     resolver = outlet_resolver(outlets, outlet)
     inputs = find_inputs(paths, settings)
     raws = read_inputs(progress(inputs, "Reading"), settings)
-    for item in run(raws, resolver, time_limit=settings.clean.time_limit):
-        if isinstance(item, Failure):
-            failures.append(item)
-        else:
-            yield item
+    return process(raws, resolver, settings, stored=store.recent if store else None)
 
 
 def _open_store(db: Path) -> SQLiteStore:
@@ -63,10 +58,9 @@ def ingest(paths: PathsArgument, db: DbOption = Path("newsprism.db"),
            include: IncludeOption = None, exclude: ExcludeOption = None,
            config: ConfigOption = None, json: JsonOption = False) -> None:
     """Read articles from files, folders or stdin and store them in the database."""
-    failures: list[Failure] = []
-    articles = _articles(paths, config, outlets, outlet, include, exclude, failures)
     counts = dict.fromkeys(Outcome, 0)
     with _open_store(db) as store:
+        articles, failures = _articles(paths, config, outlets, outlet, include, exclude, store)
         for article, outcome in store.put(articles):
             counts[outcome] += 1
             if json:
@@ -139,8 +133,7 @@ def analyze(paths: PathsArgument, outlets: OutletsOption = None, outlet: OutletO
             include: IncludeOption = None, exclude: ExcludeOption = None,
             config: ConfigOption = None, json: JsonOption = False) -> None:
     """Analyze articles and print them (JSON Lines with --json, a summary otherwise)."""
-    failures: list[Failure] = []
-    articles = _articles(paths, config, outlets, outlet, include, exclude, failures)
+    articles, failures = _articles(paths, config, outlets, outlet, include, exclude)
     table = Table()
     table.add_column("id", no_wrap=True)
     for column in ("outlet", "title", "words", "quotes", "figures", "framing"):

@@ -131,6 +131,13 @@ class SQLiteStore:
         for (data,) in self.conn.execute("SELECT data FROM articles ORDER BY id"):
             yield article_from_json(data)
 
+    def recent(self, outlet: str, limit: int = 500) -> Iterator[Article]:
+        """The outlet's most recently ingested articles."""
+        for (data,) in self.conn.execute(
+                "SELECT data FROM articles WHERE outlet = ? ORDER BY ingested_at DESC, id"
+                " LIMIT ?", (outlet, limit)):
+            yield article_from_json(data)
+
     def summaries(self) -> list[dict[str, object]]:
         """One small dict per article (no text), ordered by id, for listings."""
         cursor = self.conn.execute(
