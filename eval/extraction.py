@@ -22,21 +22,35 @@ from newsprism.errors import InputError
 from newsprism.ingest.decode import decode
 from newsprism.ingest.outlets import OutletResolver
 from newsprism.ingest.read import content_hash
-from newsprism.model import RawDocument
+from newsprism.model import Article, RawDocument
 from newsprism.pipeline import build_article
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared/eval/article-extraction"
 
 
-def newsprism_text(page_id: str, data: bytes) -> str:
-    """The body newsprism keeps for a page ('' when it refuses the page)."""
+def newsprism_article(page_id: str, data: bytes) -> Article | None:
+    """The article newsprism makes of a page (None when it refuses the page)."""
     try:
         html, _ = decode(data, page_id)
         raw = RawDocument(id=page_id, source=page_id, origin=page_id, kind="html",
                           content=html, content_hash=content_hash(html))
-        return build_article(raw, OutletResolver()).text
+        return build_article(raw, OutletResolver())
     except InputError:
-        return ""
+        return None
+
+
+def newsprism_text(page_id: str, data: bytes) -> str:
+    article = newsprism_article(page_id, data)
+    return article.text if article else ""
+
+
+def print_removed(truth: dict[str, dict[str, str]], pages: dict[str, bytes]) -> None:
+    """Every line the cleaner removed, marked `BODY` when the ground truth has it."""
+    for key, data in pages.items():
+        article = newsprism_article(key, data)
+        for removed in article.removed if article else ():
+            body = removed.line[:60] in (truth[key].get("articleBody") or "")
+            print(f"{'BODY' if body else '    '} {removed.reason:<18} {removed.line[:100]}")
 
 
 def trafilatura_text(data: bytes) -> str:
@@ -46,10 +60,15 @@ def trafilatura_text(data: bytes) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--removed", action="store_true",
+                        help="list the lines the cleaner removed instead of scoring")
     args = parser.parse_args()
     truth = json.loads((args.data / "ground-truth.json").read_text("utf-8"))
     pages = {key: gzip.decompress((args.data / "html" / f"{key}.html.gz").read_bytes())
              for key in truth}
+    if args.removed:
+        print_removed(truth, pages)
+        return
     systems: dict[str, dict[str, str]] = {}
     timings = {}
     for name, run in (("newsprism", newsprism_text),

@@ -58,11 +58,12 @@ def build_article(raw: RawDocument, outlets: OutletResolver) -> Article:
         notes += [note] if note else []
     else:
         body = normalize_text(raw.content)
-    cleaned = clean_lines(body)
+    language = detect_language(body)
+    # the context rules (captions, inserted headlines) are only known to hold for English
+    cleaned = clean_lines(body, context_rules=language in (None, "en"))
     if not cleaned.text:
         raise InputError(raw.source, f"no article text left after cleaning (all "
                                      f"{len(cleaned.removed)} lines were page debris)")
-    language = detect_language(cleaned.text)
     if language not in (None, "en"):
         notes.append(f"language {language!r}: not English, skipped by the English analysis")
     outlet = outlets.resolve(record=raw.outlet or sitename, url=url, source=raw.origin,

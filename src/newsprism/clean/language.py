@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-SAMPLE_CHARS = 1500
+SAMPLE_CHARS = 800
 
 
 @cache

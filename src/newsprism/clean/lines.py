@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from newsprism.clean.dates import parse_date_line
@@ -54,7 +54,9 @@ class CleanedText:
 def _patterns() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
     text = resources.files("newsprism").joinpath("data/debris.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return tuple((reason, int(limit), re.compile(pattern, re.I)) for reason, limit, pattern in rows)
+    patterns = [(reason, int(limit), re.compile(pattern, re.I)) for reason, limit, pattern in rows]
+    # longest limits first, so that a long line stops at the first pattern it is too long for
+    return tuple(sorted(patterns, key=lambda row: -row[1]))
 
 
 @cache
@@ -85,7 +87,9 @@ def form_reason(line: str) -> str | None:
         return "punctuation"
     words = len(line.split())
     for reason, limit, pattern in _patterns():
-        if words <= limit and pattern.search(line):
+        if words > limit:
+            break
+        if pattern.search(line):
             return reason
     if _byline_name(line) and words <= 14:
         return "byline"
@@ -97,8 +101,8 @@ def form_reason(line: str) -> str | None:
 def clean_lines(text: str, context_rules: bool = True) -> CleanedText:
     """Remove debris from normalised text (see the module docstring).
 
-    With `context_rules` off only credit-adjacent captions are judged by context: text a
-    main-text extractor already cut out of a page keeps its subheadings and lists.
+    With `context_rules` off only captions next to a credit line are judged by context (the
+    other context rules are tuned on English news and are not used for other languages).
     """
     units = split_units(text)
     reasons = [form_reason(line) for line in units]
@@ -106,12 +110,13 @@ def clean_lines(text: str, context_rules: bool = True) -> CleanedText:
     for i, line in enumerate(units):
         if reasons[i] is None and _caption(i, line, reasons, long, context_rules):
             reasons[i] = "caption"
-    if context_rules and long:
+    candidates = [i for i, line in enumerate(units) if context_rules and reasons[i] is None
+                  and _headline_shaped(line) and _isolated(i, reasons, long)]
+    if candidates:
         body = [units[i] for i in long]
         vocabulary, names = _vocabulary(body), _names(body)
-        for i, line in enumerate(units):
-            if reasons[i] is None and _isolated(i, reasons, long) and \
-                    _foreign_headline(line, vocabulary, names):
+        for i in candidates:
+            if _unrelated(units[i], vocabulary, names):
                 reasons[i] = "inserted-headline"
     kept = [line for line, reason in zip(units, reasons, strict=True) if reason is None]
     removed = tuple(Removed(line, reason) for line, reason in zip(units, reasons, strict=True)
@@ -151,16 +156,18 @@ def _isolated(i: int, reasons: list[str | None], long: list[int]) -> bool:
         and kept[position + 1] in long
 
 
-def _foreign_headline(line: str, vocabulary: set[str], names: set[str]) -> bool:
-    """A headline-shaped line that shares (almost) no words and no names with the article."""
-    words = line.split()
+def _headline_shaped(line: str) -> bool:
+    """A headline's shape: a few words, no closing punctuation, not a list item or label."""
     low, high = INSERTED_HEADLINE_WORDS
-    if not low <= len(words) <= high or line.endswith(_TERMINAL) or line.endswith("?"):
-        return False
-    if not line[0].isalpha() or line.isupper() or any(mark in line for mark in "@#|[]"):
-        return False
-    title_case = _title_case(words)
-    if not title_case and _names([" ".join(words[1:])]) & names:
+    return low <= len(line.split()) <= high and not line.endswith((*_TERMINAL, "?")) \
+        and line[0].isalpha() and not line.isupper() \
+        and not any(mark in line for mark in "@#|[]")
+
+
+def _unrelated(line: str, vocabulary: set[str], names: set[str]) -> bool:
+    """Shares (almost) no words, and no names unless it is in title case, with the article."""
+    words = line.split()
+    if not _title_case(words) and _names([" ".join(words[1:])]) & names:
         return False
     return _overlap(line, vocabulary) <= INSERTED_HEADLINE_MAX_OVERLAP
 
@@ -193,6 +200,7 @@ def content_words(text: str) -> list[str]:
             if len(word) > 2 and word not in stop]
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude English stem, enough to match `prisons`/`prison`, `talks`/`talked`."""
     for suffix in ("ing", "ed", "es", "s", "ly"):
