@@ -27,7 +27,7 @@ demo: $(VENV)/.installed
 test: lint typecheck unit
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests eval bench
 
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy
