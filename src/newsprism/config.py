@@ -28,6 +28,12 @@ class CleanSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class AnalyzeSettings:
+    pipeline: str
+    batch_size: int
+
+
+@dataclass(frozen=True, slots=True)
 class StoreSettings:
     batch_size: int
 
@@ -36,10 +42,12 @@ class StoreSettings:
 class Settings:
     ingest: IngestSettings
     clean: CleanSettings
+    analyze: AnalyzeSettings
     store: StoreSettings
 
 
-_SECTIONS = {"ingest": IngestSettings, "clean": CleanSettings, "store": StoreSettings}
+_SECTIONS = {"ingest": IngestSettings, "clean": CleanSettings, "analyze": AnalyzeSettings,
+             "store": StoreSettings}
 
 
 def load_settings(path: str | Path | None = None) -> Settings:

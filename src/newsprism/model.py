@@ -48,6 +48,9 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """Quoted or reported speech; `speaker_start`/`speaker_end` locate the speaker's mention
+    (`he`, `the ministry`) and `speaker` names who it is (`Stephen Townsend`)."""
+
     start: int
     end: int
     text: str
@@ -55,6 +58,10 @@ class Quote:
     speaker_type: SpeakerType
     verb: str | None
     direct: bool
+    verb_class: str | None = None
+    speaker_role: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
 
     def __post_init__(self) -> None:
         _check_offsets(self.start, self.end)
@@ -63,8 +70,17 @@ class Quote:
                              f"expected one of {SPEAKER_TYPES}")
 
 
+FigureKind = Literal["quantity", "date"]
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
+    """A number an article states (`kind` quantity) or a date it gives (`kind` date).
+
+    For a quantity, `value` is the normalised number (`5.6 million` → 5600000, `40%` → 40
+    with unit `%`); for a date, `date` is the ISO date it resolves to when known.
+    """
+
     start: int
     end: int
     text: str
@@ -73,6 +89,8 @@ class Figure:
     counts: str | None
     qualifier: str | None
     attributed_to: str | None
+    kind: FigureKind = "quantity"
+    date: str | None = None
 
     def __post_init__(self) -> None:
         _check_offsets(self.start, self.end)

@@ -14,6 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
+from newsprism.analyze.stage import analyze_articles
 from newsprism.clean.html import extract_html
 from newsprism.clean.language import detect_language
 from newsprism.clean.lines import clean_lines
@@ -104,11 +105,12 @@ def run(raws: Iterable[RawDocument | Failure], outlets: OutletResolver | None = 
 
 def process(raws: Iterable[RawDocument | Failure], outlets: OutletResolver,
             settings: Settings, stages: Sequence[Stage] = (),
-            stored: Callable[[str], Iterable[Article]] | None = None,
+            stored: Callable[[str], Iterable[Article]] | None = None, analyze: bool = True,
             ) -> tuple[list[Article], list[Failure]]:
     """A batch: clean each document, clean across documents (outlet templates, other
-    stories' headlines), then apply `stages`. `stored(outlet)` gives articles of an outlet
-    seen before (from the store), to learn its templates from."""
+    stories' headlines), analyze (unless `analyze` is off), then apply `stages`.
+    `stored(outlet)` gives articles of an outlet seen before (from the store), to learn its
+    templates from."""
     limit = settings.clean.time_limit
     cleaned = list(clean(raws, outlets, limit))
     fresh = [item for item in cleaned if isinstance(item, Article)]
@@ -119,8 +121,11 @@ def process(raws: Iterable[RawDocument | Failure], outlets: OutletResolver,
     batch = clean_batch(fresh, settings.clean.template_min_articles,
                         settings.clean.template_min_share, earlier)
     failures = [item for item in cleaned if isinstance(item, Failure)]
+    analyzed: Iterable[Article | Failure] = batch
+    if analyze:
+        analyzed = analyze_articles(batch, settings.analyze.pipeline, settings.analyze.batch_size)
     articles = []
-    for item in apply_stages(batch, stages, limit):
+    for item in apply_stages(analyzed, stages, limit):
         if isinstance(item, Failure):
             failures.append(item)
         else:
@@ -180,8 +185,11 @@ def _guarded(source: str, stage: str, work: Callable[[], Article],
 
 
 def read(paths: Sequence[str], *, outlets: str | Path | None = None, outlet: str | None = None,
-         settings: Settings | None = None) -> tuple[list[Article], list[Failure]]:
-    """Read and clean every article in `paths`; return the articles and the failures."""
+         settings: Settings | None = None,
+         analyze: bool = True) -> tuple[list[Article], list[Failure]]:
+    """Read, clean and (unless `analyze` is off) analyze every article in `paths`; return
+    the articles and the failures."""
     settings = settings or load_settings()
     resolver = OutletResolver(OutletMap.load(outlets) if outlets else OutletMap(), outlet)
-    return process(read_inputs(find_inputs(paths, settings), settings), resolver, settings)
+    return process(read_inputs(find_inputs(paths, settings), settings), resolver, settings,
+                   analyze=analyze)

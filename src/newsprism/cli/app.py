@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -73,14 +74,10 @@ def settings_for(config: Path | None, include: list[str] | None,
         raise typer.BadParameter(str(exc), param_hint="--config") from exc
     ingest = settings.ingest
     if include:
-        ingest = ingest.__class__(**{**_fields(ingest), "include": tuple(include)})
+        ingest = replace(ingest, include=tuple(include))
     if exclude:
-        ingest = ingest.__class__(**{**_fields(ingest), "exclude": ingest.exclude + tuple(exclude)})
-    return Settings(ingest=ingest, clean=settings.clean, store=settings.store)
-
-
-def _fields(obj: Any) -> dict[str, Any]:
-    return {name: getattr(obj, name) for name in obj.__slots__}
+        ingest = replace(ingest, exclude=ingest.exclude + tuple(exclude))
+    return replace(settings, ingest=ingest)
 
 
 def outlet_resolver(outlets: Path | None, outlet: str | None) -> OutletResolver:

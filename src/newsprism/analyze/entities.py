@@ -1,0 +1,114 @@
+"""Named entities with one canonical name per referent across an article.
+
+People are named by the fullest form the article uses (`Townsend` → `Stephen Townsend`).
+Organisations and places get their aliases from the article itself (`Islamic State, or
+ISIS,`; `the Dockworkers' Union (DWU)`), from acronyms of names the article spells out, from
+dropping a generic last word (`Islamic State group` → `Islamic State`), and from a short list
+of well-known aliases shipped as data (`data/aliases.tsv`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span
+
+from newsprism.model import Entity
+
+LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
+GROUP_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
+_GENERIC_TAIL = ("group", "organization", "organisation", "movement", "militia", "party")
+_LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_DEFINITION = re.compile(
+    r"(?P<long>[A-Z][\w.'’-]*(?:\s+(?:of|and|for|the|[A-Z][\w.'’-]*))*)"
+    r"\s*(?:\(\s*(?P<paren>[A-Z][\w.'’-]{1,12})\s*\)|,\s+or\s+(?P<or>[A-Z][\w.'’-]{1,12}),)")
+
+
+@cache
+def known_aliases() -> dict[str, str]:
+    """Alias (lower case) → canonical name, from `data/aliases.tsv`."""
+    text = resources.files("newsprism").joinpath("data/aliases.tsv").read_text("utf-8")
+    table = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            canonical, *aliases = line.split("\t")
+            for alias in (canonical, *aliases):
+                table[alias.lower()] = canonical
+    return table
+
+
+def surface(span: Span | str) -> str:
+    """An entity's text without a leading article or a trailing possessive."""
+    text = span if isinstance(span, str) else span.text
+    return _POSSESSIVE.sub("", _LEADING.sub("", text.strip())).strip()
+
+
+def canonical_names(doc: Doc) -> dict[str, str]:
+    """Surface form → canonical name, for every entity surface form in `doc`."""
+    names: dict[str, str] = {}
+    people = [surface(ent) for ent in doc.ents if ent.label_ == "PERSON"]
+    for person in people:
+        names[person] = _fullest_person(person, people)
+    defined = _definitions(doc.text)
+    groups = [surface(ent) for ent in doc.ents if ent.label_ in GROUP_LABELS]
+    for group in groups:
+        names.setdefault(group, _group_canonical(group, groups, defined))
+    return names
+
+
+def _fullest_person(name: str, people: Iterable[str]) -> str:
+    """The longest name in `people` that ends with the same surname and contains `name`."""
+    words = name.split()
+    if not words:
+        return name
+    matches = [other for other in people
+               if other.split() and other.split()[-1] == words[-1]
+               and all(word in other.split() for word in words)]
+    return max(matches, key=len, default=name)
+
+
+def _group_canonical(name: str, groups: list[str], defined: dict[str, str]) -> str:
+    key = name.lower()
+    if key in known_aliases():
+        return known_aliases()[key]
+    if name in defined:
+        return defined[name]
+    trimmed = _trim_generic(name)
+    for other in sorted(set(groups), key=len, reverse=True):
+        if other != name and (_trim_generic(other) == trimmed or _acronym(other) == name):
+            return _group_canonical(other, [], defined) if other != trimmed else other
+    return known_aliases().get(trimmed.lower(), trimmed)
+
+
+def _trim_generic(name: str) -> str:
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in _GENERIC_TAIL:
+        return " ".join(words[:-1])
+    return name
+
+
+def _acronym(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word[0].isupper())
+
+
+def _definitions(text: str) -> dict[str, str]:
+    """Short forms the text defines: `Long Name (LN)` and `Long Name, or LN,`."""
+    found = {}
+    for match in _DEFINITION.finditer(text):
+        short = match["paren"] or match["or"]
+        long = _LEADING.sub("", match["long"]).strip()
+        if short and long != short:
+            found[short] = _trim_generic(long)
+    return found
+
+
+def find_entities(doc: Doc) -> list[Entity]:
+    """The entities of `doc` (people, organisations, places …) with canonical names."""
+    names = canonical_names(doc)
+    return [Entity(start=ent.start_char, end=ent.end_char, text=ent.text, label=ent.label_,
+                   canonical=names.get(surface(ent), surface(ent)) or ent.text)
+            for ent in doc.ents if ent.label_ in LABELS]

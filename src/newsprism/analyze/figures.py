@@ -1,0 +1,510 @@
+"""Figures: the quantities and dates an article states, normalised for comparison.
+
+`find_figures(doc, published)` scans `doc.text` with regular expressions (spaCy's number
+entities miss or mislabel too many: "four and a half per cent" comes out as a DATE) and uses
+spaCy's parse and DATE entities for what a number counts, who it is credited to, and whether a
+bare number or month name is a date. Choices:
+
+- The span is the amount itself (`$45 million`, `40 per cent`, `a third`): the hedge before
+  it is `qualifier`, the noun after it `counts` (pronoun sources are left None).
+- Values are exact (`1.3bn` → 1300000000), int when whole. Units: `%` (`pp` for percentage
+  points), ISO currency codes (`$` is USD), short measure and time units (`kilometres` → `km`,
+  `two years` → `year`), plus a rate's period: `USD/day`, or `per day` for a plain count.
+- A fraction of a whole is a percentage, comparable with one: `about a third` → 33.33 `%`,
+  `one in three` → 33.33 `%`; of a scale it is a number: `half a million` → 500000.
+  Ordinals are never quantities (`a third time`, `the third-largest`).
+- A range (`between 3,000 and 4,000`, `3,000-4,000`, `$3-4 billion`) gives one figure per
+  bound, qualified `at least` / `at most`. `from 3 to 4` is a change: two plain figures.
+  A descending pair (`9-6`, `9 to 6`) is a tally and skipped.
+- Vague amounts (`dozens of`, `tens of thousands of`) have value None; the word is the qualifier.
+- Not figures: identifiers (`F-35`, `route 12`), ordinals, clock times, phone numbers, dates.
+- Dates (`kind="date"`): explicit dates, weekdays, month names in a spaCy DATE entity, relative
+  dates (`yesterday`, `last month`, `earlier this year`) and years used as points in time (with
+  value = the year, unit `year`). `date` is YYYY-MM-DD, YYYY-MM or YYYY: the latest such date
+  on or before publication, or the next one when the date is a deadline (`by March 3`) or its
+  clause is future (`could resume on Thursday`). None when it cannot be resolved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from fractions import Fraction
+
+from spacy.tokens import Doc, Span, Token
+
+from newsprism.clean.dates import MONTHS
+from newsprism.model import Figure
+
+# Language data (to move to data/*.txt). Hedges right before a figure, matched longest first;
+# over/under/above/below count only when the parse does not make them a preposition.
+QUALIFIERS: tuple[str, ...] = (
+    "just over", "just under", "well over", "well under", "more than", "less than",
+    "fewer than", "at least", "at most", "up to", "as many as", "as much as", "as few as",
+    "as little as", "no more than", "no fewer than", "no less than", "close to", "upwards of",
+    "in excess of", "an estimated", "an average of", "nearly", "almost", "about", "around",
+    "roughly", "approximately", "some", "over", "under", "below", "above", "just", "only",
+    "barely", "a mere", "estimated")
+# Hedges right after a figure; they win over a date's leading preposition.
+TRAILING_QUALIFIERS: tuple[str, ...] = (
+    "or more", "or so", "or fewer", "or less", "at least", "at most", "at the earliest",
+    "at the latest", "and counting")
+# Words before a date that bound or blur it ("by March 3", "in late November").
+DATE_QUALIFIERS: tuple[str, ...] = (
+    "by the end of", "by the start of", "at the end of", "at the start of", "the end of",
+    "as early as", "as late as", "no later than", "no earlier than", "early", "late", "mid",
+    "since", "until", "till", "by", "before", "after")
+SPEECH_VERBS = frozenset((
+    "say", "tell", "report", "estimate", "announce", "claim", "state", "add", "warn", "insist",
+    "note", "show", "predict", "forecast", "confirm", "allege", "argue", "suggest", "write",
+    "calculate", "project", "put", "find", "count"))
+UNIT_WORDS: dict[str, str] = {
+    "kilometre": "km", "kilometer": "km", "km": "km", "mile": "mile", "metre": "m",
+    "meter": "m", "tonne": "t", "ton": "t", "kilogram": "kg", "kg": "kg", "hectare": "ha",
+    "litre": "l", "liter": "l", "barrel": "barrel", "decade": "decade", "year": "year",
+    "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute"}
+CURRENCIES: dict[str, str] = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
+                              "dollars": "USD", "euros": "EUR", "pounds": "GBP"}
+ID_NOUNS: tuple[str, ...] = (
+    "route", "section", "article", "chapter", "room", "flight", "no.", "number", "page",
+    "platform", "gate", "highway", "interstate", "bus", "channel", "paragraph", "clause",
+    "ward", "district", "precinct", "exit", "junction", "level")
+_SMALL = {w: n for n, w in enumerate((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty"))}
+_SMALL |= {w: 10 * n for n, w in enumerate(("thirty", "forty", "fifty", "sixty", "seventy",
+                                             "eighty", "ninety"), start=3)}
+_MULTIPLIERS = {"hundred": 100, "dozen": 12}
+_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+           "bn": 10**9, "mn": 10**6, "m": 10**6, "k": 10**3}
+_DENOMINATORS = {w + s: n for n, w in ((2, "half"), (3, "third"), (4, "quarter"), (5, "fifth"),
+                                       (6, "sixth"), (8, "eighth"), (10, "tenth"))
+                 for s in ("", "s")} | {"halves": 2}
+_NOT_SHARES = frozenset(("the", "first", "second", "last", "next", "this", "other", "each",
+                         "per", "every"))  # words before `half`/`quarter` that make it no share
+_NOT_COUNTED = frozenset(("percent", "cent", "%", "point")) | UNIT_WORDS.keys()
+_PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
+            "yearly": "year", "hourly": "hour"}
+_FUTURE_AUX = frozenset(("will", "shall", "'ll", "could", "can", "may", "might"))
+_NOUN_DEPS = frozenset(("nummod", "quantmod", "compound", "amod", "nmod", "det"))
+_COUNT_DEPS = frozenset(("compound", "amod", "nmod", "poss", "case", "pobj"))
+_SOURCE_DEPS = _COUNT_DEPS | {"det", "nummod", "quantmod", "cc", "conj", "flat"}
+_REPORTED_DEPS = frozenset(("ccomp", "xcomp", "parataxis", "dobj", "conj"))
+_COUNT_PREPS = frozenset(("in", "at", "on", "from", "across", "inside", "outside", "of"))
+_SOURCE_PREPS = frozenset(("of", "for", "at", "from", "with"))
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_WORD = rf"(?:{_alternation([*_SMALL, *_MULTIPLIERS, *list(_SCALES)[:4], *_DENOMINATORS])})\b"
+_WORDS = (rf"(?:an?\s+)?{_WORD}(?:(?:\s+and\s+an?\s+|\s+and\s+|\s+of\s+an?\s+|\s+an?\s+|\s+|-)"
+          rf"{_WORD})*")
+_AMOUNT = re.compile(rf"""(?<![\w.])(?:(?P<cur>US\$|\$|€|£|¥)\s?)?
+    (?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<words>\b{_WORDS}))
+    (?:(?P<space>\s?)(?P<scale>thousand|million|billion|trillion|bn|mn|m|k)\b)?
+    (?P<tail>\s?%|\s+percent\b|\s+per\s+cent\b|\s+(?P<pp>percentage\s+points?)\b
+      |\s+(?P<curword>dollars|euros|pounds)\b
+      |[\s-]+(?P<unit>(?:{_alternation(UNIT_WORDS)})s?)\b(?:-old\b)?)?
+    (?!\w|-[A-Za-z])""", re.I | re.X)
+_RATIO = re.compile(rf"(?<![\w.])(?P<num>{_alternation(_SMALL)}|\d+)\s+in\s+"
+                    rf"(?P<den>{_alternation(_SMALL)}|\d+)\b(?!-\w)", re.I)
+_VAGUE = re.compile(r"\b(?:(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands"
+                    r"|millions|billions)\b(?=\s+of\b)", re.I)
+_RATE = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:a|an|per|each)\s+(?P<period>day|week|month|year"
+                   r"|hour)\b|\s+(?P<adverb>daily|weekly|monthly|annually|yearly|hourly)\b", re.I)
+_SHARE_NEXT = re.compile(r"\s+(?:of|the|a|an|its|their|his|her|our|all)\b|\s*(?:[.,;:)!?]|$)")
+_NOT_FIGURES = [re.compile(p, f) for p, f in (
+    (r"\b[A-Za-z]+-?\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]+\d*\b", 0),  # F-35, COVID-19, 22nd, 4G
+    (rf"(?<!\w)(?:{_alternation(ID_NOUNS)})\s+\d+[A-Za-z]?\b", re.I),  # route 12
+    (r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b", re.I),  # times
+    (r"\b[a-z]+[\s-]o['’]clock\b", re.I),
+    (r"\(?\b\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}\b", 0),  # phone numbers
+)]
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY = rf"(?P<weekday>{'|'.join(_WEEKDAYS)})"
+_MONTH = (r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October"
+          rf"|November|December)\b|(?:{_alternation(m.title() for m in MONTHS if len(m) < 5)})"
+          r"\b\.?)")
+_DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+_DATES = [re.compile(p) for p in (
+    rf"\b(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?",
+    rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?",
+    rf"\b{_MONTH}\s+{_YEAR}\b",
+    r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-2]\d|3[01])\b",
+    rf"\b{_WEEKDAY}\b",
+    r"\b(?P<rel>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)\b",
+    rf"\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier\s+this|[Ll]ater\s+this)\s+"
+    rf"(?P<period>week|month|year|{'|'.join(_WEEKDAYS)})\b",
+)]
+_BARE_MONTH = re.compile(rf"\b{_MONTH}")  # a date only inside a spaCy DATE entity
+_BARE_YEAR = re.compile(r"(?<![\w.,$€£-])(?:1[89]|20)\d\d(?![\w%]|[.,]\d|-\d)")
+_DEADLINE = re.compile(r"\b(?:by|until|till|before|no later than|deadline of)\s+$", re.I)
+_TIME_UNIT = re.compile(r"(?i)\b(?:year|month|week|day|hour|minute|decade)s?\b")
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """A candidate figure before the parse is consulted; kind "skip" blocks its span."""
+
+    start: int
+    end: int
+    kind: str
+    value: int | float | None = None
+    unit: str | None = None
+    date: str | None = None
+    qualifier: str | None = None
+
+
+def find_figures(doc: Doc, published: str | None = None) -> list[Figure]:
+    """Quantities and dates stated in `doc`, in text order (see the module docstring)."""
+    try:
+        pub = date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        pub = None
+    skips = (_Hit(m.start(), m.end(), "skip") for p in _NOT_FIGURES for m in p.finditer(doc.text))
+    hits = _select([*_dates(doc, pub), *_quantities(doc), *skips])
+    return [_figure(doc, hit) for hit in hits if hit.kind != "skip"]
+
+
+def _select(hits: list[_Hit]) -> list[_Hit]:
+    """Longest hits first (ties: dates, then quantities, then skips), none overlapping."""
+    chosen: list[_Hit] = []
+    for hit in sorted(hits, key=lambda h: h.start - h.end):
+        if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
+            chosen.append(hit)
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def _figure(doc: Doc, hit: _Hit) -> Figure:
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand") or doc[0:0]
+    qualifier = hit.qualifier or _qualifier(doc, hit)
+    counts = _counts(span) if len(span) and hit.kind == "quantity" else None
+    source = _attribution(span) if len(span) and hit.kind == "quantity" else None
+    return Figure(hit.start, hit.end, doc.text[hit.start:hit.end], hit.value, hit.unit, counts,
+                  qualifier, source, "date" if hit.kind == "date" else "quantity", hit.date)
+
+
+# -- quantities -------------------------------------------------------------------------------
+
+def _quantities(doc: Doc) -> Iterator[_Hit]:
+    amounts = [hit for m in _AMOUNT.finditer(doc.text) if (hit := _amount(doc, m))]
+    yield from _ranges(doc.text, amounts)
+    for m in _RATIO.finditer(doc.text):
+        num, den = (_SMALL.get(g.lower(), 0) if g.isalpha() else int(g) for g in m.groups())
+        if 0 < num < den:
+            yield _Hit(m.start(), m.end(), "quantity", _rounded(Fraction(100 * num, den)), "%")
+    for m in _VAGUE.finditer(doc.text):
+        yield _Hit(m.start(), m.end(), "quantity", qualifier=" ".join(m[0].lower().split()))
+
+
+def _amount(doc: Doc, m: re.Match[str]) -> _Hit | None:
+    """The quantity an `_AMOUNT` match states, or None when it is not one."""
+    parsed = _number(m)
+    if parsed is None or _year_like(doc, m) or _lone_one(doc, m):
+        return None
+    number, fraction = parsed
+    unit = _unit(m)
+    if fraction and unit is None:
+        if not _share(doc.text, m):
+            return None
+        number, unit = number * 100, "%"
+    value = _rounded(number) if fraction else _plain(number)
+    return _Hit(m.start(), m.end(), "quantity", value, _with_rate(doc.text, m.end(), unit))
+
+
+def _number(m: re.Match[str]) -> tuple[Fraction, bool] | None:
+    """The number an amount states and whether it is a bare fraction (`two-thirds`)."""
+    scale = (m["scale"] or "").lower()
+    if scale in ("m", "k") and (not m["cur"] or m["space"]):
+        return None
+    words = _words_value(re.split(r"[\s-]+", m["words"].lower())) if m["words"] else None
+    if m["words"] and words is None:
+        return None
+    number, fraction = words or (Fraction(m["digits"].replace(",", "")), False)
+    return (number * _SCALES[scale], False) if scale else (number, fraction)
+
+
+def _words_value(words: list[str]) -> tuple[Fraction, bool] | None:
+    """Value of number words (`a hundred and five`, `half a million`); None if malformed."""
+    total, current, fraction, one = Fraction(0), Fraction(0), False, Fraction(1)
+    for i, word in enumerate(words):
+        if word in ("a", "an"):
+            current = current or one
+        elif word in _SMALL:
+            if fraction or (current % 100 and (current % 10 or current % 100 < 20
+                                               or _SMALL[word] >= 10)):
+                return None
+            current += _SMALL[word]
+        elif word in _MULTIPLIERS:
+            current = (current or one) * _MULTIPLIERS[word]
+        elif word in _SCALES:
+            total, current, fraction = total + (current or one) * _SCALES[word], 0 * one, False
+        elif word in _DENOMINATORS:
+            if words[max(i - 2, 0):i] == ["and", "a"]:  # four and a half
+                current += Fraction(1, _DENOMINATORS[word])
+            elif current or word == "half":
+                current, fraction = (current or one) / _DENOMINATORS[word], True
+            else:
+                return None  # an ordinal: "third" with no "a"/"two" before it
+    return total + current, fraction
+
+
+def _plain(number: Fraction) -> int | float:
+    return int(number) if number.denominator == 1 else float(number)
+
+
+def _rounded(share: Fraction) -> int | float:
+    """A value from fraction words, to two decimals: `a third` → 33.33."""
+    return int(share) if share.denominator == 1 else round(float(share), 2)
+
+
+def _unit(m: re.Match[str]) -> str | None:
+    tail = (m["tail"] or "").strip().lower()
+    if m["pp"]:
+        return "pp"
+    if tail == "%" or tail.startswith("per"):
+        return "%"
+    if m["cur"] or m["curword"]:
+        return CURRENCIES[(m["cur"] or m["curword"]).lower()]
+    word = (m["unit"] or "").lower()
+    return UNIT_WORDS.get(word) or UNIT_WORDS.get(word[:-1]) if word else None
+
+
+def _with_rate(text: str, end: int, unit: str | None) -> str | None:
+    """`unit` with the period of a rate written after the amount (`a day`, `daily`)."""
+    rate = _RATE.match(text, end)
+    if rate is None:
+        return unit
+    period = (rate["period"] or _PERIODS[rate["adverb"].lower()]).lower()
+    return f"{unit}/{period}" if unit else f"per {period}"
+
+
+def _share(text: str, m: re.Match[str]) -> bool:
+    """A bare fraction is a share before `of`/`the`/punctuation, but not in `the second half`."""
+    before = re.findall(r"\w+", text[max(0, m.start() - 20):m.start()].lower())
+    return not (before and before[-1] in _NOT_SHARES) and bool(_SHARE_NEXT.match(text, m.end()))
+
+
+def _lone_one(doc: Doc, m: re.Match[str]) -> bool:
+    """`one` alone is a figure only when it modifies a noun (`one councillor`, not `no one`)."""
+    if (m["words"] or "").lower() != "one" or m["tail"]:
+        return False
+    span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+    return span is None or span.root.dep_ != "nummod"
+
+
+def _ranges(text: str, amounts: list[_Hit]) -> Iterator[_Hit]:
+    """Amounts, with `A-B` / `A to B` / `between A and B` as bounds and tallies skipped."""
+    i = 0
+    while i < len(amounts):
+        low, high = amounts[i], amounts[min(i + 1, len(amounts) - 1)]
+        gap = re.fullmatch(r"\s*(-|–|—|to|and)\s*", text[low.end:high.start])
+        lead = text[max(0, low.start - 8):low.start].lower().split()[-1:]
+        if gap is None or low.value is None or high.value is None \
+                or (gap[1] == "to" and lead == ["from"]) \
+                or (gap[1] == "and" and lead != ["between"]):
+            yield low
+            i += 1
+            continue
+        if low.value < high.value:
+            yield from _bounds(text, low, high)
+        else:
+            yield _Hit(low.start, high.end, "skip")
+        i += 2
+
+
+def _bounds(text: str, low: _Hit, high: _Hit) -> Iterator[_Hit]:
+    """A range's two bounds; the lower takes the upper's scale (`3-4 billion`)."""
+    low_value, unit = low.value or 0, low.unit or high.unit
+    scale = re.search(r"(?i)(thousand|million|billion|trillion|bn)\b", text[high.start:high.end])
+    if scale and not re.search(r"(?i)[a-z]{2,}", text[low.start:low.end]):
+        low_value = _plain(Fraction(str(low_value)) * _SCALES[scale[1].lower()])
+    yield _Hit(low.start, low.end, "quantity", low_value, unit, qualifier="at least")
+    yield _Hit(high.start, high.end, "quantity", high.value, high.unit or unit,
+               qualifier="at most")
+
+
+def _year_like(doc: Doc, m: re.Match[str]) -> bool:
+    """A bare 4-digit number from 1800 to 2099 used as a year, not as a count."""
+    if not re.fullmatch(r"(?:1[89]|20)\d\d", m[0]):
+        return False
+    span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+    if span is None or _in_date_entity(doc, m.start(), m.end()):
+        return True
+    root = span.root
+    return not (root.dep_ == "nummod" and root.head.pos_ == "NOUN"
+                and root.head.lemma_.lower() not in UNIT_WORDS)
+
+
+# -- counts, qualifiers, attribution ----------------------------------------------------------
+
+def _counts(span: Span) -> str | None:
+    """The noun phrase a quantity counts: `5,600 U.S. troops in Iraq` → `U.S. troops in Iraq`."""
+    noun = _counted_noun(span)
+    if noun is None or noun.lemma_.lower() in _NOT_COUNTED or _TIME_UNIT.search(span.text):
+        return None
+    return _phrase(noun, lambda t: t.dep_ in _COUNT_DEPS or (
+        t.dep_ == "prep" and t.lower_ in _COUNT_PREPS), after=span.end - 1)
+
+
+def _counted_noun(span: Span) -> Token | None:
+    """The noun the amount modifies (`3,200 workers`), or the object of its `of`."""
+    for token in (span[-1], span.root):
+        while token.head.pos_ == "NUM" and token.head.i >= span.end and token.head != token:
+            token = token.head
+        if token.dep_ in _NOUN_DEPS and token.head.pos_ in ("NOUN", "PROPN") \
+                and token.head.i >= span.end:
+            return token.head
+    objects = [obj for token in (span[-1], span.root) for prep in token.children
+               if prep.lower_ == "of" and prep.i >= span.end
+               for obj in prep.children if obj.dep_ == "pobj"]
+    return objects[0] if objects else None
+
+
+def _phrase(head: Token, keep: Callable[[Token], bool], after: int = -1) -> str | None:
+    """Text from the first to the last of `head` and the descendants `keep` accepts."""
+    tokens = sorted((t for t in _descendants(head, keep) if t.i > after), key=lambda t: t.i)
+    if not tokens:
+        return None
+    text = head.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])].strip(" ,;:")
+    return text or None
+
+
+def _descendants(token: Token, keep: Callable[[Token], bool]) -> list[Token]:
+    return [token, *(t for c in token.children if keep(c) for t in _descendants(c, keep))]
+
+
+def _qualifier(doc: Doc, hit: _Hit) -> str | None:
+    """The hedge written just after or (failing that) just before the figure."""
+    after = re.match(rf"\s+({_alternation(TRAILING_QUALIFIERS)})\b", doc.text[hit.end:], re.I)
+    if after:
+        return after[1].lower()
+    words = DATE_QUALIFIERS if hit.kind == "date" else QUALIFIERS
+    offset = max(0, hit.start - 30)
+    found = re.search(rf"(?:^|\W)({_alternation(words)})\s+$", doc.text[offset:hit.start], re.I)
+    if found is None:
+        return None
+    hedge = " ".join(found[1].lower().split())
+    if hedge in ("over", "under", "above", "below"):
+        token = doc.char_span(offset + found.start(1), offset + found.end(1))
+        return None if token is not None and token[0].dep_ == "prep" else hedge
+    return hedge
+
+
+def _attribution(span: Span) -> str | None:
+    """Who the sentence credits for the figure: `according to X`, or X of `X said`."""
+    sources = sorted((t for t in span.sent if t.lower_ == "according"),
+                     key=lambda t: abs(t.i - span.start))
+    for obj in (o for a in sources for to in a.children if to.lower_ == "to"
+                for o in to.children if o.dep_ == "pobj"):
+        return _source_phrase(obj)
+    child = span.root
+    for verb in span.root.ancestors:
+        speeches = [c for c in verb.children if c.dep_ == "parataxis"]
+        for speech in [verb] * (child.dep_ in _REPORTED_DEPS) + speeches:
+            subject = _speaker(speech, span)
+            if subject is not None:
+                return _source_phrase(subject)
+        child = verb
+    return None
+
+
+def _speaker(verb: Token, span: Span) -> Token | None:
+    """The subject of a speech verb, unless the figure is part of it or it is a pronoun."""
+    if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"):
+        if not subject.left_edge.i <= span.root.i <= subject.right_edge.i:
+            return subject
+    return None
+
+
+def _source_phrase(token: Token) -> str | None:
+    return _phrase(token, lambda t: t.dep_ in _SOURCE_DEPS or (
+        t.dep_ == "prep" and t.lower_ in _SOURCE_PREPS))
+
+
+# -- dates ------------------------------------------------------------------------------------
+
+def _dates(doc: Doc, pub: date | None) -> Iterator[_Hit]:
+    for m in (m for pattern in _DATES for m in pattern.finditer(doc.text)):
+        yield _Hit(m.start(), m.end(), "date", date=_resolve(m, pub, _forward(doc, m)))
+    for m in _BARE_MONTH.finditer(doc.text):
+        if _in_date_entity(doc, m.start(), m.end()):
+            yield _Hit(m.start(), m.end(), "date", date=_resolve(m, pub, _forward(doc, m)))
+    for m in _BARE_YEAR.finditer(doc.text):
+        if _year_like(doc, m):
+            yield _Hit(m.start(), m.end(), "date", int(m[0]), "year", m[0])
+
+
+def _in_date_entity(doc: Doc, start: int, end: int) -> bool:
+    return any(e.label_ == "DATE" and e.start_char <= start and end <= e.end_char
+               for e in doc.ents)
+
+
+def _forward(doc: Doc, m: re.Match[str]) -> bool:
+    """Whether a date looks ahead: a deadline (`by March 3`) or a future clause (`will`)."""
+    if _DEADLINE.search(doc.text, max(0, m.start() - 20), m.start()):
+        return True
+    span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+    for token in (span.root.ancestors if span is not None else ()):
+        if token.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in token.children)
+    return False
+
+
+def _resolve(m: re.Match[str], pub: date | None, forward: bool) -> str | None:
+    """ISO form of a date match; a missing year makes it the latest on or before `pub`
+    (the first on or after `pub` when `forward`)."""
+    groups = m.groupdict()
+    if groups.get("rel") or groups.get("which"):
+        return _relative(groups, pub) if pub else None
+    year, day = (int(groups[k]) if groups.get(k) else None for k in ("year", "day"))
+    name = (groups.get("month") or "").lower().rstrip(".")
+    month = int(name) if name.isdigit() else MONTHS.get(name)
+    if month is None:
+        weekday = groups.get("weekday")
+        if weekday:
+            return _weekday(pub, _WEEKDAYS.index(weekday), "forward" if forward else "")
+        return f"{year:04d}" if year else None
+    if year is None and pub is not None:
+        year = pub.year + ((month, day or 31) < (pub.month, pub.day)) if forward \
+            else pub.year - ((month, day or 1) > (pub.month, pub.day))
+    try:
+        return None if year is None else date(year, month, day).isoformat() if day \
+            else f"{year:04d}-{month:02d}"
+    except ValueError:
+        return None
+
+
+def _weekday(pub: date | None, index: int, which: str) -> str | None:
+    """Weekday `index` on or before `pub`: strictly before for `last`, strictly after for
+    `next`, on or after for `forward`."""
+    if pub is None:
+        return None
+    if which in ("next", "forward"):
+        ahead = (index - pub.weekday()) % 7 or (7 if which == "next" else 0)
+        return (pub + timedelta(days=ahead)).isoformat()
+    back = (pub.weekday() - index) % 7 or (7 if which == "last" else 0)
+    return (pub - timedelta(days=back)).isoformat()
+
+
+def _relative(groups: dict[str, str | None], pub: date) -> str | None:
+    """`yesterday`, `last month`, `next Tuesday`, `earlier this year` against `pub`."""
+    if groups.get("rel"):
+        shift = {"yesterday": -1, "tomorrow": 1}.get(str(groups["rel"]).lower(), 0)
+        return (pub + timedelta(days=shift)).isoformat()
+    which, period = str(groups["which"]).lower().split()[0], str(groups["period"])
+    step = {"last": -1, "next": 1}.get(which, 0)
+    if period in _WEEKDAYS:
+        return _weekday(pub, _WEEKDAYS.index(period), which)
+    if period == "year":
+        return f"{pub.year + step:04d}"
+    months = pub.year * 12 + pub.month - 1 + step
+    return None if period == "week" else f"{months // 12:04d}-{months % 12 + 1:02d}"

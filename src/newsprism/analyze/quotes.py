@@ -1,0 +1,452 @@
+"""Quotes and their speakers.
+
+Direct quotes are found by their quotation marks (curly, straight and single; a quote may
+run to the end of its paragraph without a closing mark and go on in the next paragraph).
+Each is attributed to the subject of the nearest attribution verb in its sentences
+(`“…,” he said`, `said X`, `X said: “…”`); a quote with no verb of its own continues the
+quote before it (`“…,” he said. “…”`). Indirect speech is found in the parse: an
+attribution verb with a clausal complement (`X said that …`, `…, X said.`) or an
+`according to X` phrase. Speakers are resolved to the fullest name the article uses, keep
+their role, and are typed named / organization / unnamed / anonymous / unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from newsprism.analyze.entities import GROUP_LABELS, canonical_names, surface
+from newsprism.model import Quote, SpeakerType
+
+MAX_SPEAKER_TOKENS = 16
+MIN_UNATTRIBUTED_WORDS = 5
+_NAME = r"[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3}"
+_SIGNED = re.compile(rf"[”\"’]?[ \t]*[―—–-]+[ \t]*(?P<name>{_NAME})")
+_TRANSCRIPT = re.compile(rf"^(?P<name>{_NAME}):[ \t]+(?P<said>[^\n]*\w[^\n]*)", re.M)
+PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "i", "we"})
+_OPEN_CLOSE = {"“": "”", "‘": "’", '"': '"', "«": "»"}
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+@cache
+def verb_classes() -> dict[str, str]:
+    """Attribution verb lemma → class, from `data/attribution_verbs.tsv`."""
+    text = resources.files("newsprism").joinpath("data/attribution_verbs.tsv").read_text("utf-8")
+    return dict(line.split("\t") for line in text.splitlines()
+                if line and not line.startswith("#"))
+
+
+@cache
+def source_words() -> dict[str, frozenset[str]]:
+    """Kind → words, from `data/sources.tsv` (anonymity, anonymous-head, person, organization)."""
+    text = resources.files("newsprism").joinpath("data/sources.tsv").read_text("utf-8")
+    kinds: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            kind, word = line.split("\t")
+            kinds.setdefault(kind, set()).add(word)
+    return {kind: frozenset(words) for kind, words in kinds.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str | None
+    kind: SpeakerType
+    role: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+NO_SPEAKER = Speaker(None, "unknown")
+
+
+# -- direct quotes by their marks ----------------------------------------------------------
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quoted text (marks excluded), paragraph by paragraph."""
+    spans = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        spans += [(offset + start, offset + end) for start, end in _paragraph_quotes(paragraph)]
+        offset += len(paragraph) + 1
+    return [(start, end) for start, end in spans if text[start:end].strip()]
+
+
+def _paragraph_quotes(paragraph: str) -> Iterator[tuple[int, int]]:
+    i = 0
+    while i < len(paragraph):
+        mark = paragraph[i]
+        if mark in _OPEN_CLOSE and _opens(paragraph, i):
+            close = _closing(paragraph, i + 1, _OPEN_CLOSE[mark])
+            yield _trim(paragraph, i + 1, close)
+            i = close + 1
+        else:
+            i += 1
+
+
+def _opens(paragraph: str, i: int) -> bool:
+    """A single quote or apostrophe opens a quote only at the start of a word."""
+    if paragraph[i] not in "‘'":
+        return paragraph[i] != "”"
+    before = paragraph[i - 1] if i else " "
+    return not before.isalnum() and i + 1 < len(paragraph) and paragraph[i + 1].isalpha()
+
+
+def _closing(paragraph: str, start: int, close: str) -> int:
+    """Index of the closing mark, or the paragraph's end when the quote runs on."""
+    for j in range(start, len(paragraph)):
+        if paragraph[j] == close and (close not in "’'" or j + 1 == len(paragraph)
+                                      or not paragraph[j + 1].isalpha()):
+            return j
+    return len(paragraph)
+
+
+def _trim(paragraph: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and paragraph[start].isspace():
+        start += 1
+    while end > start and paragraph[end - 1] in " ,":
+        end -= 1
+    return start, end
+
+
+# -- attribution --------------------------------------------------------------------------
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """Direct and indirect quotes of `doc`, each with its speaker and attribution verb."""
+    names = canonical_names(doc)
+    direct = _direct_quotes(doc, names)
+    covered = [(q.quote.start, q.quote.end) for q in direct]
+    indirect = [quote for quote in _indirect_quotes(doc, names)
+                if _covered_share(quote, covered) < 0.5]
+    roles = person_roles(doc, names)
+    quotes = sorted([q.quote for q in direct] + indirect, key=lambda q: q.start)
+    return [replace(quote, speaker_role=quote.speaker_role or roles.get(quote.speaker or ""))
+            if quote.speaker_type == "named" else quote for quote in _carry_anonymity(quotes)]
+
+
+def _carry_anonymity(quotes: list[Quote]) -> list[Quote]:
+    """`the officials` after `two officials who did not want to be identified` are anonymous."""
+    anonymous_heads: set[str] = set()
+    carried = []
+    for quote in quotes:
+        head = (quote.speaker or "").split()[-1:]
+        if quote.speaker_type == "anonymous":
+            anonymous_heads |= {word.lower() for word in (quote.speaker or "").split()}
+        elif quote.speaker_type == "unnamed" and head and head[0].lower() in anonymous_heads:
+            quote = replace(quote, speaker_type="anonymous")
+        carried.append(quote)
+    return carried
+
+
+@dataclass(frozen=True, slots=True)
+class _Attributed:
+    quote: Quote
+    verb_index: int | None
+
+
+def _direct_quotes(doc: Doc, names: dict[str, str]) -> list[_Attributed]:
+    spans = quote_spans(doc.text)
+    found: list[_Attributed] = []
+    for start, end in spans:
+        verb = _attribution_verb(doc, start, end, spans)
+        signed = _signature(doc, end, names)
+        if verb is not None:
+            speaker = resolve_speaker(doc, _subject(verb), names)
+        elif signed is not None:
+            speaker = signed
+        elif found and _continues(doc.text, found[-1].quote.end, start):
+            previous = found[-1].quote
+            speaker = Speaker(previous.speaker, previous.speaker_type, previous.speaker_role)
+            verb = doc[found[-1].verb_index] if found[-1].verb_index is not None else None
+        elif len(doc.text[start:end].split()) < MIN_UNATTRIBUTED_WORDS:
+            continue  # a scare quote or a title, not speech: framing deals with it
+        else:
+            speaker = NO_SPEAKER
+        found.append(_Attributed(_make_quote(doc, start, end, speaker, verb, direct=True),
+                                 verb.i if verb is not None else None))
+    return found + _transcript_quotes(doc, names, spans)
+
+
+def _signature(doc: Doc, end: int, names: dict[str, str]) -> Speaker | None:
+    """`“…” ― Martha Aguilar`: a name after a dash right behind the closing mark."""
+    found = _SIGNED.match(doc.text, end)
+    if found is None:
+        return None
+    name = found["name"]
+    return Speaker(names.get(name, name), "named", None, found.start("name"), found.end("name"))
+
+
+def _transcript_quotes(doc: Doc, names: dict[str, str],
+                       spans: list[tuple[int, int]]) -> list[_Attributed]:
+    """`WALLACE: Let’s start …`: a paragraph opened by a speaker's name and a colon."""
+    found = []
+    for match in _TRANSCRIPT.finditer(doc.text):
+        start, end = match.start("said"), match.end("said")
+        if any(s < end and start < e for s, e in spans):
+            continue
+        name = match["name"].title() if match["name"].isupper() else match["name"]
+        speaker = Speaker(names.get(name, name), "named", None, match.start("name"),
+                          match.end("name"))
+        found.append(_Attributed(_make_quote(doc, start, end, speaker, None, direct=True), None))
+    return found
+
+
+def _attribution_verb(doc: Doc, start: int, end: int,
+                      spans: list[tuple[int, int]]) -> Token | None:
+    """The attribution verb nearest the quote in its sentences, outside every quote."""
+    region = _sentences_around(doc, start, end)
+    verbs = [token for token in region if _is_attribution(token)
+             and not any(s <= token.idx < e for s, e in spans)
+             and _subject(token) is not None]
+    return min(verbs, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)), default=None)
+
+
+def _sentences_around(doc: Doc, start: int, end: int) -> Span:
+    """The sentences the quote overlaps, plus the one before when that ends with a colon."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return doc[0:0]
+    first, last = span[0].sent, span[-1].sent
+    if first.start > 0:
+        before = doc[first.start - 1].sent
+        if before.text.rstrip().endswith(":"):
+            first = before
+    return doc[first.start:last.end]
+
+
+def _continues(text: str, previous_end: int, start: int) -> bool:
+    """Whether a quote goes on from the previous one: same or next paragraph, nothing else."""
+    between = text[previous_end:start]
+    return between.count("\n\n") <= 1 and len(between) < 120
+
+
+def _is_attribution(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in verb_classes()
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            return child
+    gerund = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+    if (verb.dep_ in ("conj", "xcomp") or gerund) and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
+    return None
+
+
+def _covered_share(quote: Quote, spans: list[tuple[int, int]]) -> float:
+    """How much of a reported clause is direct quotation already (`“…,” she said`)."""
+    inside = sum(max(0, min(end, quote.end) - max(start, quote.start)) for start, end in spans)
+    return inside / max(1, quote.end - quote.start)
+
+
+def _indirect_quotes(doc: Doc, names: dict[str, str]) -> Iterator[Quote]:
+    for token in doc:
+        if token.lower_ == "according" and token.i + 1 < len(doc) \
+                and token.nbor(1).lower_ == "to":
+            yield from _according_to(doc, token, names)
+        elif _is_attribution(token) and _subject(token) is not None:
+            content = _content(token)
+            if content is not None:
+                speaker = resolve_speaker(doc, _subject(token), names)
+                yield _make_quote(doc, content[0], content[1], speaker, token, direct=False)
+
+
+def _content(verb: Token) -> tuple[int, int] | None:
+    """Character span of what an attribution verb reports, when it reports a clause."""
+    clauses = [child for child in verb.children if child.dep_ == "ccomp"]
+    if not clauses:  # `said in a statement that …`: the clause hangs on the noun
+        clauses = [t.head for t in verb.subtree if t.dep_ == "mark" and t.lower_ == "that"
+                   and t.head.pos_ in ("VERB", "AUX") and t.head != verb]
+    own_subject = any(child.dep_ in _SUBJECTS for child in verb.children)
+    if clauses:
+        tokens = list(clauses[0].subtree)
+    elif own_subject and verb.dep_ in ("parataxis", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        own = {t.i for t in verb.subtree}  # `…, the officials said.`
+        tokens = [t for t in verb.head.subtree if t.i not in own and t.sent == verb.sent]
+    elif verb_classes().get(verb.lemma_.lower()) in ("accusation", "neutral", "doubt") \
+            and any(child.dep_ == "dobj" for child in verb.children):
+        tokens = [t for t in verb.subtree if t.i > verb.i]  # `accusing X of …`
+    else:
+        return None
+    while tokens and (tokens[0].lower_ == "that" and tokens[0].dep_ == "mark"):
+        tokens = tokens[1:]
+    tokens = [t for t in tokens if not t.is_space and (not t.is_punct or t.text in "%$")]
+    if len(tokens) < 3:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _according_to(doc: Doc, according: Token, names: dict[str, str]) -> Iterator[Quote]:
+    objects = [child for child in according.nbor(1).children if child.dep_ == "pobj"]
+    if not objects:
+        return
+    sentence = according.sent
+    phrase = {t.i for t in objects[0].subtree} | {according.i, according.i + 1}
+    tokens = [t for t in sentence if t.i not in phrase and not t.is_punct and not t.is_space]
+    if len(tokens) >= 3:
+        speaker = resolve_speaker(doc, objects[0], names)
+        yield _make_quote(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), speaker,
+                          according, direct=False)
+
+
+def _make_quote(doc: Doc, start: int, end: int, speaker: Speaker, verb: Token | None,
+                direct: bool) -> Quote:
+    lemma = verb.lemma_.lower() if verb is not None else None
+    return Quote(start=start, end=end, text=doc.text[start:end], speaker=speaker.name,
+                 speaker_type=speaker.kind, verb=verb.text.lower() if verb is not None else None,
+                 direct=direct, verb_class=verb_classes().get(lemma or ""),
+                 speaker_role=speaker.role, speaker_start=speaker.start,
+                 speaker_end=speaker.end)
+
+
+# -- speakers -------------------------------------------------------------------------------
+
+def resolve_speaker(doc: Doc, head: Token | None, names: dict[str, str]) -> Speaker:
+    """Who `head` (the subject of an attribution verb) is, and what kind of source."""
+    if head is None:
+        return NO_SPEAKER
+    mention = _mention(head)
+    start, end = mention[0].idx, mention[-1].idx + len(mention[-1].text)
+    person = _entity_in(mention, {"PERSON"}) or _titled_name(mention)
+    if person is not None:
+        return Speaker(names.get(surface(person), surface(person)), "named",
+                       _role(head, mention, person), start, end)
+    if head.lower_ in PRONOUNS:
+        return _antecedent(doc, head, names, start, end)
+    known = _known_person(head, names)
+    if known is not None:
+        return Speaker(known, "named", _apposition(head), start, end)
+    kind = _source_kind(mention)
+    group = _entity_in(mention, GROUP_LABELS)
+    if kind == "organization" or (group is not None and kind == "unknown"):
+        covers_head = group is not None and group.start <= head.i < group.end
+        name = names.get(surface(group), surface(group)) if covers_head and group is not None \
+            else _text(mention)
+        return Speaker(name, "organization", None, start, end)
+    titled = _titled_person(doc, head, names)
+    if titled is not None:
+        return Speaker(titled, "named", _text(mention), start, end)
+    return Speaker(_text(mention), kind, None, start, end)
+
+
+def _titled_name(mention: Span) -> Span | None:
+    """`Councillor Jan Meyer` tagged as an organisation: a title, then capitalised names."""
+    group = _entity_in(mention, GROUP_LABELS)
+    if group is None or len(group) < 2 or group[0].lower_ not in source_words()["title"]:
+        return None
+    rest = group[1:]
+    return rest if all(t.text[:1].isupper() for t in rest) else None
+
+
+def _known_person(head: Token, names: dict[str, str]) -> str | None:
+    """A proper name the parser did not tag, matching a person the article names elsewhere."""
+    if not head.text[:1].isupper():
+        return None
+    people = {names.get(surface(ent), surface(ent)) for ent in head.doc.ents
+              if ent.label_ == "PERSON"}
+    found = {name for name in people if name.split()[-1] == head.text}
+    return found.pop() if len(found) == 1 else None
+
+
+def _mention(head: Token) -> Span:
+    tokens = list(head.subtree)
+    if len(tokens) > MAX_SPEAKER_TOKENS:
+        tokens = [t for t in tokens if t.i <= head.i or t.i - head.i < MAX_SPEAKER_TOKENS // 2]
+    first, last = tokens[0].i, tokens[-1].i
+    while last > first and head.doc[last].is_punct:
+        last -= 1
+    for ent in head.doc.ents:  # a name the parse split across tokens stays whole
+        if ent.start <= last and first < ent.end:
+            first, last = min(first, ent.start), max(last, ent.end - 1)
+    return head.doc[first:last + 1]
+
+
+def _entity_in(mention: Span, labels: frozenset[str] | set[str]) -> Span | None:
+    for ent in mention.doc.ents:
+        if ent.label_ in labels and mention.start <= ent.start and ent.end <= mention.end:
+            return ent
+    return None
+
+
+def _role(head: Token, mention: Span, person: Span) -> str | None:
+    """Words before the name in the mention (`Defense Secretary`), else its apposition."""
+    before = mention.doc[mention.start:person.start]
+    words = [t.text for t in before if not t.is_punct and t.lower_ not in ("the", "a", "an")]
+    return " ".join(words) if words else _apposition(head)
+
+
+def _apposition(head: Token) -> str | None:
+    """`James Jeffrey, the U.S. ambassador to Iraq at the time, said` → the apposition."""
+    for child in head.children:
+        if child.dep_ == "appos":
+            clauses = {t.i for c in child.subtree if c.dep_ == "relcl" for t in c.subtree}
+            tokens = [t for t in child.subtree if t.i not in clauses]
+            return " ".join("".join(t.text_with_ws for t in tokens).split()).strip(" ,") or None
+    return None
+
+
+def person_roles(doc: Doc, names: dict[str, str]) -> dict[str, str]:
+    """Canonical person → the first title or apposition the article gives them."""
+    roles: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        i = ent.start
+        while i > 0 and doc[i - 1].dep_ in ("compound", "amod") \
+                and i <= doc[i - 1].head.i < ent.end and not doc[i - 1].is_punct:
+            i -= 1
+        role = doc[i:ent.start].text or _apposition(ent.root)
+        if role:
+            roles.setdefault(names.get(surface(ent), surface(ent)), role)
+    return roles
+
+
+def _source_kind(mention: Span) -> SpeakerType:
+    """anonymous, organization or unnamed, judged by the mention's head noun first."""
+    words = source_words()
+    lowered = f" {mention.text.lower()} "
+    context = f" {mention.sent.text.lower()} "
+    nouns = [mention.root.lower_] + [t.lower_ for t in mention if t.pos_ in ("NOUN", "PROPN")]
+    if mention.root.lower_ in words["anonymous-head"] or any(
+            f" {phrase} " in lowered or f" {phrase} " in context for phrase in words["anonymity"]):
+        return "anonymous"
+    for noun in nouns:
+        if noun in words["person"] or noun in words["anonymous-head"]:
+            return "unnamed"
+        if noun in words["organization"]:
+            return "organization"
+    return "unknown"
+
+
+def _antecedent(doc: Doc, pronoun: Token, names: dict[str, str], start: int,
+                end: int) -> Speaker:
+    """The person a pronoun most likely refers to: the last one named before it."""
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON" and ent.end <= pronoun.i]
+    if pronoun.lower_ in ("they", "them", "we"):
+        return Speaker(pronoun.text, "unknown", None, start, end)
+    if not people:
+        return Speaker(pronoun.text, "unknown", None, start, end)
+    name = surface(people[-1])
+    return Speaker(names.get(name, name), "named", None, start, end)
+
+
+def _titled_person(doc: Doc, head: Token, names: dict[str, str]) -> str | None:
+    """`the general` → the last person named earlier with `General` in front of the name."""
+    if not any(child.lower_ == "the" for child in head.children):
+        return None
+    title = head.lower_
+    for ent in reversed([e for e in doc.ents if e.label_ == "PERSON" and e.end <= head.i]):
+        before = doc[max(0, ent.start - 4):ent.start].text.lower()
+        if re.search(rf"\b{re.escape(title)}\b", before):
+            return names.get(surface(ent), surface(ent))
+    return None
+
+
+def _text(mention: Span) -> str:
+    return " ".join(mention.text.split())

@@ -1,0 +1,54 @@
+"""The analyze stage: spaCy over a batch of articles, then the per-article layers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from newsprism.analyze.entities import find_entities
+from newsprism.analyze.figures import find_figures
+from newsprism.analyze.nlp import DEFAULT_PIPELINE, load_pipeline, parse
+from newsprism.analyze.quotes import find_quotes
+from newsprism.model import Article, Failure, Sentence
+
+ENGLISH = (None, "en")
+
+
+def analyze_articles(articles: Iterable[Article], pipeline: str = DEFAULT_PIPELINE,
+                     batch_size: int = 32) -> Iterator[Article | Failure]:
+    """Articles with their sentences, entities, quotes and figures, or a failure for an
+    article the analysis cannot take. Articles not in English pass through unchanged."""
+    articles = list(articles)
+    limit = load_pipeline(pipeline).max_length
+    todo = [a for a in articles if a.language in ENGLISH and len(a.text) <= limit]
+    docs = iter(parse((article.text for article in todo), pipeline, batch_size))
+    for article in articles:
+        if article.language not in ENGLISH:
+            yield article
+        elif len(article.text) > limit:
+            yield Failure(article.source or article.id, f"text of {len(article.text):,} "
+                          f"characters is too long to analyze (limit {limit:,})", "analyze")
+        else:
+            yield _layers(article, next(docs))
+
+
+def _layers(article: Article, doc: Doc) -> Article | Failure:
+    try:
+        return replace(article, sentences=tuple(sentences(doc)),
+                       entities=tuple(find_entities(doc)), quotes=tuple(find_quotes(doc)),
+                       figures=tuple(find_figures(doc, article.published)))
+    except Exception as exc:  # one article the analysis breaks on must not stop the batch
+        return Failure(article.source or article.id,
+                       f"analysis failed ({type(exc).__name__}: {exc})", "analyze")
+
+
+def sentences(doc: Doc) -> Iterator[Sentence]:
+    """Sentence spans without the whitespace around them."""
+    for sent in doc.sents:
+        text = sent.text
+        start = sent.start_char + len(text) - len(text.lstrip())
+        end = sent.end_char - (len(text) - len(text.rstrip()))
+        if end > start:
+            yield Sentence(start, end)

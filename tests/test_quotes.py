@@ -1,0 +1,145 @@
+"""Quotes and speakers on project-written sentences, and on the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from newsprism.analyze.nlp import load_pipeline
+from newsprism.analyze.quotes import find_quotes, quote_spans
+from newsprism.clean.lines import clean_lines
+from newsprism.clean.text import normalize_text, split_headline
+from newsprism.model import Quote
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def quotes(nlp: Language, text: str) -> list[Quote]:
+    found = find_quotes(nlp(text))
+    for quote in found:
+        assert quote.text == text[quote.start:quote.end]
+    return found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("“The bridge is safe,” the engineer said.", ["The bridge is safe"]),
+    ('"The bridge is safe," the engineer said.', ["The bridge is safe"]),
+    ("She said: ‘We will appeal.’", ["We will appeal."]),
+    ("“We will rebuild,” she said. “It will take years.”",
+     ["We will rebuild", "It will take years."]),
+    ("“The first part goes on\n\n“and the second part ends here,” he said.",
+     ["The first part goes on", "and the second part ends here"]),
+    ("He called it “a disgrace” and left. The mayor’s dog isn’t quoted.", ["a disgrace"]),
+    ("“An unfinished quote at the end of a paragraph",
+     ["An unfinished quote at the end of a paragraph"]),
+])
+def test_quotes_marks(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in quote_spans(text)] == expected
+
+
+def test_quotes_split_by_attribution_keeps_speaker(nlp: Language) -> None:
+    text = ("Harbour master Lena Okafor spoke on Monday. “The channel is clear,” Okafor said. "
+            "“Ships can move again.”")
+    first, second = quotes(nlp, text)
+    assert (first.speaker, second.speaker) == ("Lena Okafor", "Lena Okafor")
+    assert first.speaker_type == second.speaker_type == "named"
+    assert first.verb == "said" and first.direct
+
+
+def test_quotes_inverted_attribution_and_role(nlp: Language) -> None:
+    text = ("“We acted within the law,” said Tomas Reyes, the city’s chief prosecutor, "
+            "on Friday.")
+    (quote,) = quotes(nlp, text)
+    assert quote.speaker == "Tomas Reyes"
+    assert quote.speaker_role is not None and "prosecutor" in quote.speaker_role
+
+
+def test_quotes_pronoun_resolves_to_last_person(nlp: Language) -> None:
+    text = ("Finance Minister Ada Voss presented the budget on Tuesday. "
+            "“This is a careful plan,” she said.")
+    (quote,) = quotes(nlp, text)
+    assert quote.speaker == "Ada Voss" and quote.speaker_role == "Finance Minister"
+
+
+def test_quotes_fragment_inside_sentence(nlp: Language) -> None:
+    text = "Mayor Ivo Brandt said the city was “ready” for the storm."
+    found = quotes(nlp, text)
+    fragment = next(q for q in found if q.direct)
+    assert fragment.text == "ready" and fragment.speaker == "Ivo Brandt"
+
+
+@pytest.mark.parametrize("text,speaker_type,verb_class", [
+    ("The ministry said in a statement that the dam was sound.", "organization", "neutral"),
+    ("A company spokesperson said the plant would reopen next week.", "unnamed", "neutral"),
+    ("Two officials who asked not to be named said the talks had stalled.", "anonymous",
+     "neutral"),
+    ("A source familiar with the negotiations said the deal was close.", "anonymous",
+     "neutral"),
+    ("Councillor Jan Meyer claimed that the figures were wrong.", "named", "doubt"),
+    ("The chief executive, Rosa Lind, admitted that mistakes were made.", "named",
+     "concession"),
+    ("Union leader Paolo Ferri warned that the strike could spread.", "named", "emphasis"),
+])
+def test_quotes_indirect_speech_types(nlp: Language, text: str, speaker_type: str,
+                                      verb_class: str) -> None:
+    (quote,) = quotes(nlp, text)
+    assert not quote.direct
+    assert (quote.speaker_type, quote.verb_class) == (speaker_type, verb_class)
+
+
+def test_quotes_according_to(nlp: Language) -> None:
+    (quote,) = quotes(nlp, "Exports fell by a fifth last year, according to the customs agency.")
+    assert quote.text == "Exports fell by a fifth last year"
+    assert quote.speaker == "the customs agency" and quote.speaker_type == "organization"
+
+
+def test_quotes_later_mention_of_anonymous_source_stays_anonymous(nlp: Language) -> None:
+    text = ("The plan was drafted in May, according to two diplomats who spoke on condition of "
+            "anonymity. The diplomats said the draft had been shelved.")
+    assert [q.speaker_type for q in quotes(nlp, text)] == ["anonymous", "anonymous"]
+
+
+def test_quotes_signed_and_transcript(nlp: Language) -> None:
+    text = ("“The tram changed my commute completely.” ― Mira Solberg\n\n"
+            "HOST: Welcome back to the evening programme.")
+    signed, transcript = quotes(nlp, text)
+    assert signed.speaker == "Mira Solberg"
+    assert transcript.speaker == "Host" and transcript.text.startswith("Welcome back")
+
+
+def test_quotes_short_unattributed_quote_is_not_speech(nlp: Language) -> None:
+    assert quotes(nlp, "The so-called “reform” passed without debate.") == []
+
+
+def _seed(seeds: Path, stem: str) -> str:
+    _, body, _ = split_headline(normalize_text((seeds / f"{stem}.txt").read_text("utf-8")))
+    return clean_lines(body).text
+
+
+def test_quotes_seed_000(nlp: Language, seeds: Path) -> None:
+    found = quotes(nlp, _seed(seeds, "000_10bf0377f753a592"))
+    townsend = [q for q in found if q.speaker == "Stephen Townsend"]
+    assert len([q for q in townsend if q.direct]) >= 4
+    assert all(q.speaker_type == "named" for q in townsend)
+    assert any(q.text.startswith("I would anticipate that there will be a coalition presence")
+               for q in townsend)
+    assert any(q.verb == "claimed" and q.verb_class == "doubt" for q in townsend)
+    assert any("General" in (q.speaker_role or "") for q in townsend)
+    assert any(q.speaker == "Sayyed Hassan Nasrallah" for q in found)
+
+
+def test_quotes_seed_002(nlp: Language, seeds: Path) -> None:
+    found = quotes(nlp, _seed(seeds, "002_9927dc5176a900c1"))
+    speakers = {q.speaker for q in found if q.speaker_type == "named"}
+    assert {"James Jeffrey", "Jim Mattis", "Paul Funk", "Haider al-Abadi"} <= speakers
+    assert len([q for q in found if q.speaker == "James Jeffrey"]) >= 3
+    assert any(q.text.startswith("permanent enemy") and q.speaker == "Haider al-Abadi"
+               for q in found)
+    anonymous = [q for q in found if q.speaker_type == "anonymous"]
+    assert anonymous and "two U.S. officials" in (anonymous[0].speaker or "")
+    assert {q.verb_class for q in found if q.speaker_type == "named"} == {"neutral"}
