@@ -16,6 +16,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span
 
+from newsprism.analyze.nlp import ents_of, text_of
 from newsprism.model import Entity
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
@@ -50,11 +51,11 @@ def surface(span: Span | str) -> str:
 def canonical_names(doc: Doc) -> dict[str, str]:
     """Surface form → canonical name, for every entity surface form in `doc`."""
     names: dict[str, str] = {}
-    people = [surface(ent) for ent in doc.ents if ent.label_ == "PERSON"]
+    people = [surface(ent) for ent in ents_of(doc) if ent.label_ == "PERSON"]
     for person in people:
         names[person] = _fullest_person(person, people)
-    defined = _definitions(doc.text)
-    groups = [surface(ent) for ent in doc.ents if ent.label_ in GROUP_LABELS]
+    defined = _definitions(text_of(doc))
+    groups = [surface(ent) for ent in ents_of(doc) if ent.label_ in GROUP_LABELS]
     for group in groups:
         names.setdefault(group, _group_canonical(group, groups, defined))
     return names
@@ -111,4 +112,4 @@ def find_entities(doc: Doc) -> list[Entity]:
     names = canonical_names(doc)
     return [Entity(start=ent.start_char, end=ent.end_char, text=ent.text, label=ent.label_,
                    canonical=names.get(surface(ent), surface(ent)) or ent.text)
-            for ent in doc.ents if ent.label_ in LABELS]
+            for ent in ents_of(doc) if ent.label_ in LABELS]

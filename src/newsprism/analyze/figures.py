@@ -1,6 +1,6 @@
 """Figures: the quantities and dates an article states, normalised for comparison.
 
-`find_figures(doc, published)` scans `doc.text` with regular expressions (spaCy's number
+`find_figures(doc, published)` scans `text_of(doc)` with regular expressions (spaCy's number
 entities miss or mislabel too many: "four and a half per cent" comes out as a DATE) and uses
 spaCy's parse and DATE entities for what a number counts, who it is credited to, and whether a
 bare number or month name is a date. Choices:
@@ -35,6 +35,7 @@ from fractions import Fraction
 
 from spacy.tokens import Doc, Span, Token
 
+from newsprism.analyze.nlp import ents_of, text_of
 from newsprism.clean.dates import MONTHS
 from newsprism.model import Figure
 
@@ -167,7 +168,8 @@ def find_figures(doc: Doc, published: str | None = None) -> list[Figure]:
         pub = date.fromisoformat(published[:10]) if published else None
     except ValueError:
         pub = None
-    skips = (_Hit(m.start(), m.end(), "skip") for p in _NOT_FIGURES for m in p.finditer(doc.text))
+    text = text_of(doc)
+    skips = (_Hit(m.start(), m.end(), "skip") for p in _NOT_FIGURES for m in p.finditer(text))
     hits = _select([*_dates(doc, pub), *_quantities(doc), *skips])
     return [_figure(doc, hit) for hit in hits if hit.kind != "skip"]
 
@@ -186,20 +188,20 @@ def _figure(doc: Doc, hit: _Hit) -> Figure:
     qualifier = hit.qualifier or _qualifier(doc, hit)
     counts = _counts(span) if len(span) and hit.kind == "quantity" else None
     source = _attribution(span) if len(span) and hit.kind == "quantity" else None
-    return Figure(hit.start, hit.end, doc.text[hit.start:hit.end], hit.value, hit.unit, counts,
+    return Figure(hit.start, hit.end, text_of(doc)[hit.start:hit.end], hit.value, hit.unit, counts,
                   qualifier, source, "date" if hit.kind == "date" else "quantity", hit.date)
 
 
 # -- quantities -------------------------------------------------------------------------------
 
 def _quantities(doc: Doc) -> Iterator[_Hit]:
-    amounts = [hit for m in _AMOUNT.finditer(doc.text) if (hit := _amount(doc, m))]
-    yield from _ranges(doc.text, amounts)
-    for m in _RATIO.finditer(doc.text):
+    amounts = [hit for m in _AMOUNT.finditer(text_of(doc)) if (hit := _amount(doc, m))]
+    yield from _ranges(text_of(doc), amounts)
+    for m in _RATIO.finditer(text_of(doc)):
         num, den = (_SMALL.get(g.lower(), 0) if g.isalpha() else int(g) for g in m.groups())
         if 0 < num < den:
             yield _Hit(m.start(), m.end(), "quantity", _rounded(Fraction(100 * num, den)), "%")
-    for m in _VAGUE.finditer(doc.text):
+    for m in _VAGUE.finditer(text_of(doc)):
         yield _Hit(m.start(), m.end(), "quantity", qualifier=" ".join(m[0].lower().split()))
 
 
@@ -211,11 +213,11 @@ def _amount(doc: Doc, m: re.Match[str]) -> _Hit | None:
     number, fraction = parsed
     unit = _unit(m)
     if fraction and unit is None:
-        if not _share(doc.text, m):
+        if not _share(text_of(doc), m):
             return None
         number, unit = number * 100, "%"
     value = _rounded(number) if fraction else _plain(number)
-    return _Hit(m.start(), m.end(), "quantity", value, _with_rate(doc.text, m.end(), unit))
+    return _Hit(m.start(), m.end(), "quantity", value, _with_rate(text_of(doc), m.end(), unit))
 
 
 def _number(m: re.Match[str]) -> tuple[Fraction, bool] | None:
@@ -372,7 +374,7 @@ def _phrase(head: Token, keep: Callable[[Token], bool], after: int = -1) -> str 
     tokens = sorted((t for t in _descendants(head, keep) if t.i > after), key=lambda t: t.i)
     if not tokens:
         return None
-    text = head.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])].strip(" ,;:")
+    text = text_of(head.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])].strip(" ,;:")
     return text or None
 
 
@@ -382,12 +384,12 @@ def _descendants(token: Token, keep: Callable[[Token], bool]) -> list[Token]:
 
 def _qualifier(doc: Doc, hit: _Hit) -> str | None:
     """The hedge written just after or (failing that) just before the figure."""
-    after = re.match(rf"\s+({_alternation(TRAILING_QUALIFIERS)})\b", doc.text[hit.end:], re.I)
+    after = re.match(rf"\s+({_alternation(TRAILING_QUALIFIERS)})\b", text_of(doc)[hit.end:], re.I)
     if after:
         return after[1].lower()
     words = DATE_QUALIFIERS if hit.kind == "date" else QUALIFIERS
     offset = max(0, hit.start - 30)
-    found = re.search(rf"(?:^|\W)({_alternation(words)})\s+$", doc.text[offset:hit.start], re.I)
+    found = re.search(rf"(?:^|\W)({_alternation(words)})\s+$", text_of(doc)[offset:hit.start], re.I)
     if found is None:
         return None
     hedge = " ".join(found[1].lower().split())
@@ -433,24 +435,24 @@ def _source_phrase(token: Token) -> str | None:
 # -- dates ------------------------------------------------------------------------------------
 
 def _dates(doc: Doc, pub: date | None) -> Iterator[_Hit]:
-    for m in (m for pattern in _DATES for m in pattern.finditer(doc.text)):
+    for m in (m for pattern in _DATES for m in pattern.finditer(text_of(doc))):
         yield _Hit(m.start(), m.end(), "date", date=_resolve(m, pub, _forward(doc, m)))
-    for m in _BARE_MONTH.finditer(doc.text):
+    for m in _BARE_MONTH.finditer(text_of(doc)):
         if _in_date_entity(doc, m.start(), m.end()):
             yield _Hit(m.start(), m.end(), "date", date=_resolve(m, pub, _forward(doc, m)))
-    for m in _BARE_YEAR.finditer(doc.text):
+    for m in _BARE_YEAR.finditer(text_of(doc)):
         if _year_like(doc, m):
             yield _Hit(m.start(), m.end(), "date", int(m[0]), "year", m[0])
 
 
 def _in_date_entity(doc: Doc, start: int, end: int) -> bool:
     return any(e.label_ == "DATE" and e.start_char <= start and end <= e.end_char
-               for e in doc.ents)
+               for e in ents_of(doc))
 
 
 def _forward(doc: Doc, m: re.Match[str]) -> bool:
     """Whether a date looks ahead: a deadline (`by March 3`) or a future clause (`will`)."""
-    if _DEADLINE.search(doc.text, max(0, m.start() - 20), m.start()):
+    if _DEADLINE.search(text_of(doc), max(0, m.start() - 20), m.start()):
         return True
     span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
     for token in (span.root.ancestors if span is not None else ()):

@@ -7,7 +7,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsprism.errors import ConfigError
 
@@ -28,3 +28,19 @@ def parse(texts: Iterable[str], name: str = DEFAULT_PIPELINE,
           batch_size: int = 32) -> Iterator[Doc]:
     """Docs for `texts`, parsed in batches."""
     yield from load_pipeline(name).pipe(texts, batch_size=batch_size)
+
+
+def text_of(doc: Doc) -> str:
+    """`doc.text`, built once per doc (spaCy joins the tokens again on every access)."""
+    text = doc.user_data.get("newsprism.text")
+    if text is None:
+        text = doc.user_data["newsprism.text"] = doc.text
+    return str(text)
+
+
+def ents_of(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, built once per doc (spaCy makes new spans on every access)."""
+    ents = doc.user_data.get("newsprism.ents")
+    if ents is None:
+        ents = doc.user_data["newsprism.ents"] = tuple(doc.ents)
+    return tuple(ents)

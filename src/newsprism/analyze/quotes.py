@@ -21,6 +21,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.entities import GROUP_LABELS, canonical_names, surface
+from newsprism.analyze.nlp import ents_of, text_of
 from newsprism.model import Quote, SpeakerType
 
 MAX_SPEAKER_TOKENS = 16
@@ -150,7 +151,7 @@ class _Attributed:
 
 
 def _direct_quotes(doc: Doc, names: dict[str, str]) -> list[_Attributed]:
-    spans = quote_spans(doc.text)
+    spans = quote_spans(text_of(doc))
     found: list[_Attributed] = []
     for start, end in spans:
         verb = _attribution_verb(doc, start, end, spans)
@@ -159,11 +160,11 @@ def _direct_quotes(doc: Doc, names: dict[str, str]) -> list[_Attributed]:
             speaker = resolve_speaker(doc, _subject(verb), names)
         elif signed is not None:
             speaker = signed
-        elif found and _continues(doc.text, found[-1].quote.end, start):
+        elif found and _continues(text_of(doc), found[-1].quote.end, start):
             previous = found[-1].quote
             speaker = Speaker(previous.speaker, previous.speaker_type, previous.speaker_role)
             verb = doc[found[-1].verb_index] if found[-1].verb_index is not None else None
-        elif len(doc.text[start:end].split()) < MIN_UNATTRIBUTED_WORDS:
+        elif len(text_of(doc)[start:end].split()) < MIN_UNATTRIBUTED_WORDS:
             continue  # a scare quote or a title, not speech: framing deals with it
         else:
             speaker = NO_SPEAKER
@@ -174,7 +175,7 @@ def _direct_quotes(doc: Doc, names: dict[str, str]) -> list[_Attributed]:
 
 def _signature(doc: Doc, end: int, names: dict[str, str]) -> Speaker | None:
     """`“…” ― Martha Aguilar`: a name after a dash right behind the closing mark."""
-    found = _SIGNED.match(doc.text, end)
+    found = _SIGNED.match(text_of(doc), end)
     if found is None:
         return None
     name = found["name"]
@@ -185,7 +186,7 @@ def _transcript_quotes(doc: Doc, names: dict[str, str],
                        spans: list[tuple[int, int]]) -> list[_Attributed]:
     """`WALLACE: Let’s start …`: a paragraph opened by a speaker's name and a colon."""
     found = []
-    for match in _TRANSCRIPT.finditer(doc.text):
+    for match in _TRANSCRIPT.finditer(text_of(doc)):
         start, end = match.start("said"), match.end("said")
         if any(s < end and start < e for s, e in spans):
             continue
@@ -298,7 +299,7 @@ def _according_to(doc: Doc, according: Token, names: dict[str, str]) -> Iterator
 def _make_quote(doc: Doc, start: int, end: int, speaker: Speaker, verb: Token | None,
                 direct: bool) -> Quote:
     lemma = verb.lemma_.lower() if verb is not None else None
-    return Quote(start=start, end=end, text=doc.text[start:end], speaker=speaker.name,
+    return Quote(start=start, end=end, text=text_of(doc)[start:end], speaker=speaker.name,
                  speaker_type=speaker.kind, verb=verb.text.lower() if verb is not None else None,
                  direct=direct, verb_class=verb_classes().get(lemma or ""),
                  speaker_role=speaker.role, speaker_start=speaker.start,
@@ -348,7 +349,7 @@ def _known_person(head: Token, names: dict[str, str]) -> str | None:
     """A proper name the parser did not tag, matching a person the article names elsewhere."""
     if not head.text[:1].isupper():
         return None
-    people = {names.get(surface(ent), surface(ent)) for ent in head.doc.ents
+    people = {names.get(surface(ent), surface(ent)) for ent in ents_of(head.doc)
               if ent.label_ == "PERSON"}
     found = {name for name in people if name.split()[-1] == head.text}
     return found.pop() if len(found) == 1 else None
@@ -361,14 +362,14 @@ def _mention(head: Token) -> Span:
     first, last = tokens[0].i, tokens[-1].i
     while last > first and head.doc[last].is_punct:
         last -= 1
-    for ent in head.doc.ents:  # a name the parse split across tokens stays whole
+    for ent in ents_of(head.doc):  # a name the parse split across tokens stays whole
         if ent.start <= last and first < ent.end:
             first, last = min(first, ent.start), max(last, ent.end - 1)
     return head.doc[first:last + 1]
 
 
 def _entity_in(mention: Span, labels: frozenset[str] | set[str]) -> Span | None:
-    for ent in mention.doc.ents:
+    for ent in ents_of(mention.doc):
         if ent.label_ in labels and mention.start <= ent.start and ent.end <= mention.end:
             return ent
     return None
@@ -394,7 +395,7 @@ def _apposition(head: Token) -> str | None:
 def person_roles(doc: Doc, names: dict[str, str]) -> dict[str, str]:
     """Canonical person → the first title or apposition the article gives them."""
     roles: dict[str, str] = {}
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ != "PERSON":
             continue
         i = ent.start
@@ -427,7 +428,7 @@ def _source_kind(mention: Span) -> SpeakerType:
 def _antecedent(doc: Doc, pronoun: Token, names: dict[str, str], start: int,
                 end: int) -> Speaker:
     """The person a pronoun most likely refers to: the last one named before it."""
-    people = [ent for ent in doc.ents if ent.label_ == "PERSON" and ent.end <= pronoun.i]
+    people = [ent for ent in ents_of(doc) if ent.label_ == "PERSON" and ent.end <= pronoun.i]
     if pronoun.lower_ in ("they", "them", "we"):
         return Speaker(pronoun.text, "unknown", None, start, end)
     if not people:
@@ -441,7 +442,7 @@ def _titled_person(doc: Doc, head: Token, names: dict[str, str]) -> str | None:
     if not any(child.lower_ == "the" for child in head.children):
         return None
     title = head.lower_
-    for ent in reversed([e for e in doc.ents if e.label_ == "PERSON" and e.end <= head.i]):
+    for ent in reversed([e for e in ents_of(doc) if e.label_ == "PERSON" and e.end <= head.i]):
         before = doc[max(0, ent.start - 4):ent.start].text.lower()
         if re.search(rf"\b{re.escape(title)}\b", before):
             return names.get(surface(ent), surface(ent))
