@@ -26,6 +26,8 @@ from newsprism.model import Quote, SpeakerType
 
 MAX_SPEAKER_TOKENS = 16
 MIN_UNATTRIBUTED_WORDS = 5
+INFINITIVE_SPEECH = frozenset({"urge", "ask", "tell", "call", "propose", "agree", "warn",
+                               "promise", "vow", "pledge", "threaten", "demand", "refuse"})
 _NAME = r"[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3}"
 _SIGNED = re.compile(rf"[”\"’]?[ \t]*[―—–-]+[ \t]*(?P<name>{_NAME})")
 _TRANSCRIPT = re.compile(rf"^(?P<name>{_NAME}):[ \t]+(?P<said>[^\n]*\w[^\n]*)", re.M)
@@ -35,11 +37,23 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 
 
 @cache
-def verb_classes() -> dict[str, str]:
-    """Attribution verb lemma → class, from `data/attribution_verbs.tsv`."""
+def _written_classes() -> dict[str, str]:
+    """The project's own table of attribution verbs (`data/attribution_verbs.tsv`)."""
     text = resources.files("newsprism").joinpath("data/attribution_verbs.tsv").read_text("utf-8")
     return dict(line.split("\t") for line in text.splitlines()
                 if line and not line.startswith("#"))
+
+
+@cache
+def verb_classes() -> dict[str, str]:
+    """Attribution verb lemma → class: `data/attribution_verbs.tsv`, plus the cue verbs
+    derived from PolNeAR train (`data/cue_verbs.tsv`) as `neutral`."""
+    data = resources.files("newsprism").joinpath("data")
+    derived = data.joinpath("cue_verbs.tsv").read_text("utf-8")
+    classes = {line.split("\t")[0]: "neutral" for line in derived.splitlines()
+               if line and not line.startswith("#")}
+    classes.update(_written_classes())
+    return classes
 
 
 @cache
@@ -135,10 +149,11 @@ def _carry_anonymity(quotes: list[Quote]) -> list[Quote]:
     anonymous_heads: set[str] = set()
     carried = []
     for quote in quotes:
-        head = (quote.speaker or "").split()[-1:]
+        words = (quote.speaker or "").lower().split()
         if quote.speaker_type == "anonymous":
-            anonymous_heads |= {word.lower() for word in (quote.speaker or "").split()}
-        elif quote.speaker_type == "unnamed" and head and head[0].lower() in anonymous_heads:
+            anonymous_heads |= set(words)
+        elif quote.speaker_type == "unnamed" and words and words[0] in ("the", "one", "both") \
+                and words[-1] in anonymous_heads:
             quote = replace(quote, speaker_type="anonymous")
         carried.append(quote)
     return carried
@@ -260,7 +275,12 @@ def _indirect_quotes(doc: Doc, names: dict[str, str]) -> Iterator[Quote]:
 
 def _content(verb: Token) -> tuple[int, int] | None:
     """Character span of what an attribution verb reports, when it reports a clause."""
-    clauses = [child for child in verb.children if child.dep_ == "ccomp"]
+    written = _written_classes().get(verb.lemma_.lower())
+    # `X urged them to …`, `X vowed to …`: an infinitive reports speech only after a verb of
+    # asking or promising; for every other verb only a full clause does
+    takes = ("ccomp", "xcomp") if verb.lemma_.lower() in INFINITIVE_SPEECH \
+        and verb.dep_ != "relcl" else ("ccomp",)
+    clauses = [child for child in verb.children if child.dep_ in takes]
     if not clauses:  # `said in a statement that …`: the clause hangs on the noun
         clauses = [t.head for t in verb.subtree if t.dep_ == "mark" and t.lower_ == "that"
                    and t.head.pos_ in ("VERB", "AUX") and t.head != verb]
@@ -270,14 +290,15 @@ def _content(verb: Token) -> tuple[int, int] | None:
     elif own_subject and verb.dep_ in ("parataxis", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         own = {t.i for t in verb.subtree}  # `…, the officials said.`
         tokens = [t for t in verb.head.subtree if t.i not in own and t.sent == verb.sent]
-    elif verb_classes().get(verb.lemma_.lower()) in ("accusation", "neutral", "doubt") \
+    elif written in ("accusation", "neutral", "doubt") \
             and any(child.dep_ == "dobj" for child in verb.children):
         tokens = [t for t in verb.subtree if t.i > verb.i]  # `accusing X of …`
     else:
         return None
     while tokens and (tokens[0].lower_ == "that" and tokens[0].dep_ == "mark"):
         tokens = tokens[1:]
-    tokens = [t for t in tokens if not t.is_space and (not t.is_punct or t.text in "%$")]
+    tokens = sorted((t for t in tokens if t != verb and not t.is_space
+                     and (not t.is_punct or t.text in "%$")), key=lambda t: t.i)
     if len(tokens) < 3:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
