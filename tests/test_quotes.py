@@ -143,3 +143,22 @@ def test_quotes_seed_002(nlp: Language, seeds: Path) -> None:
     anonymous = [q for q in found if q.speaker_type == "anonymous"]
     assert anonymous and "two U.S. officials" in (anonymous[0].speaker or "")
     assert {q.verb_class for q in found if q.speaker_type == "named"} == {"neutral"}
+
+
+def test_quotes_sourcing_profile_counts_utterances(nlp: Language) -> None:
+    from newsprism.analyze.sourcing import sourcing_profile
+    from newsprism.analyze.stage import analyze_articles
+    from newsprism.model import Article
+
+    text = ("Mayor Ivo Brandt said the city was “ready” for the storm. A source close to the "
+            "council said the budget was already spent. The ministry said in a statement that "
+            "the dam was sound.")
+    (article,) = analyze_articles([Article(id="a", outlet="o", text=text)])
+    assert isinstance(article, Article)
+    profile = sourcing_profile(article)
+    assert profile["quotes"] == 3  # the fragment belongs to the mayor's utterance
+    assert profile["quotes_by_type"]["named"] == 1
+    assert profile["quotes_by_type"]["anonymous"] == 1
+    assert profile["quotes_by_type"]["organization"] == 1
+    assert profile["anonymous_share"] == round(1 / 3, 3)
+    assert profile["verb_classes"] == {"neutral": 3}

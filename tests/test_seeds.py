@@ -30,3 +30,24 @@ def test_seeds_analyze_json_contract(cli, seeds: Path) -> None:  # type: ignore[
     assert any("no usable headline" in note for note in first["notes"])
     assert second["title"] == TITLE_002
     assert second["text"].startswith("WASHINGTON —")
+
+
+def test_seeds_analysis_layers(cli, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    result = cli("analyze", *sorted(str(path) for path in seeds.glob("*.txt")), "--json")
+    slanted, wire = result.jsonl()
+    troops = [f for f in slanted["figures"] if f["value"] == 5600]
+    assert troops and troops[0]["qualifier"] == "over"
+    assert "Pentagon" in troops[0]["attributed_to"] and "troops" in troops[0]["counts"]
+    assert any(f["value"] == 5500 and "troops" in (f["counts"] or "") for f in wire["figures"])
+    assert any(q["speaker"] == "Stephen Townsend" and q["verb"] == "claimed"
+               for q in slanted["quotes"])
+    assert any(q["speaker_type"] == "anonymous" for q in wire["quotes"])
+    assert not any(q["speaker_type"] == "anonymous" for q in slanted["quotes"])
+    canon = {e["text"]: e["canonical"] for e in wire["entities"]}
+    assert canon["ISIS"] == canon["Islamic State"] == "Islamic State"
+    assert canon["Jeffrey"] == "James Jeffrey"
+    for article in (slanted, wire):
+        for layer in ("sentences", "entities", "quotes", "figures"):
+            assert article[layer], layer
+            for span in article[layer]:
+                assert 0 <= span["start"] <= span["end"] <= len(article["text"])

@@ -287,7 +287,7 @@ def _content(verb: Token) -> tuple[int, int] | None:
     own_subject = any(child.dep_ in _SUBJECTS for child in verb.children)
     if clauses:
         tokens = list(clauses[0].subtree)
-    elif own_subject and verb.dep_ in ("parataxis", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+    elif own_subject and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         own = {t.i for t in verb.subtree}  # `…, the officials said.`
         tokens = [t for t in verb.head.subtree if t.i not in own and t.sent == verb.sent]
     elif written in ("accusation", "neutral", "doubt") \

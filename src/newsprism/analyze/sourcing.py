@@ -5,13 +5,22 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from newsprism.model import SPEAKER_TYPES, Article
+from newsprism.model import SPEAKER_TYPES, Article, Quote
+
+
+def utterances(quotes: tuple[Quote, ...]) -> list[Quote]:
+    """Quotes without those nested in a quote of the same speaker (the quoted words inside
+    `he said the country is “interested” in …` are part of one utterance)."""
+    return [quote for quote in quotes if not any(
+        other is not quote and other.speaker == quote.speaker and other.start <= quote.start
+        and quote.end <= other.end and (other.end - other.start) > (quote.end - quote.start)
+        for other in quotes)]
 
 
 def sourcing_profile(article: Article) -> dict[str, Any]:
-    """Counts of quotes and distinct speakers by speaker type, the share of quotes resting
-    on anonymous sources, and the attribution verbs used by class."""
-    quotes = article.quotes
+    """Counts of utterances and distinct speakers by speaker type, the share of utterances
+    resting on anonymous sources, and the attribution verbs used by class."""
+    quotes = utterances(article.quotes)
     speakers: dict[str, set[str]] = {kind: set() for kind in SPEAKER_TYPES}
     for quote in quotes:
         speakers[quote.speaker_type].add((quote.speaker or "").lower())

@@ -9,6 +9,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from newsprism.analyze.sourcing import sourcing_profile
 from newsprism.cli.app import (
     ConfigOption,
     DbOption,
@@ -126,6 +127,29 @@ def _print_article(article: Article) -> None:
         out.print(f"[dim]removed ({escape(removed.reason)}):[/dim] {escape(removed.line)}")
     out.print()
     out.print(escape(article.text), soft_wrap=True)
+    if article.quotes:
+        table = Table("speaker", "type", "verb", "quote", title="Quotes")
+        for quote in article.quotes:
+            table.add_row(escape(quote.speaker or "—"), quote.speaker_type,
+                          escape(f"{quote.verb or '—'} ({quote.verb_class or '—'})"),
+                          escape(("“" if quote.direct else "") + _short(quote.text)))
+        out.print(table)
+        profile = sourcing_profile(article)
+        out.print("sourcing: " + ", ".join(f"{n} {kind}" for kind, n in
+                                           profile["quotes_by_type"].items() if n)
+                  + f"; anonymous share {profile['anonymous_share']:.0%}")
+    if article.figures:
+        table = Table("figure", "value", "qualifier", "counts", "attributed to", title="Figures")
+        for figure in article.figures:
+            value = figure.date if figure.kind == "date" else \
+                f"{figure.value if figure.value is not None else '—'} {figure.unit or ''}"
+            table.add_row(*(escape(str(cell or "—")) for cell in (
+                figure.text, value, figure.qualifier, figure.counts, figure.attributed_to)))
+        out.print(table)
+
+
+def _short(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @app.command()
