@@ -36,6 +36,7 @@ from fractions import Fraction
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.nlp import ents_of, text_of
+from newsprism.analyze.quotes import verb_classes
 from newsprism.clean.dates import MONTHS
 from newsprism.model import Figure
 
@@ -57,10 +58,9 @@ DATE_QUALIFIERS: tuple[str, ...] = (
     "by the end of", "by the start of", "at the end of", "at the start of", "the end of",
     "as early as", "as late as", "no later than", "no earlier than", "early", "late", "mid",
     "since", "until", "till", "by", "before", "after")
-SPEECH_VERBS = frozenset((
-    "say", "tell", "report", "estimate", "announce", "claim", "state", "add", "warn", "insist",
-    "note", "show", "predict", "forecast", "confirm", "allege", "argue", "suggest", "write",
-    "calculate", "project", "put", "find", "count"))
+# Verbs that credit a number to a source, besides the attribution verbs of the quotes.
+NUMBER_VERBS = frozenset(("estimate", "forecast", "calculate", "project", "put", "count",
+                          "show", "find", "predict"))
 UNIT_WORDS: dict[str, str] = {
     "kilometre": "km", "kilometer": "km", "km": "km", "mile": "mile", "metre": "m",
     "meter": "m", "tonne": "t", "ton": "t", "kilogram": "kg", "kg": "kg", "hectare": "ha",
@@ -419,7 +419,9 @@ def _attribution(span: Span) -> str | None:
 
 def _speaker(verb: Token, span: Span) -> Token | None:
     """The subject of a speech verb, unless the figure is part of it or it is a pronoun."""
-    if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ not in ("VERB", "AUX"):
+    lemma = verb.lemma_.lower()
+    if (lemma not in NUMBER_VERBS and verb_classes().get(lemma) in (None, "belief")) \
+            or verb.pos_ not in ("VERB", "AUX"):
         return None
     for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"):
         if not subject.left_edge.i <= span.root.i <= subject.right_edge.i:
