@@ -54,7 +54,7 @@ def canonical_names(doc: Doc) -> dict[str, str]:
     people = [surface(ent) for ent in ents_of(doc) if ent.label_ == "PERSON"]
     for person in people:
         names[person] = _fullest_person(person, people)
-    defined = _definitions(text_of(doc))
+    defined = _definitions(doc)
     groups = [surface(ent) for ent in ents_of(doc) if ent.label_ in GROUP_LABELS]
     for group in groups:
         names.setdefault(group, _group_canonical(group, groups, defined))
@@ -73,16 +73,16 @@ def _fullest_person(name: str, people: Iterable[str]) -> str:
 
 
 def _group_canonical(name: str, groups: list[str], defined: dict[str, str]) -> str:
-    key = name.lower()
-    if key in known_aliases():
-        return known_aliases()[key]
+    """Shipped alias, else the text's own definition, else the longest other name in the
+    article it abbreviates (`UN` ← `United Nations`), with a generic last word dropped."""
+    aliases = known_aliases()
+    if name.lower() in aliases:
+        return aliases[name.lower()]
     if name in defined:
         return defined[name]
-    trimmed = _trim_generic(name)
-    for other in sorted(set(groups), key=len, reverse=True):
-        if other != name and (_trim_generic(other) == trimmed or _acronym(other) == name):
-            return _group_canonical(other, [], defined) if other != trimmed else other
-    return known_aliases().get(trimmed.lower(), trimmed)
+    spelled = [other for other in groups if other != name and _acronym(other) == name]
+    trimmed = _trim_generic(max(spelled, key=len) if spelled else name)
+    return aliases.get(trimmed.lower(), trimmed)
 
 
 def _trim_generic(name: str) -> str:
@@ -96,14 +96,20 @@ def _acronym(name: str) -> str:
     return "".join(word[0] for word in name.split() if word[0].isupper())
 
 
-def _definitions(text: str) -> dict[str, str]:
-    """Short forms the text defines: `Long Name (LN)` and `Long Name, or LN,`."""
+def _definitions(doc: Doc) -> dict[str, str]:
+    """Short forms the text defines (`Long Name (LN)`, `Long Name, or LN,`) → the long name:
+    the entity that ends where the definition's long part ends, else the words before the
+    short form whose initials spell it."""
+    ends = {ent.end_char: surface(ent) for ent in ents_of(doc) if ent.label_ in GROUP_LABELS}
     found = {}
-    for match in _DEFINITION.finditer(text):
+    for match in _DEFINITION.finditer(text_of(doc)):
         short = match["paren"] or match["or"]
-        long = _LEADING.sub("", match["long"]).strip()
-        if short and long != short:
-            found[short] = _trim_generic(long)
+        words = match["long"].split()
+        spelled = next((" ".join(words[i:]) for i in range(len(words))
+                        if _acronym(" ".join(words[i:])) == short), None)
+        long = ends.get(match.end("long")) or spelled
+        if short and long and long != short:
+            found[short] = _trim_generic(_LEADING.sub("", long))
     return found
 
 

@@ -1,0 +1,49 @@
+"""Entities and canonical names on project-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Span
+
+from newsprism.analyze.entities import canonical_names, find_entities
+from newsprism.analyze.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def test_entities_surname_resolves_to_full_name(nlp: Language) -> None:
+    doc = nlp("Harbour master Lena Okafor closed the channel. Later Okafor reopened it.")
+    names = canonical_names(doc)
+    assert names["Okafor"] == "Lena Okafor"
+
+
+def test_entities_acronym_defined_in_text(nlp: Language) -> None:
+    doc = nlp("The Dockworkers' Union (DWU) called a strike. The DWU said pay was too low.")
+    canon = {e.text: e.canonical for e in find_entities(doc)}
+    assert canon.get("DWU") == canonical_names(doc).get("Dockworkers' Union", "Dockworkers' Union")
+
+
+def test_entities_or_alias_and_generic_tail(nlp: Language) -> None:
+    doc = nlp("Fighters of the Harlan Front, or HF, left the town. The Harlan Front group "
+              "had held it for a year.")
+    # name the entities by hand: this tests our naming, not the statistical tagger
+    doc.ents = [Span(doc, 3, 5, "ORG"), Span(doc, 7, 8, "ORG"), Span(doc, 14, 17, "ORG")]
+    canon = {e.text: e.canonical for e in find_entities(doc)}
+    assert canon == {"Harlan Front": "Harlan Front", "HF": "Harlan Front",
+                     "Harlan Front group": "Harlan Front"}
+
+
+def test_entities_known_aliases(nlp: Language) -> None:
+    doc = nlp("The U.S. and the United States Congress disagreed, officials in Washington said.")
+    canon = {e.text: e.canonical for e in find_entities(doc)}
+    assert canon["U.S."] == "United States"
+
+
+def test_entities_offsets_match_text(nlp: Language) -> None:
+    text = "Mayor Ines Calloway met the Lowmere Business Alliance in Lowmere on Friday."
+    for entity in find_entities(nlp(text)):
+        assert text[entity.start:entity.end] == entity.text
