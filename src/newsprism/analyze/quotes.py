@@ -26,6 +26,7 @@ from newsprism.model import Quote, SpeakerType
 
 MAX_SPEAKER_TOKENS = 16
 MIN_UNATTRIBUTED_WORDS = 5
+OBJECT_CUE_SHARE = 0.6
 INFINITIVE_SPEECH = frozenset({"urge", "ask", "tell", "call", "propose", "agree", "warn",
                                "promise", "vow", "pledge", "threaten", "demand", "refuse"})
 _NAME = r"[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3}"
@@ -42,6 +43,14 @@ def _written_classes() -> dict[str, str]:
     text = resources.files("newsprism").joinpath("data/attribution_verbs.tsv").read_text("utf-8")
     return dict(line.split("\t") for line in text.splitlines()
                 if line and not line.startswith("#"))
+
+
+@cache
+def cue_shares() -> dict[str, float]:
+    """Derived cue verb → the share of its uses PolNeAR train marks as an attribution cue."""
+    text = resources.files("newsprism").joinpath("data/cue_verbs.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {lemma: int(cued) / int(seen) for lemma, cued, seen in rows}
 
 
 @cache
@@ -290,8 +299,8 @@ def _content(verb: Token) -> tuple[int, int] | None:
     elif own_subject and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         own = {t.i for t in verb.subtree}  # `…, the officials said.`
         tokens = [t for t in verb.head.subtree if t.i not in own and t.sent == verb.sent]
-    elif written in ("accusation", "neutral", "doubt") \
-            and any(child.dep_ == "dobj" for child in verb.children):
+    elif _reports_object(verb, written) \
+            and any(child.dep_ in ("dobj", "prep") for child in verb.children):
         tokens = [t for t in verb.subtree if t.i > verb.i]  # `accusing X of …`
     else:
         return None
@@ -302,6 +311,18 @@ def _content(verb: Token) -> tuple[int, int] | None:
     if len(tokens) < 3:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _reports_object(verb: Token, written: str | None) -> bool:
+    """Whether what follows the verb reports speech (`accused X of …`, `cited X`,
+    `railed against X`): verbs of our table that report, and verbs PolNeAR's annotators
+    take for attribution cues most of the time."""
+    if verb.dep_ == "relcl" or any(child.dep_ == "neg" for child in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    if written is not None:
+        return written in ("accusation", "doubt", "neutral")
+    return cue_shares().get(lemma, 0.0) >= OBJECT_CUE_SHARE
 
 
 def _according_to(doc: Doc, according: Token, names: dict[str, str]) -> Iterator[Quote]:
