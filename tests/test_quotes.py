@@ -162,3 +162,27 @@ def test_quotes_sourcing_profile_counts_utterances(nlp: Language) -> None:
     assert profile["quotes_by_type"]["organization"] == 1
     assert profile["anonymous_share"] == round(1 / 3, 3)
     assert profile["verb_classes"] == {"neutral": 3}
+
+
+# -- regressions: mistakes seen on real text, rewritten as fictional sentences --------------
+
+def test_quotes_regression_name_split_by_parser(nlp: Language) -> None:
+    text = ("Tovan Prime Minister Kadi al-Rasheed declared the port open last week but said "
+            "smuggling remains a “constant danger.”")
+    found = quotes(nlp, text)
+    assert {q.speaker for q in found} == {"Kadi al-Rasheed"}
+
+
+def test_quotes_regression_untagged_surname(nlp: Language) -> None:
+    text = ("Colonel Ayla Brenner toured the base. “We are ready for the winter,” Brenner said.")
+    (quote,) = [q for q in quotes(nlp, text) if q.direct]
+    assert quote.speaker == "Ayla Brenner" and quote.speaker_type == "named"
+
+
+@pytest.mark.parametrize("text", [
+    "The company plans to continue its expansion of the northern plant, even after the sale.",
+    "The minister spoke for an hour, although she did not refer to the budget at all.",
+    "Residents who asked not to be named were moved to a school.",
+])
+def test_quotes_regression_not_reported_speech(nlp: Language, text: str) -> None:
+    assert [q.text for q in quotes(nlp, text)] == []

@@ -21,6 +21,13 @@ from newsprism.model import Entity
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
 GROUP_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir", "president", "minister", "prime",
+                     "secretary", "senator", "sen", "rep", "governor", "gov", "mayor",
+                     "councillor", "councilor", "general", "gen", "colonel", "col", "captain",
+                     "lieutenant", "lt", "sergeant", "admiral", "judge", "justice", "professor",
+                     "prof", "chief", "ambassador", "commissioner", "sheriff", "king", "queen",
+                     "prince", "princess", "lord", "lady", "pope", "bishop", "army", "defense",
+                     "defence", "foreign", "deputy", "vice"})
 _GENERIC_TAIL = ("group", "organization", "organisation", "movement", "militia", "party")
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -53,12 +60,28 @@ def canonical_names(doc: Doc) -> dict[str, str]:
     names: dict[str, str] = {}
     people = [surface(ent) for ent in ents_of(doc) if ent.label_ == "PERSON"]
     for person in people:
-        names[person] = _fullest_person(person, people)
+        names[person] = _fullest_person(person, people + _name_chains(doc))
     defined = _definitions(doc)
     groups = [surface(ent) for ent in ents_of(doc) if ent.label_ in GROUP_LABELS]
     for group in groups:
         names.setdefault(group, _group_canonical(group, groups, defined))
     return names
+
+
+def _name_chains(doc: Doc) -> list[str]:
+    """Runs of proper nouns (`Ayla Brenner` in `Colonel Ayla Brenner toured …`) for names
+    the tagger missed at first mention; everything up to the last title word is dropped."""
+    chains, run = [], []
+    for token in [*doc, None]:
+        if token is not None and token.pos_ == "PROPN" and token.text[:1].isupper():
+            run.append(token.text)
+            continue
+        titles = [i for i, word in enumerate(run) if word.lower().rstrip(".") in _TITLES]
+        run = run[titles[-1] + 1:] if titles else run
+        if len(run) >= 2:
+            chains.append(" ".join(run))
+        run = []
+    return chains
 
 
 def _fullest_person(name: str, people: Iterable[str]) -> str:

@@ -411,10 +411,12 @@ def _mention(head: Token) -> Span:
 
 
 def _entity_in(mention: Span, labels: frozenset[str] | set[str]) -> Span | None:
-    for ent in ents_of(mention.doc):
-        if ent.label_ in labels and mention.start <= ent.start and ent.end <= mention.end:
-            return ent
-    return None
+    """The entity of `labels` in the mention: the one holding its head, else the last."""
+    found = [ent for ent in ents_of(mention.doc) if ent.label_ in labels
+             and mention.start <= ent.start and ent.end <= mention.end]
+    holding = [ent for ent in found if ent.start <= mention.root.i < ent.end]
+    candidates = holding or found
+    return candidates[-1] if candidates else None
 
 
 def _role(head: Token, mention: Span, person: Span) -> str | None:
