@@ -190,3 +190,36 @@ def test_clean_examples_debris_out_body_in(article_id: str) -> None:
     assert [p for p in body if p not in removed] == kept
     assert set(body) - set(kept) <= {d["text"] for d in spec.get("debris", [])} | {
         r.line for r in article.removed if r.reason in ("byline", "date")}
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("Continue reading", "read-more"),
+    ("Story continues below advertisement", "read-more"),
+    ("Tags: harbour, strike, Tovan", "related"),
+    ("Filed under: Local news", "related"),
+    ("Follow us on Twitter", "share"),
+    ("Share via WhatsApp", "share"),
+    ("Subscribe now", "newsletter"),
+    ("Support independent journalism today", "newsletter"),
+    ("(Reporting by Mara Lenz; Editing by Tom Aske)", "contributors"),
+    ("Contact the author at the newsroom desk", "contributors"),
+    ("This article originally appeared on the Valley Ledger website.", "syndication"),
+    ("Advertisement - scroll to continue", "advert"),
+    ("Skip to content", "advert"),
+    ("4 min read", "advert"),
+    ("1,204 shares", "comment-count"),
+    ("Top stories", "related"),
+])
+def test_clean_more_debris_forms(line: str, reason: str) -> None:
+    assert form_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", [
+    "Reporters who follow the case say the trial could last a month.",
+    "Subscribers to the ferry pass will pay less from April, the operator said.",
+    "Tags on the crates showed they came from the northern depot.",
+    "Share of renewable power rose to 41 percent last year.",
+    "The agency's editing of the report took three weeks, officials said.",
+])
+def test_clean_more_body_lines_kept(line: str) -> None:
+    assert form_reason(line) is None

@@ -108,7 +108,7 @@ def clean_lines(text: str, context_rules: bool = True) -> CleanedText:
     reasons = [form_reason(line) for line in units]
     long = [i for i, line in enumerate(units) if reasons[i] is None and _is_long(line)]
     for i, line in enumerate(units):
-        if reasons[i] is None and _caption(i, line, reasons, long, context_rules):
+        if reasons[i] is None and _caption(i, line, units, reasons, long, context_rules):
             reasons[i] = "caption"
     candidates = [i for i, line in enumerate(units) if context_rules and reasons[i] is None
                   and _headline_shaped(line) and _isolated(i, reasons, long)]
@@ -131,7 +131,7 @@ def _is_long(line: str) -> bool:
     return len(line.split()) >= LONG_PARAGRAPH_WORDS
 
 
-def _caption(i: int, line: str, reasons: list[str | None], long: list[int],
+def _caption(i: int, line: str, units: list[str], reasons: list[str | None], long: list[int],
              top_rule: bool) -> bool:
     """A photo caption: next to a photo credit, or a short sentence above the first paragraph."""
     if any(mark in line for mark in _QUOTES):
@@ -139,10 +139,14 @@ def _caption(i: int, line: str, reasons: list[str | None], long: list[int],
     words = len(line.split())
     if _DATELINE.match(line) or not (line.endswith(".") or not line.endswith(_TERMINAL)):
         return False
-    # a caption sits above its credit; below a credit only a short line is taken for one
-    if _reason_at(reasons, i + 1) == "credit" and words <= CAPTION_MAX_WORDS:
+    # a caption sits above its credit; below a credit only a short line is taken for one;
+    # a bare label (`Photos`) names no photographer and makes nothing a caption
+    def credited(j: int) -> bool:
+        return _reason_at(reasons, j) == "credit" and len(units[j].split()) >= 2
+
+    if credited(i + 1) and words <= CAPTION_MAX_WORDS:
         return True
-    if _reason_at(reasons, i - 1) == "credit" and words < LONG_PARAGRAPH_WORDS:
+    if credited(i - 1) and words < LONG_PARAGRAPH_WORDS:
         return True
     return top_rule and bool(long) and i < long[0] and line.endswith(".") \
         and words <= TOP_CAPTION_MAX_WORDS
