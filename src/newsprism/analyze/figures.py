@@ -28,16 +28,23 @@ bare number or month name is a date. Choices:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from fractions import Fraction
 
 from spacy.tokens import Doc, Span, Token
 
+from newsprism.analyze.dates import (
+    BARE_MONTH,
+    BARE_YEAR,
+    DATE_PATTERNS,
+    DEADLINE,
+    alternation,
+    resolve_date,
+)
 from newsprism.analyze.nlp import ents_of, text_of
 from newsprism.analyze.quotes import verb_classes
-from newsprism.clean.dates import MONTHS
 from newsprism.model import Figure
 
 # Language data (to move to data/*.txt). Hedges right before a figure, matched longest first;
@@ -98,11 +105,7 @@ _COUNT_PREPS = frozenset(("in", "at", "on", "from", "across", "inside", "outside
 _SOURCE_PREPS = frozenset(("of", "for", "at", "from", "with"))
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_WORD = rf"(?:{_alternation([*_SMALL, *_MULTIPLIERS, *list(_SCALES)[:4], *_DENOMINATORS])})\b"
+_WORD = rf"(?:{alternation([*_SMALL, *_MULTIPLIERS, *list(_SCALES)[:4], *_DENOMINATORS])})\b"
 _WORDS = (rf"(?:an?\s+)?{_WORD}(?:(?:\s+and\s+an?\s+|\s+and\s+|\s+of\s+an?\s+|\s+an?\s+|\s+|-)"
           rf"{_WORD})*")
 _AMOUNT = re.compile(rf"""(?<![\w.])(?:(?P<cur>US\$|\$|€|£|¥)\s?)?
@@ -110,10 +113,10 @@ _AMOUNT = re.compile(rf"""(?<![\w.])(?:(?P<cur>US\$|\$|€|£|¥)\s?)?
     (?:(?P<space>\s?)(?P<scale>thousand|million|billion|trillion|bn|mn|m|k)\b)?
     (?P<tail>\s?%|\s+percent\b|\s+per\s+cent\b|\s+(?P<pp>percentage\s+points?)\b
       |\s+(?P<curword>dollars|euros|pounds)\b
-      |[\s-]+(?P<unit>(?:{_alternation(UNIT_WORDS)})s?)\b(?:-old\b)?)?
+      |[\s-]+(?P<unit>(?:{alternation(UNIT_WORDS)})s?)\b(?:-old\b)?)?
     (?!\w|-[A-Za-z])""", re.I | re.X)
-_RATIO = re.compile(rf"(?<![\w.])(?P<num>{_alternation(_SMALL)}|\d+)\s+in\s+"
-                    rf"(?P<den>{_alternation(_SMALL)}|\d+)\b(?!-\w)", re.I)
+_RATIO = re.compile(rf"(?<![\w.])(?P<num>{alternation(_SMALL)}|\d+)\s+in\s+"
+                    rf"(?P<den>{alternation(_SMALL)}|\d+)\b(?!-\w)", re.I)
 _VAGUE = re.compile(r"\b(?:(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands"
                     r"|millions|billions)\b(?=\s+of\b)", re.I)
 _RATE = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:a|an|per|each)\s+(?P<period>day|week|month|year"
@@ -121,31 +124,11 @@ _RATE = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:a|an|per|each)\s+(?P<period>da
 _SHARE_NEXT = re.compile(r"\s+(?:of|the|a|an|its|their|his|her|our|all)\b|\s*(?:[.,;:)!?]|$)")
 _NOT_FIGURES = [re.compile(p, f) for p, f in (
     (r"\b[A-Za-z]+-?\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]+\d*\b", 0),  # F-35, COVID-19, 22nd, 4G
-    (rf"(?<!\w)(?:{_alternation(ID_NOUNS)})\s+\d+[A-Za-z]?\b", re.I),  # route 12
+    (rf"(?<!\w)(?:{alternation(ID_NOUNS)})\s+\d+[A-Za-z]?\b", re.I),  # route 12
     (r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b", re.I),  # times
     (r"\b[a-z]+[\s-]o['’]clock\b", re.I),
     (r"\(?\b\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}\b", 0),  # phone numbers
 )]
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_WEEKDAY = rf"(?P<weekday>{'|'.join(_WEEKDAYS)})"
-_MONTH = (r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October"
-          rf"|November|December)\b|(?:{_alternation(m.title() for m in MONTHS if len(m) < 5)})"
-          r"\b\.?)")
-_DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
-_DATES = [re.compile(p) for p in (
-    rf"\b(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?",
-    rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?",
-    rf"\b{_MONTH}\s+{_YEAR}\b",
-    r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-2]\d|3[01])\b",
-    rf"\b{_WEEKDAY}\b",
-    r"\b(?P<rel>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)\b",
-    rf"\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier\s+this|[Ll]ater\s+this)\s+"
-    rf"(?P<period>week|month|year|{'|'.join(_WEEKDAYS)})\b",
-)]
-_BARE_MONTH = re.compile(rf"\b{_MONTH}")  # a date only inside a spaCy DATE entity
-_BARE_YEAR = re.compile(r"(?<![\w.,$€£-])(?:1[89]|20)\d\d(?![\w%]|[.,]\d|-\d)")
-_DEADLINE = re.compile(r"\b(?:by|until|till|before|no later than|deadline of)\s+$", re.I)
 _TIME_UNIT = re.compile(r"(?i)\b(?:year|month|week|day|hour|minute|decade)s?\b")
 
 
@@ -384,12 +367,12 @@ def _descendants(token: Token, keep: Callable[[Token], bool]) -> list[Token]:
 
 def _qualifier(doc: Doc, hit: _Hit) -> str | None:
     """The hedge written just after or (failing that) just before the figure."""
-    after = re.match(rf"\s+({_alternation(TRAILING_QUALIFIERS)})\b", text_of(doc)[hit.end:], re.I)
+    after = re.match(rf"\s+({alternation(TRAILING_QUALIFIERS)})\b", text_of(doc)[hit.end:], re.I)
     if after:
         return after[1].lower()
     words = DATE_QUALIFIERS if hit.kind == "date" else QUALIFIERS
     offset = max(0, hit.start - 30)
-    found = re.search(rf"(?:^|\W)({_alternation(words)})\s+$", text_of(doc)[offset:hit.start], re.I)
+    found = re.search(rf"(?:^|\W)({alternation(words)})\s+$", text_of(doc)[offset:hit.start], re.I)
     if found is None:
         return None
     hedge = " ".join(found[1].lower().split())
@@ -437,12 +420,12 @@ def _source_phrase(token: Token) -> str | None:
 # -- dates ------------------------------------------------------------------------------------
 
 def _dates(doc: Doc, pub: date | None) -> Iterator[_Hit]:
-    for m in (m for pattern in _DATES for m in pattern.finditer(text_of(doc))):
-        yield _Hit(m.start(), m.end(), "date", date=_resolve(m, pub, _forward(doc, m)))
-    for m in _BARE_MONTH.finditer(text_of(doc)):
+    for m in (m for pattern in DATE_PATTERNS for m in pattern.finditer(text_of(doc))):
+        yield _Hit(m.start(), m.end(), "date", date=resolve_date(m, pub, _forward(doc, m)))
+    for m in BARE_MONTH.finditer(text_of(doc)):
         if _in_date_entity(doc, m.start(), m.end()):
-            yield _Hit(m.start(), m.end(), "date", date=_resolve(m, pub, _forward(doc, m)))
-    for m in _BARE_YEAR.finditer(text_of(doc)):
+            yield _Hit(m.start(), m.end(), "date", date=resolve_date(m, pub, _forward(doc, m)))
+    for m in BARE_YEAR.finditer(text_of(doc)):
         if _year_like(doc, m):
             yield _Hit(m.start(), m.end(), "date", int(m[0]), "year", m[0])
 
@@ -454,61 +437,10 @@ def _in_date_entity(doc: Doc, start: int, end: int) -> bool:
 
 def _forward(doc: Doc, m: re.Match[str]) -> bool:
     """Whether a date looks ahead: a deadline (`by March 3`) or a future clause (`will`)."""
-    if _DEADLINE.search(text_of(doc), max(0, m.start() - 20), m.start()):
+    if DEADLINE.search(text_of(doc), max(0, m.start() - 20), m.start()):
         return True
     span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
     for token in (span.root.ancestors if span is not None else ()):
         if token.pos_ in ("VERB", "AUX"):
             return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in token.children)
     return False
-
-
-def _resolve(m: re.Match[str], pub: date | None, forward: bool) -> str | None:
-    """ISO form of a date match; a missing year makes it the latest on or before `pub`
-    (the first on or after `pub` when `forward`)."""
-    groups = m.groupdict()
-    if groups.get("rel") or groups.get("which"):
-        return _relative(groups, pub) if pub else None
-    year, day = (int(groups[k]) if groups.get(k) else None for k in ("year", "day"))
-    name = (groups.get("month") or "").lower().rstrip(".")
-    month = int(name) if name.isdigit() else MONTHS.get(name)
-    if month is None:
-        weekday = groups.get("weekday")
-        if weekday:
-            return _weekday(pub, _WEEKDAYS.index(weekday), "forward" if forward else "")
-        return f"{year:04d}" if year else None
-    if year is None and pub is not None:
-        year = pub.year + ((month, day or 31) < (pub.month, pub.day)) if forward \
-            else pub.year - ((month, day or 1) > (pub.month, pub.day))
-    try:
-        return None if year is None else date(year, month, day).isoformat() if day \
-            else f"{year:04d}-{month:02d}"
-    except ValueError:
-        return None
-
-
-def _weekday(pub: date | None, index: int, which: str) -> str | None:
-    """Weekday `index` on or before `pub`: strictly before for `last`, strictly after for
-    `next`, on or after for `forward`."""
-    if pub is None:
-        return None
-    if which in ("next", "forward"):
-        ahead = (index - pub.weekday()) % 7 or (7 if which == "next" else 0)
-        return (pub + timedelta(days=ahead)).isoformat()
-    back = (pub.weekday() - index) % 7 or (7 if which == "last" else 0)
-    return (pub - timedelta(days=back)).isoformat()
-
-
-def _relative(groups: dict[str, str | None], pub: date) -> str | None:
-    """`yesterday`, `last month`, `next Tuesday`, `earlier this year` against `pub`."""
-    if groups.get("rel"):
-        shift = {"yesterday": -1, "tomorrow": 1}.get(str(groups["rel"]).lower(), 0)
-        return (pub + timedelta(days=shift)).isoformat()
-    which, period = str(groups["which"]).lower().split()[0], str(groups["period"])
-    step = {"last": -1, "next": 1}.get(which, 0)
-    if period in _WEEKDAYS:
-        return _weekday(pub, _WEEKDAYS.index(period), which)
-    if period == "year":
-        return f"{pub.year + step:04d}"
-    months = pub.year * 12 + pub.month - 1 + step
-    return None if period == "week" else f"{months // 12:04d}-{months % 12 + 1:02d}"
