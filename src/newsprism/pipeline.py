@@ -28,6 +28,7 @@ from newsprism.ingest.sources import Source, discover
 from newsprism.model import Article, Failure, RawDocument
 
 Stage = tuple[str, Callable[[Article], Article]]
+Tracker = Callable[[Iterable[Article | Failure], str, int], Iterable[Article | Failure]]
 
 
 def find_inputs(paths: Sequence[str], settings: Settings) -> list[Source | Failure]:
@@ -106,11 +107,12 @@ def run(raws: Iterable[RawDocument | Failure], outlets: OutletResolver | None = 
 def process(raws: Iterable[RawDocument | Failure], outlets: OutletResolver,
             settings: Settings, stages: Sequence[Stage] = (),
             stored: Callable[[str], Iterable[Article]] | None = None, analyze: bool = True,
-            ) -> tuple[list[Article], list[Failure]]:
+            track: Tracker | None = None) -> tuple[list[Article], list[Failure]]:
     """A batch: clean each document, clean across documents (outlet templates, other
     stories' headlines), analyze (unless `analyze` is off), then apply `stages`.
     `stored(outlet)` gives articles of an outlet seen before (from the store), to learn its
-    templates from."""
+    templates from; `track(items, description, total)` may wrap the analysis to show
+    progress."""
     limit = settings.clean.time_limit
     cleaned = list(clean(raws, outlets, limit))
     fresh = [item for item in cleaned if isinstance(item, Article)]
@@ -124,6 +126,8 @@ def process(raws: Iterable[RawDocument | Failure], outlets: OutletResolver,
     analyzed: Iterable[Article | Failure] = batch
     if analyze:
         analyzed = analyze_articles(batch, settings.analyze.pipeline, settings.analyze.batch_size)
+        if track is not None:
+            analyzed = track(analyzed, "Analyzing", len(batch))
     articles = []
     for item in apply_stages(analyzed, stages, limit):
         if isinstance(item, Failure):

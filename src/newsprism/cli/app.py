@@ -88,10 +88,11 @@ def outlet_resolver(outlets: Path | None, outlet: str | None) -> OutletResolver:
     return OutletResolver(mapping, outlet)
 
 
-def progress(items: Sequence[T], description: str) -> Iterator[T]:
+def progress(items: Iterable[T], description: str, total: int | None = None) -> Iterator[T]:
     """Iterate with a progress bar on stderr when it is a terminal."""
-    yield from track(items, description=description, console=err, transient=True,
-                     disable=not err.is_terminal or len(items) < 2)
+    count = total if total is not None else len(items) if isinstance(items, Sequence) else None
+    yield from track(items, description=description, console=err, transient=True, total=count,
+                     disable=not err.is_terminal or (count or 0) < 2)
 
 
 def print_json(record: Any) -> None:

@@ -43,7 +43,8 @@ def _articles(paths: list[str], config: Path | None, outlets: Path | None, outle
     resolver = outlet_resolver(outlets, outlet)
     inputs = find_inputs(paths, settings)
     raws = read_inputs(progress(inputs, "Reading"), settings)
-    return process(raws, resolver, settings, stored=store.recent if store else None)
+    return process(raws, resolver, settings, stored=store.recent if store else None,
+                   track=progress)
 
 
 def _open_store(db: Path) -> SQLiteStore:
