@@ -226,3 +226,16 @@ def test_clean_more_debris_forms(line: str, reason: str) -> None:
 ])
 def test_clean_more_body_lines_kept(line: str) -> None:
     assert form_reason(line) is None
+
+
+def test_clean_non_english_is_stored_and_skipped_by_analysis() -> None:
+    from newsprism.analyze.stage import analyze_articles
+
+    text = ("Hafenstreik in Tovanburg\n\n"
+            "Die Hafenarbeiter in Tovanburg haben am Montag die Arbeit niedergelegt, sagte ein "
+            "Sprecher der Gewerkschaft. „Wir fordern mehr Lohn“, sagte er den Reportern.\n")
+    article = article_from_text(text, "hafen")
+    assert article.language == "de"
+    assert any("not English" in note for note in article.notes)
+    (analyzed,) = analyze_articles([article])
+    assert analyzed == article  # passed through: no English analysis layers
