@@ -185,3 +185,20 @@ def test_quotes_regression_untagged_surname(nlp: Language) -> None:
 ])
 def test_quotes_regression_not_reported_speech(nlp: Language, text: str) -> None:
     assert [q.text for q in quotes(nlp, text)] == []
+
+
+@pytest.mark.parametrize("text", [
+    "A person with direct knowledge of the talks said the offer had been withdrawn.",
+    "People familiar with the matter said the merger would be announced on Monday.",
+    "An official, speaking on background, said the convoy had turned back.",
+    "A senior aide who requested anonymity said the speech was rewritten overnight.",
+    "Two engineers, who were not permitted to speak to reporters, said the bridge was closed.",
+])
+def test_quotes_anonymous_sources(nlp: Language, text: str) -> None:
+    found = quotes(nlp, text)
+    assert found and all(q.speaker_type == "anonymous" for q in found)
+
+
+def test_quotes_regression_close_to_is_not_anonymity(nlp: Language) -> None:
+    (quote,) = quotes(nlp, "Military officials said the fighting was close to the border.")
+    assert quote.speaker_type == "unnamed"

@@ -26,6 +26,7 @@ from newsprism.model import Quote, SpeakerType
 
 MAX_SPEAKER_TOKENS = 16
 MIN_UNATTRIBUTED_WORDS = 5
+_WORDS_ONLY = re.compile(r"[^\w'’]+")
 OBJECT_CUE_SHARE = 0.6
 INFINITIVE_SPEECH = frozenset({"urge", "ask", "tell", "call", "propose", "agree", "warn",
                                "promise", "vow", "pledge", "threaten", "demand", "refuse"})
@@ -455,11 +456,12 @@ def person_roles(doc: Doc, names: dict[str, str]) -> dict[str, str]:
 def _source_kind(mention: Span) -> SpeakerType:
     """anonymous, organization or unnamed, judged by the mention's head noun first."""
     words = source_words()
-    lowered = f" {mention.text.lower()} "
-    context = f" {mention.sent.text.lower()} "
+    lowered = f" {_WORDS_ONLY.sub(' ', mention.text.lower())} "
+    context = f" {_WORDS_ONLY.sub(' ', mention.sent.text.lower())} "
     nouns = [mention.root.lower_] + [t.lower_ for t in mention if t.pos_ in ("NOUN", "PROPN")]
-    if mention.root.lower_ in words["anonymous-head"] or any(
-            f" {phrase} " in lowered or f" {phrase} " in context for phrase in words["anonymity"]):
+    if mention.root.lower_ in words["anonymous-head"] \
+            or any(f" {phrase} " in lowered for phrase in words["anonymity-mention"]) \
+            or any(f" {phrase} " in context for phrase in words["anonymity"]):
         return "anonymous"
     for noun in nouns:
         if noun in words["person"] or noun in words["anonymous-head"]:
