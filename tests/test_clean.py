@@ -239,3 +239,14 @@ def test_clean_non_english_is_stored_and_skipped_by_analysis() -> None:
     assert any("not English" in note for note in article.notes)
     (analyzed,) = analyze_articles([article])
     assert analyzed == article  # passed through: no English analysis layers
+
+
+@pytest.mark.parametrize("lede", [
+    "Tovan's ferry riders are in for a shock.",
+    "It was a night nobody in Orlo will forget.",
+    "They opened the gates at dawn.",
+    "Let the budget fight begin.",
+])
+def test_clean_short_opening_sentence_is_not_a_caption(lede: str) -> None:
+    text = f"{lede}\n\n{BODY[0]}\n\n{BODY[2]}"
+    assert clean_lines(text).text == text

@@ -30,3 +30,22 @@ def test_quality_extraction_not_below_trafilatura() -> None:
         for key, data in pages.items())
     assert ours["f1"] >= alone["f1"]
     assert ours["f1"] >= 0.958
+
+
+@pytest.mark.slow
+def test_quality_cleaning_loses_no_line_of_clean_text() -> None:
+    from eval.clean_precision import bodies
+    from newsprism.ingest.outlets import OutletResolver
+    from newsprism.ingest.read import content_hash
+    from newsprism.model import RawDocument
+    from newsprism.pipeline import build_article
+
+    folder = SHARED / "eval" / "allsides"
+    if not (folder / "stories").exists():
+        pytest.skip(f"AllSides stories not found in {folder}")
+    lost = []
+    for key, text in bodies(folder):
+        raw = RawDocument(id=key, source=key, origin=key, kind="text", content=text,
+                          content_hash=content_hash(text), title="(given)")
+        lost += [(key, r.line) for r in build_article(raw, OutletResolver()).removed]
+    assert lost == []

@@ -30,6 +30,11 @@ _QUOTES = ('"', "“", "”", "‘", "’")
 _NAME = r"[A-Z][\w.'’-]*"
 _BYLINE = re.compile(rf"^[Bb][Yy]:?\s+(?P<name>{_NAME}(?:\s+(?:and\s+|&\s+)?{_NAME}){{0,6}})"
                      r"\s*(?:[,|–—-].{0,60})?$")
+# Closed-class words that show a line is a sentence, not a caption's noun phrase.
+_VERB_MARKERS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "has",
+                           "have", "had", "will", "would", "can", "could", "shall", "should",
+                           "may", "might", "must", "do", "does", "did", "let", "i", "we",
+                           "they", "it", "he", "she", "you", "there", "this", "that"})
 _NOT_NAMES = frozenset({"the", "monday", "tuesday", "wednesday", "thursday", "friday",
                         "saturday", "sunday", "january", "february", "march", "april", "may",
                         "june", "july", "august", "september", "october", "november",
@@ -149,7 +154,16 @@ def _caption(i: int, line: str, units: list[str], reasons: list[str | None], lon
     if credited(i - 1) and words < LONG_PARAGRAPH_WORDS:
         return True
     return top_rule and bool(long) and i < long[0] and line.endswith(".") \
-        and words <= TOP_CAPTION_MAX_WORDS
+        and words <= TOP_CAPTION_MAX_WORDS and _verbless(line)
+
+
+def _verbless(line: str) -> bool:
+    """A noun phrase (`Soldiers at the gate.`), not a short sentence opening the story
+    (`It felt like a gut punch.`): no auxiliary or pronoun, no lower-case -ed/-ing word."""
+    words = [w.strip(".,;:!?\"“”'’") for w in line.split()]
+    return not any(w.lower() in _VERB_MARKERS or (w[:1].islower() and len(w) > 3
+                                                   and w.endswith(("ed", "ing")))
+                   for w in words)
 
 
 def _isolated(i: int, reasons: list[str | None], long: list[int]) -> bool:
