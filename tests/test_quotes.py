@@ -202,3 +202,10 @@ def test_quotes_anonymous_sources(nlp: Language, text: str) -> None:
 def test_quotes_regression_close_to_is_not_anonymity(nlp: Language) -> None:
     (quote,) = quotes(nlp, "Military officials said the fighting was close to the border.")
     assert quote.speaker_type == "unnamed"
+
+
+def test_quotes_it_resolves_to_last_organisation(nlp: Language) -> None:
+    text = ("The Tovan Ferry Company cancelled the night crossings on Friday. "
+            "It said the weather made the route unsafe.")
+    (quote,) = quotes(nlp, text)
+    assert quote.speaker_type == "organization" and "Ferry Company" in (quote.speaker or "")

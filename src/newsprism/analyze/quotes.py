@@ -26,6 +26,7 @@ from newsprism.model import Quote, SpeakerType
 
 MAX_SPEAKER_TOKENS = 16
 MIN_UNATTRIBUTED_WORDS = 5
+ANTECEDENT_WINDOW = 60  # tokens back to look for what `it` refers to
 _WORDS_ONLY = re.compile(r"[^\w'’]+")
 OBJECT_CUE_SHARE = 0.6
 INFINITIVE_SPEECH = frozenset({"urge", "ask", "tell", "call", "propose", "agree", "warn",
@@ -363,6 +364,8 @@ def resolve_speaker(doc: Doc, head: Token | None, names: dict[str, str]) -> Spea
                        _role(head, mention, person), start, end)
     if head.lower_ in PRONOUNS:
         return _antecedent(doc, head, names, start, end)
+    if head.lower_ == "it":
+        return _organization_antecedent(doc, head, names, start, end)
     known = _known_person(head, names)
     if known is not None:
         return Speaker(known, "named", _apposition(head), start, end)
@@ -481,6 +484,20 @@ def _antecedent(doc: Doc, pronoun: Token, names: dict[str, str], start: int,
         return Speaker(pronoun.text, "unknown", None, start, end)
     name = surface(people[-1])
     return Speaker(names.get(name, name), "named", None, start, end)
+
+
+def _organization_antecedent(doc: Doc, pronoun: Token, names: dict[str, str], start: int,
+                             end: int) -> Speaker:
+    """`it said`: the organisation named last in the sentences just before."""
+    window = pronoun.i - ANTECEDENT_WINDOW
+    organizations = source_words()["organization"]
+    groups = [span for span in [*ents_of(doc), *doc.noun_chunks]
+              if window <= span.start and span.end <= pronoun.i
+              and (getattr(span, "label_", "") == "ORG" or span.root.lower_ in organizations)]
+    if not groups:
+        return Speaker(pronoun.text, "unknown", None, start, end)
+    name = surface(max(groups, key=lambda span: span.end))
+    return Speaker(names.get(name, name), "organization", None, start, end)
 
 
 def _titled_person(doc: Doc, head: Token, names: dict[str, str]) -> str | None:
