@@ -47,3 +47,15 @@ def test_entities_offsets_match_text(nlp: Language) -> None:
     text = "Mayor Ines Calloway met the Lowmere Business Alliance in Lowmere on Friday."
     for entity in find_entities(nlp(text)):
         assert text[entity.start:entity.end] == entity.text
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Senate Majority Leader Chuck Schumer", "Chuck Schumer"),
+    ("Public Health Director Ana Lind", "Ana Lind"),
+    ("General Townsend", "General Townsend"),  # no first name would remain
+    ("Martin Luther King Jr.", "Martin Luther King Jr."),
+])
+def test_entities_strip_titles(name: str, expected: str) -> None:
+    from newsprism.analyze.entities import strip_titles
+
+    assert strip_titles(name) == expected

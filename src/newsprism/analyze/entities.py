@@ -21,13 +21,15 @@ from newsprism.model import Entity
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
 GROUP_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
-_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir", "president", "minister", "prime",
-                     "secretary", "senator", "sen", "rep", "governor", "gov", "mayor",
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "prime", "secretary",
+                     "senator", "sen", "rep", "representative", "governor", "gov", "mayor",
                      "councillor", "councilor", "general", "gen", "colonel", "col", "captain",
                      "lieutenant", "lt", "sergeant", "admiral", "judge", "justice", "professor",
-                     "prof", "chief", "ambassador", "commissioner", "sheriff", "king", "queen",
-                     "prince", "princess", "lord", "lady", "pope", "bishop", "army", "defense",
-                     "defence", "foreign", "deputy", "vice"})
+                     "prof", "chief", "ambassador", "commissioner", "sheriff", "army", "defense",
+                     "defence", "foreign", "deputy", "vice", "leader", "director", "officer",
+                     "chairman", "chairwoman", "chair", "spokesman", "spokeswoman",
+                     "spokesperson", "ceo", "executive", "administrator", "attorney",
+                     "speaker", "whip", "majority", "minority", "coach", "manager"})
 _GENERIC_TAIL = ("group", "organization", "organisation", "movement", "militia", "party")
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -58,9 +60,10 @@ def surface(span: Span | str) -> str:
 def canonical_names(doc: Doc) -> dict[str, str]:
     """Surface form → canonical name, for every entity surface form in `doc`."""
     names: dict[str, str] = {}
-    people = [surface(ent) for ent in ents_of(doc) if ent.label_ == "PERSON"]
-    for person in people:
-        names[person] = _fullest_person(person, people + _name_chains(doc))
+    mentions = [surface(ent) for ent in ents_of(doc) if ent.label_ == "PERSON"]
+    people = [strip_titles(person) for person in mentions] + _name_chains(doc)
+    for mention in mentions:
+        names[mention] = _fullest_person(strip_titles(mention), people)
     defined = _definitions(doc)
     groups = [surface(ent) for ent in ents_of(doc) if ent.label_ in GROUP_LABELS]
     for group in groups:
@@ -76,12 +79,22 @@ def _name_chains(doc: Doc) -> list[str]:
         if token is not None and token.pos_ == "PROPN" and token.text[:1].isupper():
             run.append(token.text)
             continue
-        titles = [i for i, word in enumerate(run) if word.lower().rstrip(".") in _TITLES]
-        run = run[titles[-1] + 1:] if titles else run
-        if len(run) >= 2:
-            chains.append(" ".join(run))
+        name = strip_titles(" ".join(run))
+        if len(name.split()) >= 2 and not any(w.lower().rstrip(".") in _TITLES
+                                              for w in name.split()):
+            chains.append(name)
         run = []
     return chains
+
+
+def strip_titles(name: str) -> str:
+    """`Senate Majority Leader Chuck Schumer` → `Chuck Schumer`: everything up to the last
+    title word goes, as long as a first name and a surname remain."""
+    words = name.split()
+    titles = [i for i, word in enumerate(words) if word.lower().rstrip(".") in _TITLES]
+    if titles and len(words) - titles[-1] - 1 >= 2:
+        return " ".join(words[titles[-1] + 1:])
+    return name
 
 
 def _fullest_person(name: str, people: Iterable[str]) -> str:
