@@ -66,3 +66,13 @@ def test_robustness_time_limit_stops_one_document() -> None:
     assert isinstance(slow_result, Failure) and slow_result.stage == "analyze"
     assert "longer than 0.5 s (setting clean.time_limit)" in slow_result.problem
     assert isinstance(fast_result, Article)
+
+
+def test_robustness_text_too_long_for_analysis_fails_alone() -> None:
+    from newsprism.analyze.stage import analyze_articles
+
+    huge = Article(id="huge", outlet="o", text="word " * 250_000, language="en")
+    small = Article(id="small", outlet="o", text="The council met on Monday.", language="en")
+    failed, analyzed = analyze_articles([huge, small])
+    assert isinstance(failed, Failure) and "too long to analyze" in failed.problem
+    assert isinstance(analyzed, Article) and analyzed.sentences
