@@ -21,8 +21,8 @@ demo: $(VENV)/.installed
 	@mkdir -p $(OUT)
 	@rm -f $(OUT)/newsprism.db*
 	$(BIN)/newsprism ingest examples --outlets examples/outlets.toml --db $(OUT)/newsprism.db
-	$(BIN)/newsprism list --db $(OUT)/newsprism.db
 	$(BIN)/newsprism analyze examples --outlets examples/outlets.toml --json > $(OUT)/articles.jsonl
+	$(BIN)/newsprism analyze examples --outlets examples/outlets.toml
 	@echo "Wrote $(OUT)/newsprism.db and $(OUT)/articles.jsonl"
 
 test: lint typecheck unit
