@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich import box
 from rich.markup import escape
 from rich.table import Table
 
@@ -87,11 +88,12 @@ def list_articles(db: DbOption = Path("newsprism.db"), json: JsonOption = False)
         for row in rows:
             print_json(row)
         return
-    table = Table()
-    table.add_column("id", no_wrap=True)
-    for column in ("outlet", "title", "published", "chars"):
-        table.add_column(column)
+    table = _table()
+    table.add_column("title", ratio=1, min_width=12)
+    table.add_column("published", no_wrap=True, min_width=10, max_width=10)
+    table.add_column("chars", no_wrap=True, justify="right", min_width=5)
     for row in rows:
+        row["published"] = str(row["published"] or "")[:10]
         table.add_row(*(escape(str(row[key] or "—")) for key in
                         ("id", "outlet", "title", "published", "n_chars")))
     out.print(table)
@@ -149,6 +151,14 @@ def _print_article(article: Article) -> None:
         out.print(table)
 
 
+def _table() -> Table:
+    """A table that starts with id and outlet columns; long titles wrap."""
+    table = Table(box=box.SIMPLE_HEAD)
+    table.add_column("id", no_wrap=True)
+    table.add_column("outlet", max_width=20)
+    return table
+
+
 def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -159,17 +169,17 @@ def analyze(paths: PathsArgument, outlets: OutletsOption = None, outlet: OutletO
             config: ConfigOption = None, json: JsonOption = False) -> None:
     """Analyze articles and print them (JSON Lines with --json, a summary otherwise)."""
     articles, failures = _articles(paths, config, outlets, outlet, include, exclude)
-    table = Table()
-    table.add_column("id", no_wrap=True)
-    for column in ("outlet", "title", "words", "quotes", "figures", "framing"):
-        table.add_column(column)
+    table = _table()
+    table.add_column("title", ratio=1, min_width=12)
+    for column in ("words", "quotes", "figures"):
+        table.add_column(column, no_wrap=True, justify="right", min_width=len(column))
     for article in articles:
         if json:
             print(article_to_json(article))
         else:
             table.add_row(*(escape(str(value)) for value in (
                 article.id, article.outlet, article.title or "—", len(article.text.split()),
-                len(article.quotes), len(article.figures), len(article.framing))))
+                len(article.quotes), len(article.figures))))
     if not json and table.row_count:
         out.print(table)
     raise typer.Exit(report_failures(failures))
