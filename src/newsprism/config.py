@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, fields
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from newsprism.datafiles import read_data
 from newsprism.errors import ConfigError
 
 
@@ -52,8 +52,7 @@ _SECTIONS = {"ingest": IngestSettings, "clean": CleanSettings, "analyze": Analyz
 
 def load_settings(path: str | Path | None = None) -> Settings:
     """Defaults, overridden by `path` (or `$NEWSPRISM_CONFIG`) when given."""
-    text = resources.files("newsprism").joinpath("data/defaults.toml").read_text("utf-8")
-    merged = tomllib.loads(text)
+    merged = tomllib.loads(read_data("defaults.toml"))
     path = path or os.environ.get("NEWSPRISM_CONFIG")
     if path:
         _overlay(merged, _read_toml(Path(path)), str(path))

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span
 
 from newsprism.analyze.nlp import ents_of, text_of
+from newsprism.datafiles import data_rows
 from newsprism.model import Entity
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
@@ -41,13 +41,10 @@ _DEFINITION = re.compile(
 @cache
 def known_aliases() -> dict[str, str]:
     """Alias (lower case) → canonical name, from `data/aliases.tsv`."""
-    text = resources.files("newsprism").joinpath("data/aliases.tsv").read_text("utf-8")
     table = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            canonical, *aliases = line.split("\t")
-            for alias in (canonical, *aliases):
-                table[alias.lower()] = canonical
+    for canonical, *aliases in data_rows("aliases.tsv"):
+        for alias in (canonical, *aliases):
+            table[alias.lower()] = canonical
     return table
 
 

@@ -16,12 +16,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.entities import GROUP_LABELS, canonical_names, surface
 from newsprism.analyze.nlp import ents_of, text_of
+from newsprism.datafiles import data_rows
 from newsprism.model import Quote, SpeakerType
 
 MAX_SPEAKER_TOKENS = 16
@@ -42,27 +42,20 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 @cache
 def _written_classes() -> dict[str, str]:
     """The project's own table of attribution verbs (`data/attribution_verbs.tsv`)."""
-    text = resources.files("newsprism").joinpath("data/attribution_verbs.tsv").read_text("utf-8")
-    return dict(line.split("\t") for line in text.splitlines()
-                if line and not line.startswith("#"))
+    return {lemma: kind for lemma, kind in data_rows("attribution_verbs.tsv")}
 
 
 @cache
 def cue_shares() -> dict[str, float]:
     """Derived cue verb → the share of its uses PolNeAR train marks as an attribution cue."""
-    text = resources.files("newsprism").joinpath("data/cue_verbs.tsv").read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return {lemma: int(cued) / int(seen) for lemma, cued, seen in rows}
+    return {lemma: int(cued) / int(seen) for lemma, cued, seen in data_rows("cue_verbs.tsv")}
 
 
 @cache
 def verb_classes() -> dict[str, str]:
     """Attribution verb lemma → class: `data/attribution_verbs.tsv`, plus the cue verbs
     derived from PolNeAR train (`data/cue_verbs.tsv`) as `neutral`."""
-    data = resources.files("newsprism").joinpath("data")
-    derived = data.joinpath("cue_verbs.tsv").read_text("utf-8")
-    classes = {line.split("\t")[0]: "neutral" for line in derived.splitlines()
-               if line and not line.startswith("#")}
+    classes = dict.fromkeys(cue_shares(), "neutral")
     classes.update(_written_classes())
     return classes
 
@@ -70,12 +63,9 @@ def verb_classes() -> dict[str, str]:
 @cache
 def source_words() -> dict[str, frozenset[str]]:
     """Kind → words, from `data/sources.tsv` (anonymity, anonymous-head, person, organization)."""
-    text = resources.files("newsprism").joinpath("data/sources.tsv").read_text("utf-8")
     kinds: dict[str, set[str]] = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            kind, word = line.split("\t")
-            kinds.setdefault(kind, set()).add(word)
+    for kind, word in data_rows("sources.tsv"):
+        kinds.setdefault(kind, set()).add(word)
     return {kind: frozenset(words) for kind, words in kinds.items()}
 
 

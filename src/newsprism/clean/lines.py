@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 from newsprism.clean.dates import parse_date_line
+from newsprism.datafiles import data_rows
 from newsprism.model import Removed
 
 LONG_PARAGRAPH_WORDS = 12
@@ -57,17 +57,15 @@ class CleanedText:
 
 @cache
 def _patterns() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
-    text = resources.files("newsprism").joinpath("data/debris.tsv").read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    patterns = [(reason, int(limit), re.compile(pattern, re.I)) for reason, limit, pattern in rows]
+    patterns = [(reason, int(limit), re.compile(pattern, re.I))
+                for reason, limit, pattern in data_rows("debris.tsv")]
     # longest limits first, so that a long line stops at the first pattern it is too long for
     return tuple(sorted(patterns, key=lambda row: -row[1]))
 
 
 @cache
 def stopwords() -> frozenset[str]:
-    text = resources.files("newsprism").joinpath("data/stopwords_en.txt").read_text("utf-8")
-    return frozenset(line for line in text.split() if not line.startswith("#"))
+    return frozenset(word for (word,) in data_rows("stopwords_en.txt"))
 
 
 def split_units(text: str) -> list[str]:
