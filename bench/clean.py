@@ -22,17 +22,14 @@ from newsprism.clean.language import detect_language
 from newsprism.clean.lines import clean_lines, split_units
 from newsprism.clean.text import normalize_text
 from newsprism.ingest.outlets import OutletResolver
-from newsprism.ingest.read import content_hash
-from newsprism.model import RawDocument
+from newsprism.ingest.read import raw_document
 from newsprism.pipeline import build_article
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared/eval/article-extraction"
 
 
 def ours(page: str) -> str:
-    raw = RawDocument(id="p", source="p", origin="p", kind="html", content=page,
-                      content_hash=content_hash(page))
-    return build_article(raw, OutletResolver()).text
+    return build_article(raw_document("p", page, "html"), OutletResolver()).text
 
 
 def alone(page: str) -> str:

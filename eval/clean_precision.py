@@ -14,8 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newsprism.ingest.outlets import OutletResolver
-from newsprism.ingest.read import content_hash
-from newsprism.model import RawDocument
+from newsprism.ingest.read import raw_document
 from newsprism.pipeline import build_article
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared/eval/allsides"
@@ -40,9 +39,7 @@ def main() -> None:
     args = parser.parse_args()
     articles = lines = removed = 0
     for key, text in bodies(args.data):
-        raw = RawDocument(id=key, source=key, origin=key, kind="text", content=text,
-                          content_hash=content_hash(text), title="(given)")
-        article = build_article(raw, OutletResolver())
+        article = build_article(raw_document(key, text, title="(given)"), OutletResolver())
         articles += 1
         lines += article.text.count("\n\n") + 1 + len(article.removed)
         for line in article.removed:

@@ -21,8 +21,8 @@ from eval.scoring import extraction_scores, page_counts
 from newsprism.errors import InputError
 from newsprism.ingest.decode import decode
 from newsprism.ingest.outlets import OutletResolver
-from newsprism.ingest.read import content_hash
-from newsprism.model import Article, RawDocument
+from newsprism.ingest.read import raw_document
+from newsprism.model import Article
 from newsprism.pipeline import build_article
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared/eval/article-extraction"
@@ -32,9 +32,7 @@ def newsprism_article(page_id: str, data: bytes) -> Article | None:
     """The article newsprism makes of a page (None when it refuses the page)."""
     try:
         html, _ = decode(data, page_id)
-        raw = RawDocument(id=page_id, source=page_id, origin=page_id, kind="html",
-                          content=html, content_hash=content_hash(html))
-        return build_article(raw, OutletResolver())
+        return build_article(raw_document(page_id, html, "html"), OutletResolver())
     except InputError:
         return None
 

@@ -13,8 +13,8 @@ from newsprism.clean.dates import parse_date_line
 from newsprism.clean.lines import clean_lines, form_reason
 from newsprism.clean.text import normalize_text
 from newsprism.ingest.outlets import OutletResolver
-from newsprism.ingest.read import content_hash
-from newsprism.model import RawDocument
+from newsprism.ingest.read import raw_document
+from newsprism.model import Article
 from newsprism.pipeline import build_article
 from tests.conftest import EXAMPLES
 
@@ -67,10 +67,9 @@ PAGE = "\n\n".join([
 ])
 
 
-def article_from_text(text: str, article_id: str = "page"):  # type: ignore[no-untyped-def]
-    raw = RawDocument(id=article_id, source=f"{article_id}.txt", origin=f"{article_id}.txt",
-                      kind="text", content=text, content_hash=content_hash(text))
-    return build_article(raw, OutletResolver())
+def article_from_text(text: str, article_id: str = "page") -> Article:
+    return build_article(raw_document(article_id, text, source=f"{article_id}.txt"),
+                         OutletResolver())
 
 
 def test_clean_removes_every_kind_of_debris_with_reason() -> None:

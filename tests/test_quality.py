@@ -36,8 +36,7 @@ def test_quality_extraction_not_below_trafilatura() -> None:
 def test_quality_cleaning_loses_no_line_of_clean_text() -> None:
     from eval.clean_precision import bodies
     from newsprism.ingest.outlets import OutletResolver
-    from newsprism.ingest.read import content_hash
-    from newsprism.model import RawDocument
+    from newsprism.ingest.read import raw_document
     from newsprism.pipeline import build_article
 
     folder = SHARED / "eval" / "allsides"
@@ -45,7 +44,6 @@ def test_quality_cleaning_loses_no_line_of_clean_text() -> None:
         pytest.skip(f"AllSides stories not found in {folder}")
     lost = []
     for key, text in bodies(folder):
-        raw = RawDocument(id=key, source=key, origin=key, kind="text", content=text,
-                          content_hash=content_hash(text), title="(given)")
+        raw = raw_document(key, text, title="(given)")
         lost += [(key, r.line) for r in build_article(raw, OutletResolver()).removed]
     assert lost == []

@@ -6,16 +6,15 @@ import time
 
 import pytest
 
-from newsprism.ingest.read import content_hash
-from newsprism.model import Article, Failure, RawDocument
+from newsprism.ingest.read import raw_document
+from newsprism.model import Article, DocumentKind, Failure, RawDocument
 from newsprism.pipeline import run
 
 PARAGRAPH = "The regional assembly in Tovan met on Friday to discuss the harbour budget. " * 3
 
 
-def raw(doc_id: str, content: str, kind: str = "html") -> RawDocument:
-    return RawDocument(id=doc_id, source=f"{doc_id}.{kind}", origin=f"{doc_id}.{kind}",
-                       kind=kind, content=content, content_hash=content_hash(content))  # type: ignore[arg-type]
+def raw(doc_id: str, content: str, kind: DocumentKind = "html") -> RawDocument:
+    return raw_document(doc_id, content, kind, source=f"{doc_id}.{kind}")
 
 
 GOOD = raw("good", f"<html><body><article><p>{PARAGRAPH}</p></article></body></html>")

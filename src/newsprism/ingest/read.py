@@ -40,6 +40,14 @@ def read_source(source: Source, max_bytes: int, fallback_encoding: str = "cp1252
                           notes=tuple(notes))
 
 
+def raw_document(doc_id: str, content: str, kind: DocumentKind = "text",
+                 title: str | None = None, source: str | None = None) -> RawDocument:
+    """A raw document made in code (tests, evaluations): `source` and `origin` default to
+    the id, and the content hash is computed."""
+    return RawDocument(id=doc_id, source=source or doc_id, origin=source or doc_id, kind=kind,
+                       content=content, content_hash=content_hash(content), title=title)
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
