@@ -66,8 +66,7 @@ DATE_QUALIFIERS: tuple[str, ...] = (
     "as early as", "as late as", "no later than", "no earlier than", "early", "late", "mid",
     "since", "until", "till", "by", "before", "after")
 # Verbs that credit a number to a source, besides the attribution verbs of the quotes.
-NUMBER_VERBS = frozenset(("estimate", "forecast", "calculate", "project", "put", "count",
-                          "show", "find", "predict"))
+NUMBER_VERBS = frozenset(("forecast", "calculate", "project", "put", "count"))
 UNIT_WORDS: dict[str, str] = {
     "kilometre": "km", "kilometer": "km", "km": "km", "mile": "mile", "metre": "m",
     "meter": "m", "tonne": "t", "ton": "t", "kilogram": "kg", "kg": "kg", "hectare": "ha",
