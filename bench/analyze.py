@@ -15,11 +15,12 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from eval import SHARED_EVAL
 from newsprism.analyze.nlp import DEFAULT_PIPELINE, load_pipeline
 from newsprism.analyze.stage import analyze_articles
 from newsprism.model import Article
 
-DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared/eval/polnear"
+DEFAULT_DATA = SHARED_EVAL / "polnear"
 
 
 def spacy_alone(texts: list[str]) -> int:

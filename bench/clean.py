@@ -18,6 +18,7 @@ from pathlib import Path
 
 import trafilatura
 
+from eval import SHARED_EVAL
 from newsprism.clean.language import detect_language
 from newsprism.clean.lines import clean_lines, split_units
 from newsprism.clean.text import normalize_text
@@ -25,7 +26,7 @@ from newsprism.ingest.outlets import OutletResolver
 from newsprism.ingest.read import raw_document
 from newsprism.pipeline import build_article
 
-DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared/eval/article-extraction"
+DEFAULT_DATA = SHARED_EVAL / "article-extraction"
 
 
 def ours(page: str) -> str:

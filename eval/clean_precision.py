@@ -13,11 +13,12 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+from eval import SHARED_EVAL
 from newsprism.ingest.outlets import OutletResolver
 from newsprism.ingest.read import raw_document
 from newsprism.pipeline import build_article
 
-DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared/eval/allsides"
+DEFAULT_DATA = SHARED_EVAL / "allsides"
 SIDES = ("left", "center", "right")
 
 

@@ -15,9 +15,10 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
+from eval import SHARED_EVAL
 from newsprism.analyze.nlp import parse
 
-DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared/eval/polnear"
+DEFAULT_DATA = SHARED_EVAL / "polnear"
 OUTPUT = Path(__file__).resolve().parents[1] / "src/newsprism/data/cue_verbs.tsv"
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import trafilatura
 
+from eval import SHARED_EVAL
 from eval.scoring import extraction_scores, page_counts
 from newsprism.errors import InputError
 from newsprism.ingest.decode import decode
@@ -25,7 +26,7 @@ from newsprism.ingest.read import raw_document
 from newsprism.model import Article
 from newsprism.pipeline import build_article
 
-DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared/eval/article-extraction"
+DEFAULT_DATA = SHARED_EVAL / "article-extraction"
 
 
 def newsprism_article(page_id: str, data: bytes) -> Article | None:

@@ -17,11 +17,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from eval import SHARED_EVAL
 from newsprism.analyze.nlp import parse
 from newsprism.analyze.quotes import find_quotes
 from newsprism.model import Quote
 
-DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared/eval/polnear"
+DEFAULT_DATA = SHARED_EVAL / "polnear"
 _WORD = re.compile(r"\w+")
 
 
