@@ -29,6 +29,8 @@ def _check_offsets(start: int, end: int) -> None:
 class Sentence:
     start: int
     end: int
+    # Probability that the sentence is biased/opinionated (sentence-bias model), once scored.
+    bias: float | None = None
 
     def __post_init__(self) -> None:
         _check_offsets(self.start, self.end)
@@ -206,6 +208,15 @@ class Failure:
     stage: str = "ingest"
 
 
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles about one story; `syndicated` pairs each copy with its original."""
+
+    id: str
+    articles: tuple[str, ...]
+    syndicated: tuple[tuple[str, str], ...] = ()
+
+
 # -- JSON (de)serialisation ---------------------------------------------------------------
 
 T = TypeVar("T")
@@ -261,6 +272,6 @@ def article_from_json(line: str) -> Article:
 
 __all__ = [
     "LAYERS", "SCHEMA", "SPEAKER_TYPES", "Article", "Entity", "Failure", "Figure",
-    "FramingSpan", "Quote", "RawDocument", "Removed", "Sentence", "Technique",
+    "FramingSpan", "Quote", "RawDocument", "Removed", "Sentence", "Story", "Technique",
     "article_from_json", "article_to_json", "from_dict", "to_dict",
 ]
