@@ -217,6 +217,84 @@ class Story:
     syndicated: tuple[tuple[str, str], ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A sentence of one article that states a fact."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One fact of a story: the sentences that state it per article, and who omits it."""
+
+    id: str
+    summary: str
+    reported_by: dict[str, tuple[Evidence, ...]]
+    omitted_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FigureValue:
+    """One article's value for a quantity that several articles state."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    value: float | None
+    qualifier: str | None = None
+    attributed_to: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Articles giving different values for one quantity: a `conflict`, or an `update` when
+    a later article states a newer value."""
+
+    quantity: str
+    values: tuple[FigureValue, ...]
+    kind: Literal["conflict", "update"] = "conflict"
+
+
+@dataclass(frozen=True, slots=True)
+class Naming:
+    """The words each article uses for one referent; `loaded` lists flagged forms."""
+
+    referent: str
+    forms: dict[str, str]
+    loaded: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BriefSentence:
+    """A sentence of the neutral brief and the articles it rests on."""
+
+    text: str
+    cites: tuple[str, ...]
+    section: Literal["summary", "conflict", "only"] = "summary"
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """How the articles of one story compare: facts × articles, conflicts, naming, sourcing,
+    framing, and the cited brief."""
+
+    id: str
+    articles: tuple[str, ...]
+    facts: tuple[Fact, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    naming: tuple[Naming, ...] = ()
+    sourcing: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)
+    framing: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)
+    brief: tuple[BriefSentence, ...] = ()
+    independent_sources: int = 0
+    syndicated: tuple[tuple[str, str], ...] = ()
+
+
 # -- JSON (de)serialisation ---------------------------------------------------------------
 
 T = TypeVar("T")
@@ -228,6 +306,8 @@ def to_dict(obj: Any) -> Any:
         return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
     if isinstance(obj, tuple | list):
         return [to_dict(item) for item in obj]
+    if isinstance(obj, dict):
+        return {key: to_dict(value) for key, value in obj.items()}
     return obj
 
 
@@ -252,6 +332,8 @@ def _convert(hint: Any, value: Any) -> Any:
         return _convert(inner[0], value) if len(inner) == 1 else value
     if origin is tuple:
         return tuple(_convert(get_args(hint)[0], item) for item in value)
+    if origin is dict:
+        return {key: _convert(get_args(hint)[1], item) for key, item in value.items()}
     if dataclasses.is_dataclass(hint):
         return from_dict(hint, value)  # type: ignore[arg-type]
     return value
@@ -271,7 +353,8 @@ def article_from_json(line: str) -> Article:
 
 
 __all__ = [
-    "LAYERS", "SCHEMA", "SPEAKER_TYPES", "Article", "Entity", "Failure", "Figure",
-    "FramingSpan", "Quote", "RawDocument", "Removed", "Sentence", "Story", "Technique",
+    "LAYERS", "SCHEMA", "SPEAKER_TYPES", "Article", "BriefSentence", "Comparison", "Conflict",
+    "Entity", "Evidence", "Fact", "Failure", "Figure", "FigureValue", "FramingSpan", "Naming",
+    "Quote", "RawDocument", "Removed", "Sentence", "Story", "Technique",
     "article_from_json", "article_to_json", "from_dict", "to_dict",
 ]
