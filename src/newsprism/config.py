@@ -39,15 +39,44 @@ class StoreSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class GroupSettings:
+    shingle_size: int
+    num_perm: int
+    syndication_threshold: float
+    lead_sentences: int
+    max_tokens: int
+    embed_batch_size: int
+    window_days: int
+    candidates: int
+    weight_embedding: float
+    weight_entities: float
+    weight_figures: float
+    join_threshold: float
+
+
+@dataclass(frozen=True, slots=True)
+class CompareSettings:
+    fact_threshold: float
+    entity_bonus: float
+    figure_threshold: float
+    update_hours: float
+    brief_sentences: int
+    only_per_article: int
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     ingest: IngestSettings
     clean: CleanSettings
     analyze: AnalyzeSettings
     store: StoreSettings
+    group: GroupSettings
+    compare: CompareSettings
 
 
 _SECTIONS = {"ingest": IngestSettings, "clean": CleanSettings, "analyze": AnalyzeSettings,
-             "store": StoreSettings}
+             "store": StoreSettings, "group": GroupSettings,
+             "compare": CompareSettings}
 
 
 def load_settings(path: str | Path | None = None) -> Settings:

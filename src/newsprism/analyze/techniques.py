@@ -1,0 +1,179 @@
+"""Propaganda techniques: spans of an article and which of the 14 SemEval-2020 Task 11
+techniques each one uses.
+
+A MiniLM fine-tuned on the PTC training articles (see `docs/models.md`), run in numpy over
+int8 weights in `data/techniques-minilm.npz`. The article is read in overlapping windows of
+128 word pieces; each token keeps the outputs of the window where it sits most centrally.
+Two heads: BIO tags find the spans (a token is inside one when P(B) + P(I) reaches the
+threshold stored with the weights), and a span head scores the techniques from the span's
+tokens (mean, first and last token). `score` is P(propaganda) averaged over the span's
+tokens times the probability of its label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsprism.analyze.transformer import Array, Encoder, load_model, load_tokenizer, pad
+from newsprism.model import Technique
+
+MODEL = "techniques-minilm.npz"
+TECHNIQUES: tuple[str, ...] = (
+    "Appeal_to_Authority", "Appeal_to_fear-prejudice", "Bandwagon,Reductio_ad_hitlerum",
+    "Black-and-White_Fallacy", "Causal_Oversimplification", "Doubt",
+    "Exaggeration,Minimisation", "Flag-Waving", "Loaded_Language", "Name_Calling,Labeling",
+    "Repetition", "Slogans", "Thought-terminating_Cliches",
+    "Whataboutism,Straw_Men,Red_Herring",
+)
+WINDOW = 126  # word pieces per window, without [CLS] and [SEP]
+STRIDE = 96
+CLS, SEP = 101, 102
+TRIM = " \n\t.,:;"
+
+
+@dataclass(frozen=True, slots=True)
+class TokenOutputs:
+    """Per word piece of a text: character offsets, P(O, B, I), technique logits
+    `[token, 3, techniques]` (mean part, first-token part, last-token part)."""
+
+    offsets: list[tuple[int, int]]
+    tags: Array
+    techniques: Array
+
+
+def find_techniques(text: str, model: str = MODEL,
+                    threshold: float | None = None) -> list[Technique]:
+    """Technique spans of `text` (character offsets into it), in text order."""
+    outputs = token_outputs(text, model)
+    if threshold is None:
+        threshold = float(load_model(model)[1].get("threshold", 0.5))
+    found = []
+    for first, last in tagged_runs(outputs, threshold):
+        start, end = _trim(text, *_widen(text, outputs.offsets[first][0],
+                                         outputs.offsets[last][1]))
+        if end <= start:
+            continue
+        probs = _softmax(span_logits(outputs, first, last + 1))
+        label = int(probs.argmax())
+        inside = float(outputs.tags[first:last + 1, 1:].sum(axis=1).mean())
+        found.append(Technique(start, end, text[start:end], TECHNIQUES[label],
+                               round(inside * float(probs[label]), 4)))
+    return found
+
+
+def rank_labels(text: str, spans: Sequence[tuple[int, int]],
+                model: str = MODEL) -> list[list[tuple[str, float]]]:
+    """For each given character span, every technique with its probability, best first."""
+    outputs = token_outputs(text, model)
+    starts = np.array([start for start, _ in outputs.offsets] or [0])
+    ends = np.array([end for _, end in outputs.offsets] or [0])
+    ranked = []
+    for start, end in spans:
+        inside = np.flatnonzero((starts < end) & (ends > start))
+        if not len(outputs.offsets):
+            probs = np.full(len(TECHNIQUES), 1 / len(TECHNIQUES), dtype=np.float32)
+        else:
+            first, last = (int(inside[0]), int(inside[-1])) if len(inside) else \
+                (_nearest(starts, start),) * 2
+            probs = _softmax(span_logits(outputs, first, last + 1))
+        ranked.append(sorted(((TECHNIQUES[i], float(p)) for i, p in enumerate(probs)),
+                             key=lambda pair: -pair[1]))
+    return ranked
+
+
+def token_outputs(text: str, model: str = MODEL) -> TokenOutputs:
+    """Tag probabilities and technique logits of every word piece of `text`."""
+    encoder, _ = load_model(model)
+    encoding = load_tokenizer().encode(text, add_special_tokens=False)
+    ids, offsets = encoding.ids, [tuple(o) for o in encoding.offsets]
+    tags = np.zeros((len(ids), 3), dtype=np.float32)
+    techniques = np.zeros((len(ids), 3, len(TECHNIQUES)), dtype=np.float32)
+    starts = windows(len(ids))
+    owner = owners(len(ids), starts)
+    weights = encoder.weights
+    for batch in range(0, len(starts), 16):
+        chunk = starts[batch:batch + 16]
+        hidden = _encode(encoder, [ids[s:s + WINDOW] for s in chunk])
+        for row, start in enumerate(chunk):
+            tokens = np.flatnonzero(owner == batch + row)
+            vectors = hidden[row, tokens - start + 1]
+            tags[tokens] = _softmax(vectors @ weights["tags.weight"].T + weights["tags.bias"])
+            techniques[tokens] = (vectors @ weights["techniques.weight"].T
+                                  + weights["techniques.bias"]).reshape(len(tokens), 3, -1)
+    return TokenOutputs([(int(a), int(b)) for a, b in offsets], tags, techniques)
+
+
+def windows(tokens: int, size: int = WINDOW, stride: int = STRIDE) -> list[int]:
+    """Start token of each window; the last window ends at the last token."""
+    if tokens <= size:
+        return [0] if tokens else []
+    starts = list(range(0, tokens - size, stride))
+    return [*starts, tokens - size]
+
+
+def owners(tokens: int, starts: list[int], size: int = WINDOW) -> np.ndarray:  # type: ignore[type-arg]
+    """For each token, the index of the window where it is farthest from an edge."""
+    owner = np.full(tokens, -1)
+    best = np.full(tokens, -1)
+    for index, start in enumerate(starts):
+        positions = np.arange(start, min(start + size, tokens))
+        centrality = np.minimum(positions - start, positions[-1] - positions)
+        better = centrality > best[positions]
+        owner[positions[better]], best[positions[better]] = index, centrality[better]
+    return owner
+
+
+def _encode(encoder: Encoder, pieces: list[list[int]]) -> Array:
+    ids, mask = pad([[CLS, *piece, SEP] for piece in pieces])
+    return encoder(ids, mask)
+
+
+def tagged_runs(outputs: TokenOutputs, threshold: float) -> list[tuple[int, int]]:
+    """(first, last) token of each run tagged as propaganda; a token whose best tag is B
+    starts a new run."""
+    runs: list[list[int]] = []
+    inside = outputs.tags[:, 1:].sum(axis=1) >= threshold
+    for token in np.flatnonzero(inside):
+        begins = outputs.tags[token].argmax() == 1
+        if runs and runs[-1][1] == token - 1 and not begins:
+            runs[-1][1] = int(token)
+        else:
+            runs.append([int(token), int(token)])
+    return [(first, last) for first, last in runs]
+
+
+def span_logits(outputs: TokenOutputs, first: int, end: int) -> Array:
+    """Technique logits of the tokens [first, end): mean part + first + last token parts."""
+    parts = outputs.techniques
+    logits: Array = parts[first:end, 0].mean(axis=0) + parts[first, 1] + parts[end - 1, 2]
+    return logits
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """Extend a span to whole words (a run may start or end inside one)."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    return start, end
+
+
+def _nearest(starts: np.ndarray, position: int) -> int:  # type: ignore[type-arg]
+    return int(np.abs(starts - position).argmin())
+
+
+def _softmax(logits: Array) -> Array:
+    exp = np.exp(logits - logits.max(axis=-1, keepdims=True))
+    out: Array = exp / exp.sum(axis=-1, keepdims=True)
+    return out

@@ -1,0 +1,137 @@
+"""Fact alignment: the sentences of a story's articles that state the same fact.
+
+Each sentence is linked to its best match in every other article when the two are similar
+enough. Similarity mixes meaning and wording: the mean of
+the cosine of sentence embeddings and the cosine of content-word TF-IDF vectors (inverse
+document frequency over the story's sentences, so words every sentence uses count little),
+plus a bonus for canonical entities and figure values the two share. Embeddings alone rate
+any two sentences of one story as alike; shared specific words tell the same fact. Linked sentences form one fact; a sentence linked
+to nothing is a fact only its article reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+import math
+import re
+from collections import Counter
+
+import numpy as np
+
+from newsprism.clean.lines import stopwords
+from newsprism.model import Article, Sentence
+
+MIN_WORDS = 4  # shorter sentences ("Read more.", "He agreed.") state no fact of their own
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A sentence of one article, with what is needed to match it."""
+
+    article: str
+    sentence: Sentence
+    text: str
+    entities: frozenset[str]
+    values: frozenset[float]
+
+
+def units_of(article: Article) -> list[Unit]:
+    """The article's sentences that can state a fact, in text order."""
+    units = []
+    for sentence in article.sentences:
+        text = article.text[sentence.start:sentence.end]
+        if len(text.split()) < MIN_WORDS:
+            continue
+        inside = range(sentence.start, sentence.end)
+        entities = frozenset(e.canonical.lower() for e in article.entities if e.start in inside)
+        values = frozenset(float(f.value) for f in article.figures
+                           if f.start in inside and isinstance(f.value, int | float))
+        units.append(Unit(article.id, sentence, text, entities, values))
+    return units
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased words that carry content, plural `s` dropped (`troops` = `troop`)."""
+    stop = stopwords()
+    words = (w.lower() for w in _WORD.findall(text))
+    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+            for w in words if w not in stop and not w.isdigit()]
+
+
+def tfidf_vectors(units: dict[str, list[Unit]]) -> dict[str, np.ndarray]:
+    """Unit-length TF-IDF vectors of every unit's content words, IDF over the story."""
+    bags = {aid: [Counter(content_words(u.text)) for u in items] for aid, items in units.items()}
+    df = Counter(word for items in bags.values() for bag in items for word in bag)
+    total = sum(len(items) for items in bags.values())
+    vocab = {word: n for n, word in enumerate(df)}
+    idf = np.array([math.log((1 + total) / (1 + df[w])) + 1 for w in vocab])
+    vectors = {}
+    for aid, items in bags.items():
+        matrix = np.zeros((len(items), len(vocab)))
+        for row, bag in enumerate(items):
+            for word, count in bag.items():
+                matrix[row, vocab[word]] = count
+        matrix *= idf
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        vectors[aid] = matrix / np.maximum(norms, 1e-12)
+    return vectors
+
+
+def similarity(a: Sequence[Unit], b: Sequence[Unit], va: np.ndarray, vb: np.ndarray,
+               entity_bonus: float) -> np.ndarray:
+    """Similarity of two articles' sentences from their (meaning and wording) vectors,
+    raised by the share of entities and figure values they have in common (Jaccard,
+    weighted by `entity_bonus`)."""
+    scores = va @ vb.T
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            shared = _jaccard(x.entities | {str(v) for v in x.values},
+                              y.entities | {str(v) for v in y.values})
+            scores[i, j] += entity_bonus * shared
+    return scores
+
+
+def _jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def best_links(scores: np.ndarray, threshold: float) -> set[tuple[int, int]]:
+    """Pairs (i, j) where j is i's best match or i is j's, scoring at least `threshold`. A
+    sentence joins the fact it states best; one fact may take several sentences of an
+    article (a lead and a quote that both say the plan is to stay)."""
+    if scores.size == 0:
+        return set()
+    links = {(i, int(j)) for i, j in enumerate(scores.argmax(axis=1))}
+    links |= {(int(i), j) for j, i in enumerate(scores.argmax(axis=0))}
+    return {(i, j) for i, j in links if scores[i, j] >= threshold}
+
+
+def align(units: dict[str, list[Unit]], embeddings: dict[str, np.ndarray], threshold: float,
+          entity_bonus: float) -> list[list[Unit]]:
+    """Groups of units stating one fact, most widely reported first, then in reading order."""
+    words = tfidf_vectors(units)
+    vectors = {aid: np.hstack([embeddings[aid], words[aid]]) / math.sqrt(2) for aid in units}
+    parent = {(aid, i): (aid, i) for aid, items in units.items() for i in range(len(items))}
+
+    def root(key: tuple[str, int]) -> tuple[str, int]:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for a, b in combinations(units, 2):
+        scores = similarity(units[a], units[b], vectors[a], vectors[b], entity_bonus)
+        for i, j in best_links(scores, threshold):
+            parent[root((b, j))] = root((a, i))
+    groups: dict[tuple[str, int], list[tuple[str, int]]] = {}
+    for key in parent:
+        groups.setdefault(root(key), []).append(key)
+    order = list(units)
+    ranked = sorted(groups.values(), key=lambda keys: (
+        -len({aid for aid, _ in keys}), min(i / len(units[aid]) for aid, i in keys)))
+    return [[units[aid][i] for aid, i in sorted(keys, key=lambda k: (order.index(k[0]), k[1]))]
+            for keys in ranked]

@@ -1,0 +1,155 @@
+"""The neutral brief: the most widely reported facts first, each told by the least loaded
+sentence that states it and citing every article that reports it; then every figure
+conflict with both sides' attributions; then what only one article reports.
+
+Extractive: summary and "only" sentences are article sentences, unchanged; conflict
+sentences are built from the figures' own words. Nothing is invented, and a sentence with
+loaded wording in the outlet's own voice is never chosen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from newsprism.analyze.framing import LOADED_LABELS, base_label, is_quoted
+from newsprism.compare.align import Unit
+from newsprism.config import CompareSettings
+from newsprism.model import Article, BriefSentence, Conflict
+
+MIN_WORDS, MAX_WORDS = 8, 45
+# A sentence opening with one of these leans on the one before it.
+DEPENDENT_OPENERS = frozenset((
+    "he", "she", "they", "it", "this", "that", "these", "those", "his", "her", "their", "its",
+    "but", "and", "so", "also", "however", "still", "yet", "meanwhile", "instead", "then",
+    "i", "we", "you", "my", "our", "your"))  # first person in a news sentence: quoted speech
+REDUNDANT = 0.8  # cosine above which a second summary sentence repeats the first
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\s+[—–-]+\s+")
+
+
+def loaded_spans(article: Article, start: int, end: int) -> int:
+    """Loaded findings in the outlet's own voice inside `[start, end)`."""
+    return sum(1 for span in article.framing if start <= span.start and span.end <= end
+               and not is_quoted(span) and base_label(span.label) in LOADED_LABELS)
+
+
+def usable(unit: Unit, article: Article) -> bool:
+    """A sentence the brief can say in its own voice: no loaded wording of the outlet's,
+    not mostly someone's quoted words, a whole statement of sensible length that does not
+    lean on the sentence before."""
+    words = unit.text.split()
+    opener = words[0].strip("“\"'‘").lower() if words else ""
+    start, end = unit.sentence.start, unit.sentence.end
+    return (MIN_WORDS <= len(words) <= MAX_WORDS and opener not in DEPENDENT_OPENERS
+            and not unit.text.startswith(("“", '"', "‘", "'", "—", "-"))
+            and unit.text.rstrip()[-1:] in ".!?”\"'’"
+            and _quoted_share(article, start, end) < 0.5
+            and loaded_spans(article, start, end) == 0)
+
+
+def _quoted_share(article: Article, start: int, end: int) -> float:
+    covered = set()
+    for quote in article.quotes:
+        if quote.direct:
+            covered.update(range(max(start, quote.start), min(end, quote.end)))
+    return len(covered) / max(end - start, 1)
+
+
+def neutral_choice(fact: Sequence[Unit], articles: dict[str, Article],
+                   vectors: dict[tuple[str, int], np.ndarray] | None = None) -> Unit | None:
+    """The usable sentence that best tells the fact: the most central one (closest on
+    average to the fact's other sentences), the least opinionated among equals."""
+    choices = [unit for unit in fact if usable(unit, articles[unit.article])]
+    if not choices:
+        return None
+
+    def centrality(unit: Unit) -> float:
+        if not vectors or len(fact) < 2:
+            return 0.0
+        mine = vectors[(unit.article, unit.sentence.start)]
+        return float(np.mean([mine @ vectors[(u.article, u.sentence.start)] for u in fact
+                              if u is not unit]))
+
+    return min(choices, key=lambda u: (-round(centrality(u), 2), u.sentence.bias or 0.0,
+                                       len(u.text)))
+
+
+def tidy(text: str) -> str:
+    """The sentence without a leading dateline (`WASHINGTON — `)."""
+    return _DATELINE.sub("", text, count=1)
+
+
+def summary(facts: Sequence[Sequence[Unit]], articles: dict[str, Article],
+            vectors: dict[tuple[str, int], np.ndarray], limit: int,
+            disputed: set[tuple[str, int]]) -> list[BriefSentence]:
+    """Up to `limit` sentences: facts reported by several articles first, then (to reach at
+    least three) the leading facts of single articles. A sentence stating a disputed figure
+    is left to the conflicts section, which gives every side."""
+    chosen: list[BriefSentence] = []
+    picked: list[np.ndarray] = []
+    for fact in facts:
+        if len(chosen) >= limit or (len(chosen) >= 3 and _coverage(fact) < 2):
+            break
+        unit = neutral_choice(fact, articles, vectors)
+        if unit is None or any(aid == unit.article and unit.sentence.start <= at
+                               < unit.sentence.end for aid, at in disputed):
+            continue
+        vector = vectors[(unit.article, unit.sentence.start)]
+        if any(float(vector @ other) > REDUNDANT for other in picked):
+            continue
+        picked.append(vector)
+        chosen.append(BriefSentence(tidy(unit.text), _cites(fact, articles)))
+    return chosen
+
+
+def _coverage(fact: Sequence[Unit]) -> int:
+    return len({unit.article for unit in fact})
+
+
+def _cites(fact: Sequence[Unit], articles: dict[str, Article]) -> tuple[str, ...]:
+    """The reporting articles, in the story's article order."""
+    ids = {unit.article for unit in fact}
+    return tuple(aid for aid in articles if aid in ids)
+
+
+def conflict_sentence(conflict: Conflict, articles: dict[str, Article]) -> BriefSentence:
+    """`Reports differ on X: A gives over 5,600 (attributed to the Pentagon); B gives 5,500
+    (attributed to James Jeffrey).` — or `… was updated …` for an update."""
+    parts = []
+    for value in conflict.values:
+        stated = f"{value.qualifier} {value.text}" if value.qualifier else value.text
+        source = f" (attributed to {value.attributed_to})" if value.attributed_to else ""
+        parts.append(f"{articles[value.article].outlet} gives {stated}{source}")
+    opening = "Reports update" if conflict.kind == "update" else "Reports differ on"
+    cites = tuple(dict.fromkeys(value.article for value in conflict.values))
+    return BriefSentence(f"{opening} {conflict.quantity}: {'; '.join(parts)}.", cites,
+                         "conflict")
+
+
+def only_reported(facts: Sequence[Sequence[Unit]], articles: dict[str, Article],
+                  per_article: int) -> list[BriefSentence]:
+    """For each article, its first usable facts that no other article reports."""
+    taken: dict[str, int] = {}
+    found = []
+    for fact in facts:
+        if _coverage(fact) != 1:
+            continue
+        aid = fact[0].article
+        unit = neutral_choice(fact, articles)
+        if unit is None or taken.get(aid, 0) >= per_article:
+            continue
+        taken[aid] = taken.get(aid, 0) + 1
+        found.append(BriefSentence(tidy(unit.text), (aid,), "only"))
+    return sorted(found, key=lambda s: list(articles).index(s.cites[0]))
+
+
+def write_brief(facts: Sequence[Sequence[Unit]], conflicts: Sequence[Conflict],
+                articles: dict[str, Article], vectors: dict[tuple[str, int], np.ndarray],
+                settings: CompareSettings) -> list[BriefSentence]:
+    """The summary, the conflicts and the "only reported by" sections, in that order."""
+    disputed = {(v.article, v.start) for c in conflicts for v in c.values}
+    return [*summary(facts, articles, vectors, settings.brief_sentences, disputed),
+            *(conflict_sentence(c, articles) for c in conflicts),
+            *only_reported(facts, articles, settings.only_per_article)]

@@ -1,0 +1,101 @@
+"""Compare the analysed articles of one story: facts × articles, figure conflicts, naming,
+quotes by speaker, sourcing and framing side by side, and the cited neutral brief."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from newsprism.analyze.framing import LOADED_LABELS, base_label, framing_profile, is_quoted
+from newsprism.analyze.sourcing import sourcing_profile, utterances
+from newsprism.compare.align import Unit, align, units_of
+from newsprism.compare.brief import neutral_choice, tidy, write_brief
+from newsprism.compare.conflicts import find_conflicts
+from newsprism.compare.naming import concept_naming, entity_naming
+from newsprism.config import Settings, load_settings
+from newsprism.errors import InputError
+from newsprism.model import Article, Comparison, Evidence, Fact, Voice
+
+Embed = Callable[[Sequence[str]], np.ndarray]
+
+
+def compare_story(articles: Sequence[Article], *, story_id: str = "story",
+                  syndicated: Sequence[tuple[str, str]] | None = None,
+                  settings: Settings | None = None, embed: Embed | None = None) -> Comparison:
+    """How `articles` (one story, analysed) compare. Syndicated pairs (original, copy) are
+    found here unless given; copies count once among independent sources."""
+    settings = settings or load_settings()
+    _check(articles)
+    embed = embed or _default_embed(settings)
+    if syndicated is None:
+        from newsprism.group import syndicated_pairs
+        syndicated = syndicated_pairs(articles, settings.group)
+    by_id = {a.id: a for a in articles}
+    units = {a.id: units_of(a) for a in articles}
+    vectors = {aid: embed([u.text for u in items]) for aid, items in units.items()}
+    conf = settings.compare
+    groups = align(units, vectors, conf.fact_threshold, conf.entity_bonus)
+    conflicts = find_conflicts(articles, embed, conf.figure_threshold, conf.update_hours)
+    loaded = {a.id: _loaded_words(a) for a in articles}
+    sentence_vectors = {(aid, u.sentence.start): vectors[aid][i]
+                        for aid, items in units.items() for i, u in enumerate(items)}
+    return Comparison(
+        id=story_id, articles=tuple(by_id),
+        facts=tuple(_fact(n, group, by_id, sentence_vectors)
+                    for n, group in enumerate(groups, 1)),
+        conflicts=tuple(conflicts),
+        naming=tuple(entity_naming(articles, loaded)
+                     + concept_naming(groups, loaded, settings.analyze.pipeline)),
+        quotes=tuple(voices(articles)),
+        sourcing={a.id: sourcing_profile(a) for a in articles},
+        framing={a.id: dict(framing_profile(a)) for a in articles},
+        brief=tuple(write_brief(groups, conflicts, by_id, sentence_vectors, conf)),
+        independent_sources=len(articles) - len({copy for _, copy in syndicated}),
+        syndicated=tuple((original, copy) for original, copy in syndicated))
+
+
+def _check(articles: Sequence[Article]) -> None:
+    if not articles:
+        raise InputError("nothing to compare: no articles were given")
+    ids = [a.id for a in articles]
+    if len(set(ids)) != len(ids):
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        raise InputError(f"article ids must be unique in a story; repeated: {', '.join(twice)}")
+
+
+def _default_embed(settings: Settings) -> Embed:
+    from newsprism.group.embed import default_embedder
+    return default_embedder(settings.group.max_tokens, settings.group.embed_batch_size)
+
+
+def _fact(number: int, group: list[Unit], articles: dict[str, Article],
+          vectors: dict[tuple[str, int], np.ndarray]) -> Fact:
+    reported: dict[str, tuple[Evidence, ...]] = {}
+    for unit in group:
+        evidence = Evidence(unit.sentence.start, unit.sentence.end, unit.text)
+        reported[unit.article] = (*reported.get(unit.article, ()), evidence)
+    best = neutral_choice(group, articles, vectors) or group[0]
+    return Fact(f"f{number}", tidy(best.text), reported,
+                tuple(aid for aid in articles if aid not in reported))
+
+
+def _loaded_words(article: Article) -> set[str]:
+    """Lower-cased words the framing layer flags in the article's own voice."""
+    return {span.text.lower() for span in article.framing
+            if not is_quoted(span) and base_label(span.label) in LOADED_LABELS}
+
+
+def voices(articles: Sequence[Article]) -> list[Voice]:
+    """Quotes by speaker across articles, speakers most widely quoted first."""
+    found: dict[str, dict[str, list[Evidence]]] = {}
+    kinds: dict[str, str] = {}
+    for article in articles:
+        for quote in utterances(article.quotes):
+            speaker = quote.speaker or "(unknown speaker)"
+            kinds.setdefault(speaker, quote.speaker_type)
+            found.setdefault(speaker, {}).setdefault(article.id, []).append(
+                Evidence(quote.start, quote.end, quote.text))
+    ranked = sorted(found, key=lambda s: (-len(found[s]), -sum(map(len, found[s].values())), s))
+    return [Voice(speaker, kinds[speaker],  # type: ignore[arg-type]
+                  {aid: tuple(ev) for aid, ev in found[speaker].items()}) for speaker in ranked]

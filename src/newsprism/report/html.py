@@ -1,0 +1,274 @@
+"""One story's comparison as one self-contained HTML file.
+
+Everything is inline (CSS, a small script, no URL of any kind); a Content-Security-Policy
+allows only that script and style, by hash, so even markup slipping through escaping could
+neither run nor load anything. The page reads fully without JavaScript: the script only
+moves tooltips off ``title`` attributes and highlights the whole sentence a link jumps to.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from newsprism.model import (
+    Article,
+    BriefSentence,
+    Comparison,
+    Conflict,
+    Fact,
+    FigureValue,
+    Naming,
+    Quote,
+)
+from newsprism.report.citations import SECTIONS, citation_span
+from newsprism.report.highlight import Mark, Target, highlight, locate
+from newsprism.report.matrix import MEANINGS, SYMBOLS, fact_status
+from newsprism.report.profiles import profile_rows
+from newsprism.report.speakers import UNKNOWN_SPEAKER, quotes_by_speaker
+from newsprism.report.titles import usable_title
+
+
+@dataclass(slots=True)
+class ArticleView:
+    """An article column: metadata, and its text with highlights and link targets."""
+
+    key: str
+    id: str
+    outlet: str
+    title: str | None
+    article: Article | None
+    targets: dict[tuple[int, int], str] = field(default_factory=dict)
+    body: Markup = field(default_factory=Markup)
+
+    def anchor(self, start: int, end: int, covered: str | None = None) -> str:
+        """``#id`` of the target at that span, or of the article column when there is none."""
+        text = self.article.text if self.article else ""
+        span = locate(text, start, end, covered)
+        return f"#{self.targets.get(span, self.key) if span else self.key}"
+
+    def add_target(self, start: int, end: int, covered: str | None = None) -> None:
+        span = locate(self.article.text, start, end, covered) if self.article else None
+        if span and span not in self.targets:
+            self.targets[span] = f"{self.key}-{span[0]}-{span[1]}"
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    label: str
+    href: str | None
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    status: str
+    symbol: str
+    meaning: str
+    href: str | None
+    tip: str
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    article: Link
+    value: FigureValue
+    published: str | None
+    href: str
+
+    @property
+    def number(self) -> str:
+        """The normalised value: `5,600`, `0.4`, or `—` when unknown."""
+        number = self.value.value
+        if number is None:
+            return "—"
+        return f"{int(number):,}" if float(number).is_integer() else f"{number:,.6g}"
+
+
+@dataclass(frozen=True, slots=True)
+class Utterance:
+    article: Link
+    quote: Quote
+    href: str
+
+
+def render_html(comparison: Comparison, articles: Sequence[Article]) -> str:
+    """The report of one story's comparison as a complete, self-contained HTML document."""
+    views = _article_views(comparison, articles)
+    by_id = {view.id: view for view in views}
+    brief = _brief(comparison, by_id)
+    _collect_targets(comparison, views)
+    for view in views:
+        view.body = _body(view, comparison)
+    context = {
+        "story": comparison, "articles": views, "brief": brief,
+        "conflicts": [(c, _values(c, by_id)) for c in comparison.conflicts],
+        "matrix": [(fact, _cells(fact, comparison, views)) for fact in comparison.facts],
+        "speakers": [(s, [_utterance(i.article, i.quote, by_id) for i in s.said])
+                     for s in quotes_by_speaker([v.article for v in views if v.article])],
+        "naming": [(n, _naming_cells(n, views)) for n in comparison.naming],
+        "sourcing": profile_rows(comparison.sourcing, [v.id for v in views]),
+        "framing": profile_rows(comparison.framing, [v.id for v in views]),
+        "syndicated": [(_link(c, by_id), _link(o, by_id)) for o, c in comparison.syndicated],
+        "symbols": SYMBOLS, "meanings": MEANINGS, "unknown_speaker": UNKNOWN_SPEAKER,
+        **_assets(),
+    }
+    return _environment().get_template("report.html").render(context)
+
+
+def _article_views(comparison: Comparison, articles: Sequence[Article]) -> list[ArticleView]:
+    by_id = {article.id: article for article in articles}
+    ids = comparison.articles or tuple(by_id)
+    return [ArticleView(f"a{index}", article_id, by_id[article_id].outlet if article_id in by_id
+                        else "", usable_title(by_id.get(article_id)), by_id.get(article_id))
+            for index, article_id in enumerate(ids)]
+
+
+Cited = tuple[BriefSentence, list[Link]]
+
+
+def _brief(comparison: Comparison, by_id: dict[str, ArticleView]) -> list[tuple[str, list[Cited]]]:
+    """Brief sentences by section, each citation linked to its evidence sentence (whose
+    target this registers)."""
+    sections: dict[str, list[Cited]] = {}
+    for sentence in comparison.brief:
+        links = [_cite(sentence, cited, comparison, by_id) for cited in sentence.cites]
+        sections.setdefault(sentence.section, []).append((sentence, links))
+    return [(SECTIONS.get(name, name), sections[name]) for name in
+            sorted(sections, key=lambda name: list(SECTIONS).index(name)
+                   if name in SECTIONS else len(SECTIONS))]
+
+
+def _cite(sentence: BriefSentence, cited: str, comparison: Comparison,
+          by_id: dict[str, ArticleView]) -> Link:
+    view = by_id.get(cited)
+    if view is None or view.article is None:
+        return Link(cited, None, "this article is not in the report")
+    span = citation_span(sentence, view.article, comparison)
+    if span is None:
+        return Link(cited, f"#{view.key}", _describe(view))
+    view.add_target(span.start, span.end, span.text)
+    return Link(cited, view.anchor(span.start, span.end, span.text), _describe(view))
+
+
+def _collect_targets(comparison: Comparison, views: Sequence[ArticleView]) -> None:
+    """Register every span something links to: fact evidence, conflict values, quotes."""
+    by_id = {view.id: view for view in views}
+    for fact in comparison.facts:
+        for article_id, evidence in fact.reported_by.items():
+            for item in evidence:
+                if article_id in by_id:
+                    by_id[article_id].add_target(item.start, item.end, item.text)
+    for conflict in comparison.conflicts:
+        for value in conflict.values:
+            if value.article in by_id:
+                by_id[value.article].add_target(value.start, value.end, value.text)
+    for view in views:
+        for quote in view.article.quotes if view.article else ():
+            view.add_target(quote.start, quote.end, quote.text)
+
+
+def _body(view: ArticleView, comparison: Comparison) -> Markup:
+    if view.article is None:
+        return Markup("")
+    targets = [Target(start, end, anchor) for (start, end), anchor in view.targets.items()]
+    return highlight(view.article.text, _marks(view.article, comparison), targets)
+
+
+def _marks(article: Article, comparison: Comparison) -> list[Mark]:
+    marks = [Mark(s.start, s.end, "framing", f"framing: {s.label} ({s.score:.2f}) — {s.evidence}")
+             for s in article.framing]
+    marks += [Mark(t.start, t.end, "technique", f"technique: {t.label} ({t.score:.2f})")
+              for t in article.techniques]
+    marks += [Mark(q.start, q.end, "quote", quote_tip(q)) for q in article.quotes]
+    for conflict in comparison.conflicts:
+        marks += [Mark(v.start, v.end, "figure", figure_tip(conflict, v))
+                  for v in conflict.values if v.article == article.id]
+    return [mark for mark in marks if locate(article.text, mark.start, mark.end)]
+
+
+def quote_tip(quote: Quote) -> str:
+    """``quote — Jane Roe (named, mayor); said [neutral]; direct quote``."""
+    who = ", ".join(x for x in (quote.speaker_type, quote.speaker_role) if x)
+    verb = f"{quote.verb or 'no attribution verb'}" + \
+        (f" [{quote.verb_class}]" if quote.verb_class else "")
+    kind = "direct quote" if quote.direct else "reported speech"
+    return f"quote — {quote.speaker or UNKNOWN_SPEAKER} ({who}); {verb}; {kind}"
+
+
+def figure_tip(conflict: Conflict, value: FigureValue) -> str:
+    qualifier = f"{value.qualifier} " if value.qualifier else ""
+    source = f", according to {value.attributed_to}" if value.attributed_to else ""
+    return f"{conflict.kind}: {conflict.quantity} — {qualifier}{value.text}{source}"
+
+
+def _values(conflict: Conflict, by_id: dict[str, ArticleView]) -> list[Value]:
+    values = []
+    for value in conflict.values:
+        view = by_id.get(value.article)
+        published = value.published or (view.article.published if view and view.article
+                                         else None)
+        href = view.anchor(value.start, value.end, value.text) if view else "#articles"
+        values.append(Value(_link(value.article, by_id), value, published, href))
+    return values
+
+
+def _cells(fact: Fact, comparison: Comparison, views: Sequence[ArticleView]) -> list[Cell]:
+    cells = []
+    for view in views:
+        status = fact_status(fact, view.id, comparison.conflicts)
+        evidence = fact.reported_by.get(view.id, ())
+        href = view.anchor(evidence[0].start, evidence[0].end, evidence[0].text) \
+            if evidence else None
+        tip = " … ".join(e.text for e in evidence) or MEANINGS[status]
+        cells.append(Cell(status, SYMBOLS[status], MEANINGS[status], href, tip))
+    return cells
+
+
+def _utterance(article_id: str, quote: Quote, by_id: dict[str, ArticleView]) -> Utterance:
+    view = by_id[article_id]
+    return Utterance(_link(article_id, by_id), quote, view.anchor(quote.start, quote.end,
+                                                                  quote.text))
+
+
+def _naming_cells(naming: Naming, views: Sequence[ArticleView]) -> list[tuple[str | None, bool]]:
+    return [(naming.forms.get(v.id), naming.forms.get(v.id) in naming.loaded) for v in views]
+
+
+def _link(article_id: str, by_id: dict[str, ArticleView]) -> Link:
+    view = by_id.get(article_id)
+    if view is None:
+        return Link(article_id, None, "this article is not in the report")
+    return Link(article_id, f"#{view.key}", _describe(view))
+
+
+def _describe(view: ArticleView) -> str:
+    return f"{view.outlet or 'unknown outlet'} — {view.title or 'no usable title'}"
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(loader=PackageLoader("newsprism.report", "templates"), autoescape=True,
+                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+@cache
+def _assets() -> dict[str, Markup | str]:
+    """The inline style and script, and a Content-Security-Policy allowing only them."""
+    folder = files("newsprism.report") / "templates"
+    css = (folder / "report.css").read_text(encoding="utf-8")
+    js = (folder / "report.js").read_text(encoding="utf-8")
+    policy = (f"default-src 'none'; style-src '{_sha256(css)}'; script-src '{_sha256(js)}'; "
+              "base-uri 'none'; form-action 'none'")
+    return {"css": Markup(css), "js": Markup(js), "policy": policy}
+
+
+def _sha256(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
