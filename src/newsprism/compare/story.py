@@ -57,11 +57,12 @@ def compare_story(articles: Sequence[Article], *, story_id: str = "story",
 
 def _check(articles: Sequence[Article]) -> None:
     if not articles:
-        raise InputError("nothing to compare: no articles were given")
+        raise InputError("compare", "nothing to compare: no articles were given")
     ids = [a.id for a in articles]
     if len(set(ids)) != len(ids):
         twice = sorted({i for i in ids if ids.count(i) > 1})
-        raise InputError(f"article ids must be unique in a story; repeated: {', '.join(twice)}")
+        raise InputError("compare", "article ids must be unique in a story; "
+                                    f"repeated: {', '.join(twice)}")
 
 
 def _default_embed(settings: Settings) -> Embed:

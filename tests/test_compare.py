@@ -1,0 +1,221 @@
+"""Story comparison on the fictional example corpus (answer key: examples/expected.toml) and
+on the two seed articles (PRODUCT.md's acceptance list)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import newsprism
+from newsprism.compare import compare_story
+from newsprism.compare.conflicts import consistent, interval
+from newsprism.model import Article, Comparison, from_dict, to_dict
+from tests.conftest import EXAMPLES
+
+EXPECTED: dict[str, Any] = tomllib.loads((EXAMPLES / "expected.toml").read_text())
+STORIES = ("port-strike", "drug-recall", "transit-vote")
+
+
+@pytest.fixture(scope="module")
+def corpus() -> dict[str, Article]:
+    articles, failures = newsprism.read([str(EXAMPLES)], outlets=EXAMPLES / "outlets.toml")
+    assert failures == []
+    return {article.id: article for article in articles}
+
+
+@pytest.fixture(scope="module")
+def compared(corpus: dict[str, Article]) -> dict[str, Comparison]:
+    return {name: compare_story([corpus[aid] for aid in EXPECTED["stories"][name]["articles"]],
+                                story_id=name) for name in STORIES}
+
+
+@pytest.mark.parametrize(("value", "qualifier", "low", "high"), [
+    (5600, "over", 5600, float("inf")),
+    (5500, None, 5450, 5550),
+    (3200, "about", 2880, 3520),
+    (50000, "up to", 45000, 50000),
+    (4.5, None, 4.45, 4.55),
+    (33.33, "fewer than", float("-inf"), 33.33),
+])
+def test_compare_interval_from_qualifier(value: float, qualifier: str | None, low: float,
+                                         high: float) -> None:
+    assert interval(value, qualifier) == pytest.approx((low, high))
+
+
+def test_compare_consistent_values() -> None:
+    assert not consistent([(5600, "over"), (5500, None)])
+    assert consistent([(31, None), (33.33, "about"), (33.33, "fewer than")])
+    assert consistent([(14, None), (14, None)])
+    assert not consistent([(1.3e9, None), (1.2e9, None)])
+
+
+def _values(comparison: Comparison) -> list[set[tuple[str, str]]]:
+    return [{(v.article, v.text) for v in c.values} for c in comparison.conflicts]
+
+
+@pytest.mark.parametrize("story", STORIES)
+def test_compare_finds_answer_key_conflicts(compared: dict[str, Comparison],
+                                            story: str) -> None:
+    """Most conflicts of the answer key are found, each value in the right group."""
+    found = _values(compared[story])
+    expected = [fig for fig in EXPECTED["stories"][story]["figures"]
+                if fig["kind"] == "conflict" and fig.get("unit") not in ("date", "year")
+                and sum("value" in v for v in fig["values"].values()) >= 2]
+    hits = 0
+    for fig in expected:
+        want = {(aid, v["text"]) for aid, v in fig["values"].items() if "value" in v}
+        if any(all(any(text in got_text or got_text in text for a, got_text in group
+                       if a == aid) for aid, text in want) for group in found):
+            hits += 1
+    assert hits >= len(expected) / 2, f"{story}: {hits} of {len(expected)} conflicts found"
+
+
+@pytest.mark.parametrize("story", STORIES)
+def test_compare_no_conflict_where_values_agree(compared: dict[str, Comparison],
+                                                story: str) -> None:
+    """Figures the answer key calls consistent (`9 percent` / `9 per cent`, `31 percent` /
+    `about a third`) never appear in a conflict."""
+    consistent_texts = {(aid, v["text"]) for fig in EXPECTED["stories"][story]["figures"]
+                        if fig["kind"] == "consistent" for aid, v in fig["values"].items()}
+    for group in _values(compared[story]):
+        clash = {item for item in group if any(
+            item[0] == aid and (text.endswith(item[1]) or item[1] in text)
+            for aid, text in consistent_texts)}
+        assert len(clash) < 2, f"{story}: consistent figures reported as a conflict: {group}"
+
+
+@pytest.mark.parametrize("story", STORIES)
+def test_compare_brief_every_sentence_cited(compared: dict[str, Comparison],
+                                            story: str) -> None:
+    comparison = compared[story]
+    summary = [s for s in comparison.brief if s.section == "summary"]
+    assert 3 <= len(summary) <= 8
+    for sentence in comparison.brief:
+        assert sentence.cites and set(sentence.cites) <= set(comparison.articles)
+
+
+@pytest.mark.parametrize("story", STORIES)
+def test_compare_brief_has_no_loaded_own_voice(compared: dict[str, Comparison],
+                                               corpus: dict[str, Article], story: str) -> None:
+    """No summary sentence carries wording the framing layer flags in the outlet's voice,
+    and each is the words of one article it cites."""
+    for sentence in compared[story].brief:
+        if sentence.section == "conflict":
+            continue
+        assert any(sentence.text in corpus[aid].text for aid in sentence.cites)
+        for aid in sentence.cites:
+            article = corpus[aid]
+            at = article.text.find(sentence.text)
+            if at < 0:
+                continue
+            flagged = [s.text for s in article.framing if at <= s.start < at + len(sentence.text)
+                       and not s.label.endswith(":quoted") and s.label not in ("hedge",
+                                                                              "intensifier")]
+            assert flagged == [], f"loaded wording in the brief: {flagged}"
+
+
+def test_compare_syndicated_copy_counts_once(corpus: dict[str, Article]) -> None:
+    members = [corpus[aid] for aid in EXPECTED["stories"]["port-strike"]["articles"]]
+    comparison = compare_story(members)
+    assert ("port-strike-wire", "port-strike-courier") in comparison.syndicated
+    assert comparison.independent_sources == len(members) - 1
+
+
+def test_compare_fact_matrix_is_complete(compared: dict[str, Comparison]) -> None:
+    for comparison in compared.values():
+        for fact in comparison.facts:
+            assert set(fact.reported_by) | set(fact.omitted_by) == set(comparison.articles)
+            assert not set(fact.reported_by) & set(fact.omitted_by)
+
+
+def test_compare_shared_facts_aligned(compared: dict[str, Comparison]) -> None:
+    """The answer key's shared facts: the articles' evidence sits in one fact."""
+    found = total = 0
+    for story in STORIES:
+        facts = compared[story].facts
+        for shared in EXPECTED["stories"][story].get("shared_facts", []):
+            total += 1
+            evidence = shared["evidence"]
+            found += any(sum(any(words in ev.text for ev in fact.reported_by.get(aid, ()))
+                             for aid, words in evidence.items()) >= 2 for fact in facts)
+    assert found >= total / 2, f"{found} of {total} shared facts aligned"
+
+
+def test_compare_round_trips_json(compared: dict[str, Comparison]) -> None:
+    for comparison in compared.values():
+        assert from_dict(Comparison, to_dict(comparison)) == comparison
+
+
+def test_compare_refuses_empty_and_repeated_ids(corpus: dict[str, Article]) -> None:
+    with pytest.raises(newsprism.InputError, match="no articles"):
+        compare_story([])
+    article = corpus["port-strike-wire"]
+    with pytest.raises(newsprism.InputError, match="repeated: port-strike-wire"):
+        compare_story([article, article])
+
+
+# -- the seeds: PRODUCT.md's acceptance list ----------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed_comparison(seeds: Path) -> tuple[Comparison, dict[str, Article]]:
+    articles, failures = newsprism.read([str(seeds)])
+    assert failures == []
+    return compare_story(articles), {a.id: a for a in articles}
+
+
+def _seed(ids: dict[str, Article], prefix: str) -> str:
+    return next(aid for aid in ids if aid.startswith(prefix))
+
+
+def test_compare_seeds_troop_conflict(seed_comparison: tuple[Comparison, dict[str, Article]],
+                                      ) -> None:
+    comparison, articles = seed_comparison
+    a, b = _seed(articles, "000_"), _seed(articles, "002_")
+    troops = [c for c in comparison.conflicts
+              if {(v.article, v.text) for v in c.values} == {(a, "5,600"), (b, "5,500")}]
+    assert len(troops) == 1
+    by_article = {v.article: v for v in troops[0].values}
+    assert by_article[a].qualifier == "over"
+    assert by_article[a].attributed_to == "the Pentagon"
+    assert by_article[b].attributed_to == "James Jeffrey"
+    stated = [s for s in comparison.brief if s.section == "conflict"]
+    assert any("5,600" in s.text and "5,500" in s.text and "Pentagon" in s.text
+               and "James Jeffrey" in s.text and set(s.cites) == {a, b} for s in stated)
+
+
+def test_compare_seeds_shared_and_only_facts(
+        seed_comparison: tuple[Comparison, dict[str, Article]]) -> None:
+    comparison, articles = seed_comparison
+    a, b = _seed(articles, "000_"), _seed(articles, "002_")
+
+    def fact_with(words: str) -> set[str]:
+        return {aid for fact in comparison.facts for aid, evidence in fact.reported_by.items()
+                if any(words in ev.text for ev in evidence) and len(fact.reported_by) > 1} or {
+            aid for fact in comparison.facts for aid, evidence in fact.reported_by.items()
+            if any(words in ev.text for ev in evidence)}
+
+    assert fact_with("al-Abadi") == {a, b}
+    assert fact_with("Nasrallah") == {a}
+    assert fact_with("memorandum of understanding") == {b}
+
+
+def test_compare_seeds_naming(seed_comparison: tuple[Comparison, dict[str, Article]]) -> None:
+    comparison, articles = seed_comparison
+    a, b = _seed(articles, "000_"), _seed(articles, "002_")
+    islamic_state = [n for n in comparison.naming if "Islamic State" in n.referent]
+    assert islamic_state
+    assert "Islamic State group" in islamic_state[0].forms[a]
+    assert "ISIS" in islamic_state[0].forms[b]
+
+
+def test_compare_seeds_sourcing_contrast(
+        seed_comparison: tuple[Comparison, dict[str, Article]]) -> None:
+    comparison, articles = seed_comparison
+    a, b = _seed(articles, "000_"), _seed(articles, "002_")
+    assert comparison.sourcing[b]["quotes_by_type"]["anonymous"] >= 1
+    assert comparison.sourcing[a]["quotes_by_type"]["anonymous"] == 0
+    speakers = {v.speaker for v in comparison.quotes}
+    assert {"Stephen Townsend", "James Jeffrey", "Jim Mattis", "Paul Funk"} <= speakers
