@@ -22,8 +22,10 @@ demo: $(VENV)/.installed
 	@rm -f $(OUT)/newsprism.db*
 	$(BIN)/newsprism ingest examples --outlets examples/outlets.toml --db $(OUT)/newsprism.db
 	$(BIN)/newsprism analyze examples --outlets examples/outlets.toml --json > $(OUT)/articles.jsonl
-	$(BIN)/newsprism analyze examples --outlets examples/outlets.toml
-	@echo "Wrote $(OUT)/newsprism.db and $(OUT)/articles.jsonl"
+	$(BIN)/newsprism compare examples --outlets examples/outlets.toml --json > $(OUT)/stories.json
+	$(BIN)/newsprism compare examples --outlets examples/outlets.toml --html $(OUT)/report.html
+	$(BIN)/newsprism compare examples/port-strike-*.* --outlets examples/outlets.toml
+	@echo "Wrote $(OUT)/newsprism.db, $(OUT)/articles.jsonl, $(OUT)/stories.json and $(OUT)/report-*.html"
 
 test: lint typecheck unit
 

@@ -157,8 +157,12 @@ def find_conflicts(articles: Sequence[Article], embed: Embed, threshold: float,
                    update_hours: float) -> list[Conflict]:
     """Quantities stated by several articles whose values do not agree."""
     found = {a.id: measures(a) for a in articles}
-    vectors = {aid: embed([m.context for m in items] + [m.counted for m in items])
-               for aid, items in found.items() if items}
+    texts = [text for items in found.values() for text in
+             [m.context for m in items] + [m.counted for m in items]]
+    rows = iter(embed(texts))
+    vectors = {aid: np.array([next(rows) for _ in range(2 * len(items))])
+               for aid, items in found.items()}
+    vectors = {aid: rows_ for aid, rows_ in vectors.items() if len(rows_)}
     conflicts = []
     for group in _linked(found, vectors, threshold):
         if len(group) < 2 or consistent([(m.value, m.figure.qualifier) for m in group]):

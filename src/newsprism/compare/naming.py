@@ -82,11 +82,13 @@ def concept_naming(facts: Sequence[Sequence[Unit]], loaded: dict[str, set[str]],
                    pipeline: str) -> list[Naming]:
     """Noun phrases that name one thing differently in sentences stating the same fact."""
     found: dict[tuple[str, ...], Naming] = {}
-    nlp = load_pipeline(pipeline)
-    for fact in facts:
-        if len({unit.article for unit in fact}) < 2:
-            continue
-        chunks = {unit.article: list(nlp(unit.text).noun_chunks) for unit in fact}
+    shared = [fact for fact in facts if len({unit.article for unit in fact}) > 1]
+    texts = [unit.text for fact in shared for unit in fact]
+    docs = iter(load_pipeline(pipeline).pipe(texts, batch_size=64, disable=["ner"]))
+    for fact in shared:
+        chunks: dict[str, list[Span]] = {}
+        for unit in fact:
+            chunks.setdefault(unit.article, []).extend(next(docs).noun_chunks)
         for naming in _variants(chunks, loaded):
             found.setdefault(tuple(sorted(naming.forms.values())), naming)
     return list(found.values())

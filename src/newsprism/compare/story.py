@@ -3,7 +3,9 @@ quotes by speaker, sourcing and framing side by side, and the cited neutral brie
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
+from functools import cache
 
 import numpy as np
 
@@ -33,7 +35,7 @@ def compare_story(articles: Sequence[Article], *, story_id: str = "story",
         syndicated = syndicated_pairs(articles, settings.group)
     by_id = {a.id: a for a in articles}
     units = {a.id: units_of(a) for a in articles}
-    vectors = {aid: embed([u.text for u in items]) for aid, items in units.items()}
+    vectors = _split(embed([u.text for items in units.values() for u in items]), units)
     conf = settings.compare
     groups = align(units, vectors, conf.fact_threshold, conf.entity_bonus)
     conflicts = find_conflicts(articles, embed, conf.figure_threshold, conf.update_hours)
@@ -66,8 +68,23 @@ def _check(articles: Sequence[Article]) -> None:
 
 
 def _default_embed(settings: Settings) -> Embed:
-    from newsprism.group.embed import default_embedder
-    return default_embedder(settings.group.max_tokens, settings.group.embed_batch_size)
+    """The sentence embedder, on every core: a comparison is interactive work."""
+    return _embedder(settings.group.max_tokens, settings.group.embed_batch_size)
+
+
+@cache
+def _embedder(max_tokens: int, batch_size: int) -> Embed:
+    from newsprism.group.embed import Embedder
+    return Embedder(max_tokens, batch_size, threads=os.cpu_count() or 1)
+
+
+def _split(vectors: np.ndarray, units: dict[str, list[Unit]]) -> dict[str, np.ndarray]:
+    """Rows of one embedding call, back per article."""
+    found, row = {}, 0
+    for aid, items in units.items():
+        found[aid] = vectors[row:row + len(items)]
+        row += len(items)
+    return found
 
 
 def _fact(number: int, group: list[Unit], articles: dict[str, Article],
