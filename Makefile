@@ -35,7 +35,11 @@ lint: $(VENV)/.installed
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy
 
-unit: $(VENV)/.installed
+# The browser tests drive Debian's chromium (never a browser downloaded by playwright).
+/usr/bin/chromium:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+unit: $(VENV)/.installed /usr/bin/chromium
 	$(BIN)/pytest -q
 
 clean:

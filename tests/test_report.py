@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from typing import Any
 
@@ -27,13 +27,15 @@ from newsprism.model import (
     Quote,
     Sentence,
     Technique,
+    Voice,
 )
 from newsprism.report import render_html, render_terminal
 from newsprism.report.citations import citation_span
 from newsprism.report.highlight import Mark, Target, highlight, locate
+from newsprism.report.labels import article_labels
+from newsprism.report.matrix import fact_status
 from newsprism.report.profiles import flatten, profile_rows
 from newsprism.report.speakers import quotes_by_speaker
-from newsprism.report.terminal import article_labels
 
 # -- the fiction ----------------------------------------------------------------------------
 
@@ -259,7 +261,7 @@ def test_report_html_shows_hostile_text_without_running_it() -> None:
 
 
 def test_report_html_has_no_external_url() -> None:
-    html, page, _, _ = report()
+    _, page, _, _ = report()
     for element in page.elements:
         assert element.tag not in {"link", "iframe", "object", "embed", "base", "form", "img"}
         for name, value in element.attrs.items():
@@ -323,7 +325,7 @@ def test_report_html_says_when_there_is_no_usable_title() -> None:
     courier_column = page.by_id(columns(page)["courier"])
     assert "This article has no usable title" in courier_column.text
     assert ", , , ," not in courier_column.text
-    assert any("Harbor bridge shut for repairs" == h.text for h in heading)
+    assert any(h.text == "Harbor bridge shut for repairs" for h in heading)
 
 
 def test_report_html_tooltips_give_label_score_evidence_and_speaker() -> None:
@@ -337,8 +339,8 @@ def test_report_html_tooltips_give_label_score_evidence_and_speaker() -> None:
     doubt = next(t for t in tips if "doubt-verb" in t)
     assert "attribution verb: claim" in doubt
     figure = next(t for t in tips if "12,000" in t)
-    assert "conflict: vehicles crossing the bridge per day — over 12,000, according to the " \
-           "city engineers" == figure
+    assert figure == ("conflict: vehicles crossing the bridge per day — over 12,000, "
+                      "according to the city engineers")
     assert any('"><script>alert(3)</script>' in t for t in tips)
 
 
@@ -366,6 +368,20 @@ def _matrix_rows(page: Page) -> dict[str, list[str]]:
         elif element.tag == "table" and element.attrs.get("class") != "matrix":
             break
     return rows
+
+
+def test_report_matrix_marks_every_article_disputing_a_fact() -> None:
+    text = "Over 100 came. The crowd was big. Some 80 came."
+    value_a = FigureValue("a", 5, 8, "100", 100, "over")
+    value_c = FigureValue("c", 39, 41, "80", 80, "some")
+    fact = Fact("f", "Turnout", {"a": (Evidence(0, 14, text[:14]),),
+                                "b": (Evidence(15, 33, text[15:33]),),
+                                "c": (Evidence(15, 33, text[15:33]),)}, ("d",))
+    conflicts = [Conflict("people who came", (value_a, value_c))]
+    assert [fact_status(fact, i, conflicts) for i in "abcde"] == [
+        "conflicting", "reported", "conflicting", "omitted", "unknown"]
+    update = [Conflict("people who came", (value_a, value_c), "update")]
+    assert fact_status(fact, "a", update) == "reported"
 
 
 def test_report_html_conflict_lists_every_value_with_its_sources() -> None:
@@ -471,6 +487,25 @@ def test_report_speakers_are_grouped_across_articles() -> None:
     assert speaker.roles == ("minister",) and len(speaker.said) == 2
 
 
+def test_report_speakers_follow_the_comparisons_voices() -> None:
+    comparison, articles = story()
+    gazette_article = articles[0]
+    words = "This is a disastrous decision for small shops"
+    start, end = at(gazette_article.text, words)
+    voice = Voice("Mara Quill", "named", {"gazette": (Evidence(start, end, words),),
+                                          "courier": (evidence(articles[1], 2),)})
+    (speaker,) = quotes_by_speaker(articles, [voice])
+    assert speaker.articles == ("gazette", "courier") and speaker.roles == ("bakery owner",)
+    assert speaker.said[0].quote is not None and speaker.said[0].quote.verb == "say"
+    assert speaker.said[1].quote is None  # the courier sentence holds no quote annotation
+    page = parse(render_html(replace(comparison, quotes=(voice,)), articles))
+    section = page.by_id("quotes").text
+    assert "Mara Quill" in section and "Ines Paloma" not in section
+    said = page.find("a", **{"class": "said"})
+    assert [page.evidence[link.attrs["href"][1:]] for link in said] == [
+        words, evidence(articles[1], 2).text]
+
+
 def test_report_profiles_flatten_nested_values() -> None:
     profile = {"quotes_by_type": {"named": 2, "anonymous": 1}, "share": 0.3333, "verbs": {},
                "labels": ["loaded", "hedge"], "flag": True, "none": None}
@@ -515,7 +550,20 @@ def test_report_terminal_survives_empty_sections() -> None:
     assert "article not available" in terminal(Comparison("lost", ("gone",)), [])
 
 
-def test_report_terminal_labels_long_ids_by_number() -> None:
+def test_report_labels_shorten_long_ids() -> None:
     assert article_labels(["000", "002"]) == {"000": "000", "002": "002"}
-    assert article_labels(["000_10bf0377f753a592", "002"]) == {"000_10bf0377f753a592": "#1",
-                                                               "002": "#2"}
+    assert article_labels(["000_10bf0377f753a592", "002_9927dc5176a900c1"]) == {
+        "000_10bf0377f753a592": "000", "002_9927dc5176a900c1": "002"}
+    assert article_labels(["same_10bf0377f753a592", "same_9927dc5176a900c1"]) == {
+        "same_10bf0377f753a592": "#1", "same_9927dc5176a900c1": "#2"}
+
+
+def test_report_html_labels_long_ids_but_names_them_in_full() -> None:
+    comparison, articles = story()
+    renamed = {"gazette": "gazette_2024_03_04_bridge", "courier": "courier_bridge_closure"}
+    articles = [replace(a, id=renamed.get(a.id, a.id)) for a in articles]
+    comparison = replace(comparison, articles=tuple(a.id for a in articles), brief=(
+        BriefSentence("The Harbor Street bridge closed.", tuple(renamed.values())),))
+    page = parse(render_html(comparison, articles))
+    assert [c.text for c in page.find("a", **{"class": "cite"})] == ["gazette", "courier"]
+    assert "gazette_2024_03_04_bridge" in page.find("table", **{"class": "sources"})[0].text

@@ -50,7 +50,12 @@ def opened(browser: Any, report_file: Path) -> Iterator[tuple[Any, list[str], li
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     dialogs: list[str] = []
     requests: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def on_dialog(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
 
     def route(request_route: Any) -> None:
         if request_route.request.url == report_file.as_uri():
@@ -72,6 +77,7 @@ def test_report_browser_runs_no_script_from_article_text(opened: Any) -> None:
         element.hover()
     page.wait_for_timeout(200)
     assert dialogs == [] and requests == []
+    assert page.locator("main script, main img, main i, main b").count() == 0
     assert "<script>alert(1)</script>" in page.locator("article", has_text="Breaking").inner_text()
     page.evaluate("() => alert('probe')")  # the handler does see dialogs
     assert dialogs == ["probe"]
@@ -128,9 +134,20 @@ def test_report_browser_reads_without_javascript(browser: Any, report_file: Path
     context.close()
 
 
+def test_report_browser_prints_articles_one_after_another(opened: Any) -> None:
+    page, _, _ = opened
+    page.emulate_media(media="print")
+    assert page.locator(".cols").evaluate("element => getComputedStyle(element).display") \
+        == "block"
+    assert page.locator("nav").is_hidden()
+    page.emulate_media(media="screen")
+
+
 def test_report_browser_screenshot(opened: Any) -> None:
     page, _, _ = opened
     page.screenshot(path=str(SCREENSHOT), full_page=True)
     assert SCREENSHOT.stat().st_size > 10_000
-    widths = page.evaluate("() => [document.documentElement.scrollWidth, innerWidth]")
-    assert widths[0] <= widths[1]  # nothing wider than the window
+    for width in (1280, 480):  # nothing wider than the window, on a desktop or a phone
+        page.set_viewport_size({"width": width, "height": 900})
+        widths = page.evaluate("() => [document.documentElement.scrollWidth, innerWidth]")
+        assert widths[0] <= widths[1] == width

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -23,6 +23,7 @@ from newsprism.model import (
     BriefSentence,
     Comparison,
     Conflict,
+    Evidence,
     Fact,
     FigureValue,
     Naming,
@@ -30,9 +31,10 @@ from newsprism.model import (
 )
 from newsprism.report.citations import SECTIONS, citation_span
 from newsprism.report.highlight import Mark, Target, highlight, locate
+from newsprism.report.labels import article_labels
 from newsprism.report.matrix import MEANINGS, SYMBOLS, fact_status
 from newsprism.report.profiles import profile_rows
-from newsprism.report.speakers import UNKNOWN_SPEAKER, quotes_by_speaker
+from newsprism.report.speakers import UNKNOWN_SPEAKER, Said, Speaker, quotes_by_speaker
 from newsprism.report.titles import usable_title
 
 
@@ -42,6 +44,7 @@ class ArticleView:
 
     key: str
     id: str
+    label: str
     outlet: str
     title: str | None
     article: Article | None
@@ -92,10 +95,13 @@ class Value:
         return f"{int(number):,}" if float(number).is_integer() else f"{number:,.6g}"
 
 
+Cited = tuple[BriefSentence, list[Link]]
+
+
 @dataclass(frozen=True, slots=True)
 class Utterance:
     article: Link
-    quote: Quote
+    said: Said
     href: str
 
 
@@ -111,8 +117,7 @@ def render_html(comparison: Comparison, articles: Sequence[Article]) -> str:
         "story": comparison, "articles": views, "brief": brief,
         "conflicts": [(c, _values(c, by_id)) for c in comparison.conflicts],
         "matrix": [(fact, _cells(fact, comparison, views)) for fact in comparison.facts],
-        "speakers": [(s, [_utterance(i.article, i.quote, by_id) for i in s.said])
-                     for s in quotes_by_speaker([v.article for v in views if v.article])],
+        "speakers": _speakers(comparison, views, by_id),
         "naming": [(n, _naming_cells(n, views)) for n in comparison.naming],
         "sourcing": profile_rows(comparison.sourcing, [v.id for v in views]),
         "framing": profile_rows(comparison.framing, [v.id for v in views]),
@@ -126,12 +131,11 @@ def render_html(comparison: Comparison, articles: Sequence[Article]) -> str:
 def _article_views(comparison: Comparison, articles: Sequence[Article]) -> list[ArticleView]:
     by_id = {article.id: article for article in articles}
     ids = comparison.articles or tuple(by_id)
-    return [ArticleView(f"a{index}", article_id, by_id[article_id].outlet if article_id in by_id
-                        else "", usable_title(by_id.get(article_id)), by_id.get(article_id))
+    labels = article_labels(ids)
+    return [ArticleView(f"a{index}", article_id, labels[article_id],
+                        by_id[article_id].outlet if article_id in by_id else "",
+                        usable_title(by_id.get(article_id)), by_id.get(article_id))
             for index, article_id in enumerate(ids)]
-
-
-Cited = tuple[BriefSentence, list[Link]]
 
 
 def _brief(comparison: Comparison, by_id: dict[str, ArticleView]) -> list[tuple[str, list[Cited]]]:
@@ -141,38 +145,41 @@ def _brief(comparison: Comparison, by_id: dict[str, ArticleView]) -> list[tuple[
     for sentence in comparison.brief:
         links = [_cite(sentence, cited, comparison, by_id) for cited in sentence.cites]
         sections.setdefault(sentence.section, []).append((sentence, links))
-    return [(SECTIONS.get(name, name), sections[name]) for name in
-            sorted(sections, key=lambda name: list(SECTIONS).index(name)
-                   if name in SECTIONS else len(SECTIONS))]
+    order = [*SECTIONS, *sorted(set(sections) - set(SECTIONS))]
+    return [(SECTIONS.get(name, name), sections[name]) for name in order if name in sections]
 
 
 def _cite(sentence: BriefSentence, cited: str, comparison: Comparison,
           by_id: dict[str, ArticleView]) -> Link:
     view = by_id.get(cited)
     if view is None or view.article is None:
-        return Link(cited, None, "this article is not in the report")
+        return Link(cited, None, f"{cited}: this article is not in the report")
     span = citation_span(sentence, view.article, comparison)
     if span is None:
-        return Link(cited, f"#{view.key}", _describe(view))
+        return Link(view.label, f"#{view.key}", _describe(view))
     view.add_target(span.start, span.end, span.text)
-    return Link(cited, view.anchor(span.start, span.end, span.text), _describe(view))
+    return Link(view.label, view.anchor(span.start, span.end, span.text), _describe(view))
 
 
 def _collect_targets(comparison: Comparison, views: Sequence[ArticleView]) -> None:
-    """Register every span something links to: fact evidence, conflict values, quotes."""
+    """Register every span something links to, in the article that holds it."""
     by_id = {view.id: view for view in views}
+    for article_id, span in _linked_spans(comparison, views):
+        if article_id in by_id:
+            by_id[article_id].add_target(span.start, span.end, span.text)
+
+
+def _linked_spans(comparison: Comparison,
+                  views: Sequence[ArticleView]) -> Iterator[tuple[str, Evidence | FigureValue]]:
+    """Fact evidence, conflicting values, and quotes (the articles' and the aligned ones)."""
     for fact in comparison.facts:
-        for article_id, evidence in fact.reported_by.items():
-            for item in evidence:
-                if article_id in by_id:
-                    by_id[article_id].add_target(item.start, item.end, item.text)
-    for conflict in comparison.conflicts:
-        for value in conflict.values:
-            if value.article in by_id:
-                by_id[value.article].add_target(value.start, value.end, value.text)
+        yield from ((aid, item) for aid, items in fact.reported_by.items() for item in items)
+    yield from ((v.article, v) for conflict in comparison.conflicts for v in conflict.values)
     for view in views:
-        for quote in view.article.quotes if view.article else ():
-            view.add_target(quote.start, quote.end, quote.text)
+        quotes = view.article.quotes if view.article else ()
+        yield from ((view.id, Evidence(q.start, q.end, q.text)) for q in quotes)
+    for voice in comparison.quotes:
+        yield from ((aid, item) for aid, items in voice.quotes.items() for item in items)
 
 
 def _body(view: ArticleView, comparison: Comparison) -> Markup:
@@ -232,10 +239,17 @@ def _cells(fact: Fact, comparison: Comparison, views: Sequence[ArticleView]) -> 
     return cells
 
 
-def _utterance(article_id: str, quote: Quote, by_id: dict[str, ArticleView]) -> Utterance:
-    view = by_id[article_id]
-    return Utterance(_link(article_id, by_id), quote, view.anchor(quote.start, quote.end,
-                                                                  quote.text))
+def _speakers(comparison: Comparison, views: Sequence[ArticleView],
+              by_id: dict[str, ArticleView]) -> list[tuple[Speaker, list[Utterance]]]:
+    articles = [view.article for view in views if view.article]
+    return [(speaker, [_utterance(said, by_id) for said in speaker.said])
+            for speaker in quotes_by_speaker(articles, comparison.quotes)]
+
+
+def _utterance(said: Said, by_id: dict[str, ArticleView]) -> Utterance:
+    view = by_id.get(said.article)
+    href = view.anchor(said.start, said.end, said.text) if view else "#quotes"
+    return Utterance(_link(said.article, by_id), said, href)
 
 
 def _naming_cells(naming: Naming, views: Sequence[ArticleView]) -> list[tuple[str | None, bool]]:
@@ -245,12 +259,12 @@ def _naming_cells(naming: Naming, views: Sequence[ArticleView]) -> list[tuple[st
 def _link(article_id: str, by_id: dict[str, ArticleView]) -> Link:
     view = by_id.get(article_id)
     if view is None:
-        return Link(article_id, None, "this article is not in the report")
-    return Link(article_id, f"#{view.key}", _describe(view))
+        return Link(article_id, None, f"{article_id}: this article is not in the report")
+    return Link(view.label, f"#{view.key}", _describe(view))
 
 
 def _describe(view: ArticleView) -> str:
-    return f"{view.outlet or 'unknown outlet'} — {view.title or 'no usable title'}"
+    return f"{view.id} · {view.outlet or 'unknown outlet'} — {view.title or 'no usable title'}"
 
 
 @cache

@@ -20,20 +20,18 @@ MEANINGS: dict[Status, str] = {
 
 
 def fact_status(fact: Fact, article: str, conflicts: Sequence[Conflict]) -> Status:
-    """How `article` covers `fact`; `conflicting` when one of its evidence sentences holds a
-    value of a conflict (not of an update)."""
-    evidence = fact.reported_by.get(article, ())
-    if evidence:
-        values = conflicting_values(article, conflicts)
-        return "conflicting" if any(_within(v, e) for v in values for e in evidence) \
-            else "reported"
-    return "omitted" if article in fact.omitted_by else "unknown"
+    """How `article` covers `fact`: `conflicting` when it reports the fact and gives a value
+    in a conflict (not an update) one of the fact's evidence sentences, in any article, holds."""
+    if not fact.reported_by.get(article):
+        return "omitted" if article in fact.omitted_by else "unknown"
+    contested = any(_in_fact(conflict, fact) and any(v.article == article for v in conflict.values)
+                    for conflict in conflicts if conflict.kind == "conflict")
+    return "conflicting" if contested else "reported"
 
 
-def conflicting_values(article: str, conflicts: Sequence[Conflict]) -> list[FigureValue]:
-    """The values `article` gives in conflicts of kind `conflict`."""
-    return [value for conflict in conflicts if conflict.kind == "conflict"
-            for value in conflict.values if value.article == article]
+def _in_fact(conflict: Conflict, fact: Fact) -> bool:
+    return any(_within(value, evidence) for value in conflict.values
+               for evidence in fact.reported_by.get(value.article, ()))
 
 
 def _within(value: FigureValue, evidence: Evidence) -> bool:

@@ -2,7 +2,7 @@
 
 Every piece of article or comparison text goes into a `rich.text.Text`, never through
 markup, so brackets in a headline are shown as written. Articles get short column labels
-(their ids when short, ``#1``, ``#2``… otherwise) so the tables fit 100 columns.
+(see `labels.article_labels`) so the tables fit 100 columns.
 """
 
 from __future__ import annotations
@@ -14,16 +14,16 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsprism.model import Article, BriefSentence, Comparison, Conflict
+from newsprism.model import Article, BriefSentence, Comparison, Conflict, Quote
 from newsprism.report.citations import SECTIONS
+from newsprism.report.labels import article_labels
 from newsprism.report.matrix import MEANINGS, SYMBOLS, Status, fact_status
 from newsprism.report.profiles import profile_rows
-from newsprism.report.speakers import Speaker, quotes_by_speaker
+from newsprism.report.speakers import Said, Speaker, quotes_by_speaker
 from newsprism.report.titles import NO_TITLE, usable_title
 
 STATUS_STYLES: dict[Status, str] = {"reported": "green", "omitted": "red",
                                     "conflicting": "bold yellow", "unknown": "dim"}
-LABEL_WIDTH = 10
 QUOTE_WIDTH = 160
 
 
@@ -37,16 +37,10 @@ def render_terminal(comparison: Comparison, articles: Sequence[Article],
     _brief(comparison.brief, labels, console)
     _conflicts(comparison.conflicts, labels, by_id, console)
     _matrix(comparison, ids, labels, console)
-    _quotes(quotes_by_speaker([by_id[i] for i in ids if i in by_id]), labels, console)
+    speakers = quotes_by_speaker([by_id[i] for i in ids if i in by_id], comparison.quotes)
+    _quotes(speakers, labels, console)
     _naming(comparison, ids, labels, console)
     _profiles(comparison, ids, labels, console)
-
-
-def article_labels(ids: Sequence[str]) -> dict[str, str]:
-    """Column labels: the ids when all are short, else ``#1``, ``#2``… in order."""
-    if all(len(article_id) <= LABEL_WIDTH for article_id in ids):
-        return {article_id: article_id for article_id in ids}
-    return {article_id: f"#{index}" for index, article_id in enumerate(ids, 1)}
 
 
 def _section(console: Console, title: str) -> None:
@@ -161,14 +155,21 @@ def _quotes(speakers: Sequence[Speaker], labels: dict[str, str], console: Consol
     for speaker in speakers:
         table.add_section()
         for index, item in enumerate(speaker.said):
-            quote = item.quote
-            text = f"“{quote.text}”" if quote.direct else f"{quote.text} (reported)"
-            verb = f"{quote.verb or '—'}" + (f" [{quote.verb_class}]" if quote.verb_class else "")
             table.add_row(Text(speaker.name if index == 0 else "", style="bold"),
                           Text(", ".join(speaker.types) if index == 0 else ""),
-                          Text(labels.get(item.article, item.article)), Text(verb),
-                          Text(_short(text)))
+                          Text(labels.get(item.article, item.article)), Text(_verb(item.quote)),
+                          Text(_short(_quoted(item))))
     console.print(table)
+
+
+def _verb(quote: Quote | None) -> str:
+    if quote is None or not quote.verb:
+        return "—"
+    return quote.verb + (f" [{quote.verb_class}]" if quote.verb_class else "")
+
+
+def _quoted(said: Said) -> str:
+    return f"{said.text} (reported)" if said.direct is False else f"“{said.text}”"
 
 
 def _short(text: str) -> str:
