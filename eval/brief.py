@@ -10,10 +10,13 @@ For each story with at least two non-empty bodies, the bodies go through newspri
   (when newsprism runs and wrote one), else of the lead;
 - `lead`: the first sentence of each article.
 
-ROUGE-1/2/L F1 (`rouge_score`, stemming on) is scored on the `summary` sentences of a brief
-against the editors' roundup. Arousal is the mean NRC-VAD arousal of the lexicon words in
-all the brief's sentences, set beside the arousal of each source body (lower is calmer).
-Means come with 95 % bootstrap intervals over stories.
+ROUGE-1/2/L F1 (`rouge_score`, stemming on) is scored on a brief's `summary` sentences (the
+conflict and "only reported by" sections are not a summary) against the editors' whole
+roundup, and against its first paragraph alone (the news; the second paragraph mostly says
+how each side covered the story, which no extractive brief can match). Arousal is the mean
+NRC-VAD arousal of the lexicon words in all the brief's sentences, set beside the arousal of
+each source body (lower is calmer). Means come with 95 % bootstrap intervals over stories,
+and differences from LexRank are paired by story.
 
     python -m eval.brief [--data ../shared/eval/allsides] [--limit N]
                          [--systems newsprism,lexrank,lead]
@@ -287,8 +290,9 @@ def budget_for(briefs: dict[str, Brief]) -> int:
 @dataclass(slots=True)
 class Score:
     rouge: dict[str, dict[str, float]]  # reference → ROUGE type → F1
-    words: int
-    sentences: int
+    words: int  # of the summary
+    summary: int  # summary sentences
+    sentences: int  # all sentences
     arousal: float | None
 
 
@@ -322,7 +326,7 @@ def score_story(story: RoundupStory, articles: Sequence[Article], systems: dict[
         text = "\n".join(brief.summary)
         rouge = {key: rouge_f1(scorer, reference, text)
                  for key, reference in story.references().items()}
-        result.scores[name] = Score(rouge, brief.words, len(brief.sentences),
+        result.scores[name] = Score(rouge, brief.words, len(brief.summary), len(brief.sentences),
                                     arousal(" ".join(brief.sentences), lexicon))
     return result
 
@@ -357,11 +361,10 @@ def arousal_pairs(results: Sequence[StoryResult],
 def rouge_row(results: Sequence[StoryResult], name: str, reference: str) -> str:
     scored = [r.scores[name] for r in results if name in r.scores]
     failed = sum(name in r.failures for r in results)
-    words = mean(s.words for s in scored) if scored else 0.0
-    sentences = mean(s.sentences for s in scored) if scored else 0.0
+    sizes = [f"{mean(getattr(s, key) for s in scored) if scored else 0:.1f}"
+             for key in ("words", "summary", "sentences")]
     cells = [with_ci([s.rouge[reference][kind] for s in scored]) for kind in ROUGE_TYPES]
-    return f"| {name} | {len(scored)} ({failed} failed) | {words:.1f} | {sentences:.2f} | " \
-        + " | ".join(cells) + " |"
+    return f"| {name} | {len(scored)} ({failed} failed) | " + " | ".join(sizes + cells) + " |"
 
 
 def arousal_row(results: Sequence[StoryResult], name: str) -> str:
@@ -377,13 +380,13 @@ def paired_row(results: Sequence[StoryResult], name: str, baseline: str,
     both = [(r.scores[name].rouge[reference], r.scores[baseline].rouge[reference])
             for r in results if name in r.scores and baseline in r.scores]
     cells = [with_ci([ours[k] - theirs[k] for ours, theirs in both]) for k in ROUGE_TYPES]
-    return f"| {name} − {baseline} | {len(both)} | | | " + " | ".join(cells) + " |"
+    return f"| {name} − {baseline} | {len(both)} | | | | " + " | ".join(cells) + " |"
 
 
 def rouge_table(results: Sequence[StoryResult], names: Sequence[str], reference: str) -> list[str]:
     lines = [f"ROUGE F1 against `{reference}`", "",
-             "| system | stories | words | sentences | ROUGE-1 | ROUGE-2 | ROUGE-L |",
-             "|---|---|---|---|---|---|---|"]
+             "| system | stories | summary words | summary sentences | all sentences | "
+             "ROUGE-1 | ROUGE-2 | ROUGE-L |", "|---|---|---|---|---|---|---|---|"]
     lines += [rouge_row(results, name, reference) for name in names]
     others = [name for name in names if name != "lexrank"]
     if "lexrank" in names:
@@ -419,6 +422,11 @@ def choose_systems(requested: str | None) -> dict[str, System]:
         return build_systems([n for n in names if n != "newsprism"])
 
 
+def show_failures(result: StoryResult) -> None:
+    for name, problem in result.failures.items():
+        print(f"story {result.story}: {name} failed: {problem}", file=sys.stderr)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
@@ -431,18 +439,21 @@ def main() -> None:
     lexicon, scorer, settings = load_lexicon(args.data / LEXICON), make_scorer(), load_settings()
     stories = [s for s in read_stories(args.data / STORIES) if len(s.bodies) >= 2]
     stories = stories[: args.limit] if args.limit else stories
-    results, skipped, started = [], 0, time.perf_counter()
+    results, skipped, framing, started = [], 0, 0, time.perf_counter()
     for number, story in enumerate(stories, 1):
         articles = story_articles(story, settings)
+        framing += sum(len(a.framing) for a in articles)
         if len(articles) < 2:
             skipped += 1
         else:
             results.append(score_story(story, articles, systems, scorer, lexicon))
+            show_failures(results[-1])
         if number % 20 == 0 or number == len(stories):
             print(f"[{number}/{len(stories)}] {time.perf_counter() - started:.0f} s",
                   file=sys.stderr)
     print(f"{len(results)} stories scored, {skipped} skipped (fewer than 2 articles left "
-          f"after the pipeline); {time.perf_counter() - started:.0f} s\n")
+          f"after the pipeline); {framing} framing spans in their articles; "
+          f"{time.perf_counter() - started:.0f} s\n")
     print(report(results, list(systems)))
 
 

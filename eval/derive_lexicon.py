@@ -9,7 +9,7 @@ often in outlets of that leaning, else `none`). Only single words are written, n
 
 Sentences come from `babe_train.csv` plus those of `final_labels_SG1.csv` that are not in it.
 
-    python -m eval.derive_lexicon [--data ../shared/eval/babe] [--min-count 3] [--min-share 0.3]
+    python -m eval.derive_lexicon [--data ../shared/eval/babe] [--min-count 2] [--min-share 0.3]
 """
 
 from __future__ import annotations
@@ -119,7 +119,7 @@ def count(docs: Iterable[Doc], rows: Iterable[BabeRow]) -> Counts:
     return counts
 
 
-def derive_rows(docs: Sequence[Doc], rows: Sequence[BabeRow], min_count: int = 3,
+def derive_rows(docs: Sequence[Doc], rows: Sequence[BabeRow], min_count: int = 2,
                 min_share: float = 0.3) -> list[list[str]]:
     """Rows of `loaded_derived.tsv`: lemma, pos, flagged, seen, left, right, center, side."""
     counts = count(docs, rows)
@@ -151,7 +151,7 @@ HEADER = """# Loaded words derived from BABE's expert `biased_words` by eval/der
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--min-count", type=int, default=3)
+    parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--min-share", type=float, default=0.3)
     args = parser.parse_args()
     rows = load_babe(args.data)

@@ -26,8 +26,15 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from eval.derive_lexicon import DEFAULT_DATA, BabeRow, derive_rows, load_babe, stopwords
-from newsprism.analyze.framing import (LOADED_LABELS, Lexicon, base_label, derived_terms,
-                                       find_framing, phrase_words, written_terms)
+from newsprism.analyze.framing import (
+    LOADED_LABELS,
+    Lexicon,
+    base_label,
+    derived_terms,
+    find_framing,
+    phrase_words,
+    written_terms,
+)
 from newsprism.analyze.nlp import parse
 from newsprism.analyze.quotes import find_quotes
 from newsprism.model import FramingSpan, Quote
@@ -99,7 +106,7 @@ def lexicons(train_docs: list[Doc], train_rows: list[BabeRow], min_count: int,
 
 
 def evaluate(rows: list[BabeRow], docs: list[Doc], quotes: list[list[Quote]], folds: int,
-             min_count: int = 3, min_share: float = 0.3) -> dict[tuple[str, str], Tally]:
+             min_count: int = 2, min_share: float = 0.3) -> dict[tuple[str, str], Tally]:
     totals = {(system, group): Tally() for system in SYSTEMS for group in GROUPS}
     for fold in range(folds):
         train = [i for i, row in enumerate(rows) if fold_of(row, folds) != fold]
@@ -138,7 +145,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--min-count", type=int, default=3, help="as in eval.derive_lexicon")
+    parser.add_argument("--min-count", type=int, default=2, help="as in eval.derive_lexicon")
     parser.add_argument("--min-share", type=float, default=0.3, help="as in eval.derive_lexicon")
     args = parser.parse_args()
     rows = load_babe(args.data)

@@ -110,11 +110,12 @@ def written_terms() -> list[Term]:
 
 def derived_terms(rows: Iterable[Sequence[str]]) -> list[Term]:
     """Terms of `loaded_derived.tsv` rows: lemma, pos, flagged, seen, left, right, center,
-    side; scored by the (smoothed) share of sentences where BABE's experts flagged it."""
+    side; scored by the (smoothed) share of sentences where BABE's experts flagged it.
+    Doubt verbs are left to the doubt-verb rule, which checks that they report speech."""
     return [Term(row[0], "loaded", row[7], row[1], DERIVED_LEXICON,
                  round((int(row[2]) + 1) / (int(row[3]) + 2), 2),
                  f"flagged in {row[2]} of {row[3]} BABE sentences")
-            for row in rows]
+            for row in rows if not (row[1] == "VERB" and row[0] in doubt_verbs())]
 
 
 @cache
@@ -230,7 +231,8 @@ def _term_evidence(term: Term) -> str:
 
 
 def _doubt_verb_matches(doc: Doc, quotes: Sequence[Quote]) -> Iterator[_Found]:
-    """`claimed`, `alleged`, `insisted` reporting what someone said (a clause or a quote)."""
+    """`claimed`, `alleged`, `insisted` reporting what someone said: with a clause, or as
+    the verb of a direct quote (`maintained a farm`, `claimed responsibility` are not)."""
     label = labels()["doubt-verb"]
     for token in doc:
         if token.pos_ != "VERB" or token.lemma_.lower() not in doubt_verbs():
@@ -245,8 +247,8 @@ def _doubt_verb_matches(doc: Doc, quotes: Sequence[Quote]) -> Iterator[_Found]:
 
 def _verb_of_quote(token: Token, quotes: Sequence[Quote]) -> bool:
     sent = token.sent
-    return any(q.verb == token.lower_ and q.start < sent.end_char and sent.start_char < q.end
-               for q in quotes)
+    return any(q.direct and q.verb == token.lower_ and q.start < sent.end_char
+               and sent.start_char < q.end for q in quotes)
 
 
 # -- scare quotes ---------------------------------------------------------------------------
@@ -263,7 +265,7 @@ def _scare_quotes(doc: Doc, quotes: Sequence[Quote]) -> Iterator[tuple[int, int,
         distanced = _DISTANCING_BEFORE.search(text, 0, max(0, start - 1)) is not None
         if distanced or not any(s < end and start < e for s, e in spoken):
             why = "after a distancing marker" if distanced else "no speaker"
-            yield _with_marks(text, start, end) + (why,)
+            yield (*_with_marks(text, start, end), why)
 
 
 def _looks_like_title(words: list[str]) -> bool:
@@ -286,7 +288,8 @@ def find_framing(doc: Doc, quotes: Sequence[Quote],
                  lexicon: Lexicon | None = None) -> list[FramingSpan]:
     """Framing spans of `doc`, sorted by position; findings inside a direct quote carry the
     label suffix `:quoted` and name the speaker in their evidence."""
-    written, derived = [], []
+    written: list[_Found] = []
+    derived: list[_Found] = []
     for found in _lexicon_matches(doc, lexicon or shipped_lexicon()):
         (derived if found.derived else written).append(found)
     written += _doubt_verb_matches(doc, quotes)

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from newsprism.analyze.entities import find_entities
 from newsprism.analyze.figures import find_figures
+from newsprism.analyze.framing import find_framing
 from newsprism.analyze.nlp import DEFAULT_PIPELINE, load_pipeline, parse
 from newsprism.analyze.quotes import find_quotes
 from newsprism.model import Article, Failure, Sentence
@@ -18,8 +19,9 @@ ENGLISH = (None, "en")
 
 def analyze_articles(articles: Iterable[Article], pipeline: str = DEFAULT_PIPELINE,
                      batch_size: int = 32) -> Iterator[Article | Failure]:
-    """Articles with their sentences, entities, quotes and figures, or a failure for an
-    article the analysis cannot take. Articles not in English pass through unchanged."""
+    """Articles with their sentences, entities, quotes, figures and framing spans, or a
+    failure for an article the analysis cannot take. Articles not in English pass through
+    unchanged."""
     articles = list(articles)
     limit = load_pipeline(pipeline).max_length
     todo = [a for a in articles if a.language in ENGLISH and len(a.text) <= limit]
@@ -36,9 +38,11 @@ def analyze_articles(articles: Iterable[Article], pipeline: str = DEFAULT_PIPELI
 
 def _layers(article: Article, doc: Doc) -> Article | Failure:
     try:
+        quotes = tuple(find_quotes(doc))
         return replace(article, sentences=tuple(sentences(doc)),
-                       entities=tuple(find_entities(doc)), quotes=tuple(find_quotes(doc)),
-                       figures=tuple(find_figures(doc, article.published)))
+                       entities=tuple(find_entities(doc)), quotes=quotes,
+                       figures=tuple(find_figures(doc, article.published)),
+                       framing=tuple(find_framing(doc, quotes)))
     except Exception as exc:  # one article the analysis breaks on must not stop the batch
         return Failure(article.source or article.id,
                        f"analysis failed ({type(exc).__name__}: {exc})", "analyze")

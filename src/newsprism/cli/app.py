@@ -117,5 +117,4 @@ def fail_store(exc: StoreError) -> typer.Exit:
 
 
 # Importing the command modules registers their commands on `app`.
-from newsprism.cli import articles  # noqa: E402,F401
-from newsprism.cli import compare  # noqa: E402,F401
+from newsprism.cli import articles, compare  # noqa: E402,F401

@@ -1,23 +1,22 @@
 """Fact alignment: the sentences of a story's articles that state the same fact.
 
 Each sentence is linked to its best match in every other article when the two are similar
-enough. Similarity mixes meaning and wording: the mean of
-the cosine of sentence embeddings and the cosine of content-word TF-IDF vectors (inverse
-document frequency over the story's sentences, so words every sentence uses count little),
-plus a bonus for canonical entities and figure values the two share. Embeddings alone rate
-any two sentences of one story as alike; shared specific words tell the same fact. Linked sentences form one fact; a sentence linked
-to nothing is a fact only its article reports.
+enough. Similarity mixes meaning and wording: the mean of the cosine of sentence embeddings
+and the cosine of content-word TF-IDF vectors (inverse document frequency over the story's
+sentences, so words every sentence uses count little), plus a bonus for canonical entities
+and figure values the two share. Embeddings alone rate any two sentences of one story as
+alike; shared specific words tell the same fact. Linked sentences form one fact; a sentence
+linked to nothing is a fact only its article reports.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from itertools import combinations
-
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
 
 import numpy as np
 

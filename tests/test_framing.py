@@ -1,0 +1,206 @@
+"""Framing spans on project-written sentences (both political directions), the quoted /
+own-voice split, the profile, and the seeds (read from ../shared at run time)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from newsprism.analyze.framing import (
+    LOADED_LABELS,
+    QUOTED,
+    find_framing,
+    framing_profile,
+    is_quoted,
+    written_terms,
+)
+from newsprism.analyze.nlp import load_pipeline, parse
+from newsprism.analyze.quotes import find_quotes
+from newsprism.model import Article, FramingSpan, Sentence, Technique
+from newsprism.pipeline import read
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def framing(nlp: Language, text: str) -> list[FramingSpan]:
+    doc = nlp(text)
+    spans = find_framing(doc, find_quotes(doc))
+    for span in spans:
+        assert span.text == text[span.start:span.end]
+        assert span.evidence and 0 < span.score <= 1
+    return spans
+
+
+def labelled(spans: list[FramingSpan], label: str) -> list[str]:
+    return [span.text for span in spans if span.label == label]
+
+
+# One sentence per label and direction: the first of each pair targets the right (or uses
+# a term the left favours), the second targets the left (or uses a term the right favours).
+@pytest.mark.parametrize("label,text,expected", [
+    ("loaded", "The governor signed the anti-choice bill on Friday.", "anti-choice"),
+    ("loaded", "The governor vetoed the job-killing bill on Friday.", "job-killing"),
+    ("loaded", "Republicans unveiled a reckless budget that cuts clinics.", "reckless budget"),
+    ("loaded", "Democrats unveiled a reckless budget that cuts patrols.", "reckless budget"),
+    ("name-calling", "A crowd of far-right extremists blocked the bridge.",
+     "far-right extremists"),
+    ("name-calling", "A crowd of leftist thugs blocked the bridge.", "leftist"),
+    ("name-calling", "The senator's office was besieged by gun-grabbers.", "gun-grabbers"),
+    ("name-calling", "The senator's office was besieged by gun nuts.", "gun nuts"),
+    ("hyperbole", "The conservative tax plan would be catastrophic for renters.",
+     "catastrophic"),
+    ("hyperbole", "The progressive tax plan would be catastrophic for landlords.",
+     "catastrophic"),
+    ("intensifier", "The Republican proposal is extremely costly.", "extremely"),
+    ("intensifier", "The Democratic proposal is extremely costly.", "extremely"),
+    ("hedge", "The Republican donor reportedly paid for the trip.", "reportedly"),
+    ("hedge", "The Democratic donor reportedly paid for the trip.", "reportedly"),
+    ("so-called", "The so-called tax relief mostly helps the richest families.", "so-called"),
+    ("so-called", "The so-called climate emergency dominated the hearing.", "so-called"),
+    ("doubt-verb", "The Republican mayor claimed that the audit cleared her office.",
+     "claimed"),
+    ("doubt-verb", "The Democratic mayor alleged that the audit was rigged.", "alleged"),
+    ("scare-quote", "The council's “reform” will close three rural clinics.", "“reform”"),
+    ("scare-quote", "The union's “compromise” will close three rural factories.",
+     "“compromise”"),
+])
+def test_framing_label_found(nlp: Language, label: str, text: str, expected: str) -> None:
+    found = labelled(framing(nlp, text), label)
+    assert any(expected in span for span in found), (label, found)
+
+
+@pytest.mark.parametrize("text", [
+    "The council met on Tuesday and approved the budget for the new school year.",
+    "The senator said the bill would be debated next week.",
+    "He maintained a small farm outside the city for twenty years.",
+    "The rebels claimed responsibility for the attack on Monday.",
+])
+def test_framing_neutral_sentences_carry_no_loaded_span(nlp: Language, text: str) -> None:
+    spans = framing(nlp, text)
+    assert not [s for s in spans if s.label in LOADED_LABELS], spans
+
+
+TEMPLATES = [
+    "The {} senator's reckless plan is a disaster for families.",
+    "A mob of {} activists shouted down the speaker.",
+    "The {} governor claimed that the audit cleared her office.",
+    "Critics called the {} leader's speech a bizarre tirade.",
+    "The {} party's so-called reform will close three clinics.",
+    "The {} mayor reportedly met the donors in private.",
+    "The {} group's “victory” left the town deeply divided.",
+]
+SIDES = [("Republican", "Democratic"), ("conservative", "liberal"),
+         ("right-wing", "left-wing")]
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+@pytest.mark.parametrize("sides", SIDES)
+def test_framing_symmetric_across_sides(nlp: Language, template: str,
+                                        sides: tuple[str, str]) -> None:
+    """Swapping which side a sentence attacks changes nothing about what is flagged."""
+    first, second = (framing(nlp, template.format(side)) for side in sides)
+    assert first, template
+    assert [(s.label, s.text) for s in first] == [(s.label, s.text.replace(sides[1], sides[0]))
+                                                 for s in second]
+
+
+def test_framing_lexicon_has_terms_of_both_sides() -> None:
+    sides = [term.side for term in written_terms() if term.label in ("loaded", "name-calling")]
+    left, right = sides.count("left"), sides.count("right")
+    assert left >= 20 and right >= 20 and abs(left - right) <= 0.2 * max(left, right)
+
+
+def test_framing_quoted_words_belong_to_the_speaker(nlp: Language) -> None:
+    spans = framing(nlp, "“These thugs wrecked a bizarre night,” said Mayor Ivo Brandt.")
+    assert {s.label for s in spans} >= {"name-calling" + QUOTED, "loaded" + QUOTED}
+    assert all(is_quoted(s) and "Ivo Brandt" in s.evidence for s in spans)
+
+
+def test_framing_own_voice_beside_a_quote(nlp: Language) -> None:
+    text = ("The thugs wrecked the square. “We will rebuild it by spring,” "
+            "said Mayor Ivo Brandt.")
+    spans = framing(nlp, text)
+    assert labelled(spans, "name-calling") == ["thugs"]
+    assert not any(is_quoted(s) for s in spans)
+
+
+def test_framing_quote_with_speaker_is_not_a_scare_quote(nlp: Language) -> None:
+    spans = framing(nlp, "Mayor Ivo Brandt said the city was “ready” for the storm.")
+    assert not labelled(spans, "scare-quote")
+
+
+def test_framing_title_is_not_a_scare_quote(nlp: Language) -> None:
+    spans = framing(nlp, "The film “Night Over Harbour Town” opened on Friday.")
+    assert not labelled(spans, "scare-quote")
+
+
+def test_framing_loaded_adjectives_grow_to_their_noun(nlp: Language) -> None:
+    spans = framing(nlp, "Residents recalled a brutal, ruthless siege and blockade.")
+    assert labelled(spans, "loaded") == ["brutal, ruthless siege and blockade"]
+
+
+def test_framing_profile_counts_own_voice_only(nlp: Language) -> None:
+    text = ("The thugs wrecked a bizarre night. “These thugs are a disgrace,” said Mayor Ivo "
+            "Brandt. The council met on Tuesday.")
+    doc = nlp(text)
+    quotes = tuple(find_quotes(doc))
+    article = Article(id="a", outlet="o", text=text, quotes=quotes,
+                      framing=tuple(find_framing(doc, quotes)),
+                      sentences=(Sentence(0, 34, 0.9), Sentence(35, 91, 0.2),
+                                 Sentence(92, 114, 0.1)),
+                      techniques=(Technique(4, 9, "thugs", "Name_Calling,Labeling", 0.7),))
+    profile = framing_profile(article)
+    assert profile["by_label"].get("name-calling") == 1
+    assert profile["quoted_by_label"].get("name-calling") == 1
+    assert profile["loaded"] == 2
+    assert profile["own_voice_words"] == profile["words"] - 5  # “These thugs are a disgrace”
+    assert profile["loaded_per_1000_words"] == pytest.approx(
+        1000 * 2 / profile["own_voice_words"], abs=0.01)
+    assert profile["techniques"] == {"Name_Calling,Labeling": 1}
+    assert profile["opinionated_share"] == pytest.approx(1 / 3, abs=0.001)
+    assert framing_profile(replace(article, sentences=()))["opinionated_share"] is None
+
+
+# -- the seeds (PRODUCT.md acceptance) ------------------------------------------------------
+
+PRODUCT_LOADED = ["destabilizing military occupation", "dashed hopes",
+                  "bloody, devastating invasion and occupation", "so-called",
+                  "destructive and destabilizing force", "claimed"]
+
+
+@pytest.fixture(scope="module")
+def seed_articles(seeds: Path) -> dict[str, Article]:
+    articles, failures = read([str(seeds)])
+    assert not failures
+    framed = {}
+    for article, doc in zip(articles, parse(a.text for a in articles), strict=True):
+        framed[article.id[:3]] = replace(article,
+                                         framing=tuple(find_framing(doc, article.quotes)))
+    return framed
+
+
+def test_framing_seed_000_far_more_loaded_than_002(seed_articles: dict[str, Article]) -> None:
+    slanted, wire = (framing_profile(seed_articles[key]) for key in ("000", "002"))
+    assert slanted["loaded_per_1000_words"] >= 4 * max(wire["loaded_per_1000_words"], 1.0)
+    assert slanted["doubt_verbs"] == {"claimed": 1} and not wire["doubt_verbs"]
+
+
+@pytest.mark.parametrize("phrase", PRODUCT_LOADED)
+def test_framing_seed_000_product_phrases(seed_articles: dict[str, Article],
+                                          phrase: str) -> None:
+    own = [s for s in seed_articles["000"].framing if not is_quoted(s)]
+    assert any(phrase in span.text and span.evidence for span in own), phrase
+
+
+def test_framing_seed_quoted_words_not_counted(seed_articles: dict[str, Article]) -> None:
+    for article in seed_articles.values():
+        direct = [q for q in article.quotes if q.direct]
+        for span in article.framing:
+            inside = any(q.start <= span.start and span.end <= q.end for q in direct)
+            assert is_quoted(span) == inside or span.label == "scare-quote", span
