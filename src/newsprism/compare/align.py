@@ -111,7 +111,8 @@ def best_links(scores: np.ndarray, threshold: float) -> set[tuple[int, int]]:
 
 def align(units: dict[str, list[Unit]], embeddings: dict[str, np.ndarray], threshold: float,
           entity_bonus: float) -> list[list[Unit]]:
-    """Groups of units stating one fact, most widely reported first, then in reading order."""
+    """Groups of units stating one fact: most widely reported first, then the most central
+    to the story (see `centrality`)."""
     words = tfidf_vectors(units)
     vectors = {aid: np.hstack([embeddings[aid], words[aid]]) / math.sqrt(2) for aid in units}
     parent = {(aid, i): (aid, i) for aid, items in units.items() for i in range(len(items))}
@@ -130,7 +131,23 @@ def align(units: dict[str, list[Unit]], embeddings: dict[str, np.ndarray], thres
     for key in parent:
         groups.setdefault(root(key), []).append(key)
     order = list(units)
+    central = dict(zip(parent, centrality(np.vstack([vectors[aid] for aid in units])),
+                       strict=True))
     ranked = sorted(groups.values(), key=lambda keys: (
-        -len({aid for aid, _ in keys}), min(i / len(units[aid]) for aid, i in keys)))
+        -len({aid for aid, _ in keys}), -max(central[key] for key in keys)))
     return [[units[aid][i] for aid, i in sorted(keys, key=lambda k: (order.index(k[0]), k[1]))]
             for keys in ranked]
+
+
+def centrality(vectors: np.ndarray, damping: float = 0.85, rounds: int = 50) -> np.ndarray:
+    """How central each sentence is to the story: the stationary weight of a random walk
+    over the sentences, stepping along positive similarities (LexRank's idea)."""
+    weights = np.clip(vectors @ vectors.T, 0.0, None)
+    np.fill_diagonal(weights, 0.0)
+    totals = weights.sum(axis=1, keepdims=True)
+    steps = np.divide(weights, totals, out=np.full_like(weights, 1 / len(weights)),
+                      where=totals > 0)
+    rank = np.full(len(weights), 1 / len(weights))
+    for _ in range(rounds):
+        rank = (1 - damping) / len(weights) + damping * rank @ steps
+    return rank

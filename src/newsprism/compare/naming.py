@@ -53,8 +53,8 @@ def entity_naming(articles: Sequence[Article], loaded: dict[str, set[str]]) -> l
     keys = Counter(key for forms in per_article.values() for key in forms)
     found = []
     for key, count in keys.items():
-        if count < 2:
-            continue
+        if count < 2 or any(f" {key} " in f" {other} " for other in keys if other != key):
+            continue  # `state` inside `islamic state`: a fragment the tagger split off
         forms = {aid: forms[key] for aid, forms in per_article.items() if key in forms}
         if len({_fold(counter.most_common(1)[0][0]) for counter in forms.values()}) < 2:
             continue
