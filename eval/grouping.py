@@ -1,19 +1,23 @@
 """Story grouping on AllSides roundups (../shared/eval/allsides/stories), all articles pooled.
 
 Every story's left, center and right article (`newsTitle` + `newBody`; empty bodies skipped)
-goes through the real pipeline (clean, analyze) with no publication date (AllSides gives the
-roundup's date, not the articles'; using it would leak the answer). All articles are pooled
-and grouped; the gold clusters are the roundups. Scores: B-cubed and pairwise precision,
-recall and F1, for newsprism's grouping and for a baseline run here on the same articles
-(TF-IDF of title and body, average-linkage agglomerative clustering on cosine distance).
+goes through the real pipeline (clean, analyze) with no publication date: AllSides gives the
+roundup's date, not the articles', and using it would leak the answer. `--dates url` gives an
+article the date in its own URL (`/2021/08/30/`), where there is one (about 40%);
+`--dates roundup` dates every article by its roundup, which leaks the grouping (all of a
+story's articles share one day) and only shows what dates could contribute at most. All
+articles are pooled and grouped; the gold clusters are the roundups. Scores: B-cubed and
+pairwise precision, recall and F1, for newsprism's grouping and for a baseline run here on
+the same articles (TF-IDF of title and body, average-linkage agglomerative clustering on
+cosine distance).
 
 Stories are split in two halves by a hash of their id. `--fit` fits the pair weights on the
-*tune* half (logistic regression of "same story" on the three pair signals, balanced
+*tune* half (logistic regression of "same story" on the four pair signals, balanced
 classes, weights scaled so the embedding's is 1) and picks the join threshold (and the
 baseline's distance threshold) that maximise B-cubed F1 on the tune half; both are then
 scored on the *test* half and on all stories. Without `--fit` the shipped settings are used.
 
-    python -m eval.grouping [--data ../shared/eval/allsides] [--fit]
+    python -m eval.grouping [--data ../shared/eval/allsides] [--fit] [--dates none/url/roundup]
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import argparse
 import hashlib
 import json
 import math
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -35,7 +40,7 @@ from sklearn.linear_model import LogisticRegression
 
 from eval import SHARED_EVAL
 from newsprism.config import GroupSettings, load_settings
-from newsprism.group import article_features, cluster_features
+from newsprism.group import article_features, cluster_features, syndicated_pairs
 from newsprism.group.features import Features
 from newsprism.ingest.outlets import OutletResolver
 from newsprism.ingest.read import raw_document
@@ -47,7 +52,16 @@ SIDES = ("left", "center", "right")
 Labels = dict[str, str]
 
 
-def read_stories(data: Path) -> tuple[list[RawDocument], Labels]:
+_URL_DATE = re.compile(r"/(20\d\d)[/-](\d\d)[/-](\d\d)/")
+
+
+def url_date(url: str) -> str | None:
+    """The date an article's URL gives (`/2021/08/30/`), if any."""
+    match = _URL_DATE.search(url or "")
+    return "-".join(match.groups()) if match else None
+
+
+def read_stories(data: Path, dates: str = "none") -> tuple[list[RawDocument], Labels]:
     """One raw document per non-empty article, and the story each belongs to."""
     raws, gold = [], {}
     for path in sorted((data / "stories").glob("*.jsonl")):
@@ -61,7 +75,10 @@ def read_stories(data: Path) -> tuple[list[RawDocument], Labels]:
                     continue
                 doc_id = f"{story['id']}-{side}"
                 raw = raw_document(doc_id, body, title=news.get("newsTitle") or None)
-                raws.append(replace(raw, outlet=news.get("newsSource") or side))
+                published = {"url": url_date(news.get("newsLink") or ""),
+                             "roundup": (story.get("date") or "")[:10] or None}.get(dates)
+                raws.append(replace(raw, outlet=news.get("newsSource") or side,
+                                    published=published))
                 gold[doc_id] = str(story["id"])
     return raws, gold
 
@@ -115,8 +132,12 @@ def _prf(precision: float, recall: float) -> dict[str, float]:
 
 # -- systems ------------------------------------------------------------------------------
 
-def ours(items: Sequence[Features], settings: GroupSettings) -> Labels:
-    stories = cluster_features(items, [], settings)
+def ours(items: Sequence[Features], settings: GroupSettings,
+         pairs: Sequence[tuple[str, str]] = ()) -> Labels:
+    """newsprism's stories (syndicated pairs among `items` go with their original)."""
+    keep = {item.id for item in items}
+    pairs = [(a, b) for a, b in pairs if a in keep and b in keep]
+    stories = cluster_features(items, pairs, settings)
     return {article: story.id for story in stories for article in story.articles}
 
 
@@ -132,7 +153,7 @@ def baseline(articles: Sequence[Article], threshold: float) -> Labels:
 
 
 def pair_signals(items: Sequence[Features]) -> np.ndarray:
-    """(cosine, entity overlap, figure overlap) for every pair i < j, in row order."""
+    """(cosine, entity, figure, keyword overlap) for every pair i < j, in row order."""
     vectors = np.stack([item.vector for item in items])
     cosines = vectors @ vectors.T
     rows = []
@@ -140,7 +161,8 @@ def pair_signals(items: Sequence[Features]) -> np.ndarray:
         for j in range(i + 1, len(items)):
             second = items[j]
             rows.append((cosines[i, j], _overlap(first.entities, second.entities),
-                         _overlap(first.figures, second.figures)))
+                         _overlap(first.figures, second.figures),
+                         _overlap(first.keywords, second.keywords)))
     return np.array(rows, dtype=np.float64)
 
 
@@ -148,14 +170,15 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
 
 
-def fit_weights(items: Sequence[Features], gold: Labels) -> tuple[float, float]:
-    """Entity and figure weights relative to the embedding's, from a logistic regression."""
+def fit_weights(items: Sequence[Features], gold: Labels) -> tuple[float, ...]:
+    """Entity, figure and keyword weights relative to the embedding's, from a logistic
+    regression."""
     signals = pair_signals(items)
     same = np.array([gold[a.id] == gold[items[j].id] for i, a in enumerate(items)
                      for j in range(i + 1, len(items))])
     model = LogisticRegression(class_weight="balanced", max_iter=1000).fit(signals, same)
     coef = model.coef_[0]
-    return float(coef[1] / coef[0]), float(coef[2] / coef[0])
+    return tuple(float(value / coef[0]) for value in coef[1:])
 
 
 def best_threshold(score: Callable[[float], float], grid: Sequence[float]) -> float:
@@ -176,8 +199,8 @@ def report(name: str, predicted: Labels, gold: Labels) -> dict[str, Any]:
     return {"bcubed": b, "pairwise": p}
 
 
-def analyzed(data: Path) -> tuple[list[Article], Labels]:
-    raws, gold = read_stories(data)
+def analyzed(data: Path, dates: str = "none") -> tuple[list[Article], Labels]:
+    raws, gold = read_stories(data, dates)
     settings = load_settings()
     articles, failures = process(raws, OutletResolver(), settings)
     for failure in failures:
@@ -188,24 +211,29 @@ def analyzed(data: Path) -> tuple[list[Article], Labels]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--dates", choices=("none", "url", "roundup"), default="none",
+                        help="articles undated (default), dated by their URL where it gives "
+                             "a date, or by their roundup (leaks the answer: an upper bound)")
     parser.add_argument("--fit", action="store_true",
                         help="fit weights and thresholds on the tune half first")
     args = parser.parse_args()
     started = time.perf_counter()
-    articles, gold = analyzed(args.data)
+    articles, gold = analyzed(args.data, args.dates)
     settings = load_settings().group
     items = article_features(articles, settings)
     print(f"{len(articles)} articles, {len(set(gold.values()))} stories; read, analyzed and "
           f"embedded in {time.perf_counter() - started:.0f} s")
     tune = {a.id for a in articles if half(gold[a.id]) == "tune"}
     parts = {"tune": tune, "test": set(gold) - tune, "all": set(gold)}
+    pairs = syndicated_pairs(articles, settings)
+    print(f"syndicated pairs found: {pairs}")
     baseline_threshold = 0.8
     if args.fit:
         settings, baseline_threshold = fit(articles, items, gold, tune, settings)
     for part, keep in parts.items():
         print(f"{part}: {len(keep)} articles, {len(set(subset(gold, keep).values()))} stories")
         chosen = [item for item in items if item.id in keep]
-        report("newsprism", ours(chosen, settings), subset(gold, keep))
+        report("newsprism", ours(chosen, settings, pairs), subset(gold, keep))
         report(f"baseline TF-IDF + agglomerative {baseline_threshold:.2f}",
                baseline([a for a in articles if a.id in keep], baseline_threshold),
                subset(gold, keep))
@@ -216,9 +244,9 @@ def fit(articles: Sequence[Article], items: Sequence[Features], gold: Labels, tu
     """Weights and thresholds chosen on the tune half only."""
     tune_items = [item for item in items if item.id in tune]
     tune_gold = subset(gold, tune)
-    entities, figures = fit_weights(tune_items, tune_gold)
+    entities, figures, keywords = fit_weights(tune_items, tune_gold)
     fitted = replace(settings, weight_embedding=1.0, weight_entities=round(entities, 3),
-                     weight_figures=round(figures, 3))
+                     weight_figures=round(figures, 3), weight_keywords=round(keywords, 3))
 
     def ours_f1(threshold: float) -> float:
         chosen = replace(fitted, join_threshold=threshold)
@@ -233,7 +261,8 @@ def fit(articles: Sequence[Article], items: Sequence[Features], gold: Labels, tu
 
     base = best_threshold(baseline_f1, [round(0.5 + 0.02 * i, 2) for i in range(25)])
     print(f"fitted on the tune half: weight_entities = {fitted.weight_entities}, "
-          f"weight_figures = {fitted.weight_figures}, join_threshold = "
+          f"weight_figures = {fitted.weight_figures}, weight_keywords = "
+          f"{fitted.weight_keywords}, join_threshold = "
           f"{fitted.join_threshold}; baseline distance threshold = {base}")
     return fitted, base
 

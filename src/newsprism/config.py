@@ -51,6 +51,8 @@ class GroupSettings:
     weight_embedding: float
     weight_entities: float
     weight_figures: float
+    weight_keywords: float
+    keywords: int
     join_threshold: float
 
 

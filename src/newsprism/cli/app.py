@@ -117,4 +117,8 @@ def fail_store(exc: StoreError) -> typer.Exit:
 
 
 # Importing the command modules registers their commands on `app`.
-from newsprism.cli import articles, compare  # noqa: E402,F401
+from newsprism.cli import (  # noqa: E402,F401
+    articles,
+    compare,
+    stories,
+)

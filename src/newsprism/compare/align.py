@@ -85,7 +85,7 @@ def similarity(a: Sequence[Unit], b: Sequence[Unit], va: np.ndarray, vb: np.ndar
     """Similarity of two articles' sentences from their (meaning and wording) vectors,
     raised by the share of entities and figure values they have in common (Jaccard,
     weighted by `entity_bonus`)."""
-    scores = va @ vb.T
+    scores: np.ndarray = va @ vb.T
     for i, x in enumerate(a):
         for j, y in enumerate(b):
             shared = _jaccard(x.entities | {str(v) for v in x.values},
@@ -147,7 +147,7 @@ def centrality(vectors: np.ndarray, damping: float = 0.85, rounds: int = 50) -> 
     totals = weights.sum(axis=1, keepdims=True)
     steps = np.divide(weights, totals, out=np.full_like(weights, 1 / len(weights)),
                       where=totals > 0)
-    rank = np.full(len(weights), 1 / len(weights))
+    rank: np.ndarray = np.full(len(weights), 1 / len(weights))
     for _ in range(rounds):
-        rank = (1 - damping) / len(weights) + damping * rank @ steps
+        rank = (1 - damping) / len(weights) + damping * (rank @ steps)
     return rank

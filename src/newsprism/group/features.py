@@ -5,11 +5,15 @@ Pure functions of an analyzed `Article` (a per-article map, like analysis itself
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 import numpy as np
 
+from newsprism.datafiles import read_data
 from newsprism.group.embed import Vectors
 from newsprism.model import Article
 
@@ -18,6 +22,7 @@ from newsprism.model import Article
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "LAW"})
 # Units of figures that are too common to tell stories apart on their own.
 _SKIPPED_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade"})
+_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +33,7 @@ class Features:
     vector: Vectors
     entities: frozenset[str]
     figures: frozenset[str]
+    keywords: frozenset[str]
     day: int | None
 
 
@@ -59,6 +65,21 @@ def figure_keys(article: Article) -> frozenset[str]:
     return frozenset(keys)
 
 
+@cache
+def stop_words() -> frozenset[str]:
+    return frozenset(line.strip() for line in read_data("stopwords_en.txt").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def keyword_keys(article: Article, limit: int) -> frozenset[str]:
+    """The `limit` most frequent content words of headline and text (lower case; ties go to
+    the word seen first)."""
+    stop = stop_words()
+    words = [word for word in _WORD.findall(f"{article.title or ''}\n{article.text}".lower())
+             if len(word) > 2 and word not in stop]
+    return frozenset(word for word, _ in Counter(words).most_common(limit))
+
+
 def day_number(published: str | None) -> int | None:
     """Days since 0001-01-01 of an ISO date (or date-time); None when absent or unreadable."""
     if not published:
@@ -69,8 +90,11 @@ def day_number(published: str | None) -> int | None:
         return None
 
 
-def features(article: Article, vector: Vectors, day: int | None = None) -> Features:
-    """The article's features; `day` defaults to its publication day."""
+def features(article: Article, vector: Vectors, keywords: int,
+             day: int | None = None) -> Features:
+    """The article's features (`keywords` content words at most); `day` defaults to its
+    publication day."""
     return Features(id=article.id, vector=np.asarray(vector, dtype=np.float32),
                     entities=entity_keys(article), figures=figure_keys(article),
+                    keywords=keyword_keys(article, keywords),
                     day=day if day is not None else day_number(article.published))

@@ -5,9 +5,9 @@ looks only at the stories filed within `window` days of its own day (plus storie
 dated article at all), so the work per new article depends on how many stories run at the
 same time, not on how many the store holds. Among those, the `k` nearest by mean cosine
 similarity (average linkage over the story's members, exact, from the sum of their unit
-vectors) are returned. An undated article is compared with every story: in the database,
-articles without a publication date are given their ingest day instead, so that case stays
-within one batch.
+vectors) are returned. An undated article is compared with every story loaded: the whole
+batch in a one-shot run; in the database, the stories of its chunk and of the articles
+grouped just before it (`newsprism.store.sqlite.group_stored`).
 """
 
 from __future__ import annotations

@@ -48,7 +48,7 @@ def article_features(articles: Sequence[Article], settings: GroupSettings,
     """Features of every article, embedded in batches."""
     embed = embed or default_embedder(settings.max_tokens, settings.embed_batch_size)
     vectors = embed([lead_text(article, settings.lead_sentences) for article in articles])
-    return [features(article, vector)
+    return [features(article, vector, settings.keywords)
             for article, vector in zip(articles, vectors, strict=True)]
 
 
@@ -76,17 +76,18 @@ def build_stories(clusterer: Clusterer, story_of: dict[str, str],
     """Stories in the order they were started, members in the order they joined,
     each copy right after its original."""
     copies: dict[str, list[str]] = {}
+    story_pairs: dict[str, list[tuple[str, str]]] = {}
     for original, copy in sorted(pairs):
         copies.setdefault(original, []).append(copy)
+        story_pairs.setdefault(story_of[copy], []).append((original, copy))
     stories = []
     for profile in clusterer.stories():
         members = [each for member in profile.members
                    for each in (member, *copies.get(member, ()))]
         members = [member for member in members if story_of.get(member) == profile.id]
         if members:
-            stories.append(Story(id=profile.id, articles=tuple(members), syndicated=tuple(
-                (original, copy) for original, copy in sorted(pairs)
-                if story_of.get(copy) == profile.id)))
+            stories.append(Story(id=profile.id, articles=tuple(members),
+                                 syndicated=tuple(story_pairs.get(profile.id, ()))))
     return stories
 
 

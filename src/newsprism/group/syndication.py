@@ -22,7 +22,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 _WORD = re.compile(r"\w+")
@@ -44,12 +43,15 @@ def signatures(texts: Sequence[str], size: int, num_perm: int) -> list[LeanMinHa
 
 
 def signature_bytes(signature: LeanMinHash) -> bytes:
-    """A signature's hash values, for storage (`signature_from_bytes` reads them back)."""
-    return np.asarray(signature.hashvalues, dtype=np.uint64).tobytes()
+    """A signature serialised with its seed and hashing scheme, for storage."""
+    buffer = bytearray(signature.bytesize())
+    signature.serialize(buffer)
+    return bytes(buffer)
 
 
 def signature_from_bytes(data: bytes) -> LeanMinHash:
-    return LeanMinHash(seed=SEED, hashvalues=np.frombuffer(data, dtype=np.uint64))
+    """The signature `signature_bytes` stored."""
+    return LeanMinHash.deserialize(bytearray(data))
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,7 @@ class SyndicationIndex:
         self.lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self.items: dict[str, Candidate] = {}
         self.parent: dict[str, str] = {}
+        self.groups: dict[str, list[str]] = {}
 
     def add(self, item: Candidate) -> list[str]:
         """Index `item`; return the ids of indexed articles it is a near-duplicate of."""
@@ -83,6 +86,7 @@ class SyndicationIndex:
         self.lsh.insert(item.id, item.signature)
         self.items[item.id] = item
         self.parent[item.id] = item.id
+        self.groups[item.id] = [item.id]
         for key in matches:
             self._union(key, item.id)
         return sorted(matches)
@@ -92,15 +96,13 @@ class SyndicationIndex:
         return min(self.group_of(article_id), key=lambda key: _order(self.items[key]))
 
     def group_of(self, article_id: str) -> list[str]:
-        root = self._find(article_id)
-        return [key for key in self.items if self._find(key) == root]
+        """The article's syndication group: itself and every copy joined to it."""
+        return self.groups[self._find(article_id)]
 
     def pairs(self) -> list[tuple[str, str]]:
         """(original, copy) for every copy, sorted."""
-        groups: dict[str, list[Candidate]] = {}
-        for key, item in self.items.items():
-            groups.setdefault(self._find(key), []).append(item)
-        return sorted(pair for members in groups.values() for pair in _group_pairs(members))
+        return sorted(pair for members in self.groups.values() if len(members) > 1
+                      for pair in _group_pairs([self.items[key] for key in members]))
 
     def _find(self, key: str) -> str:
         while self.parent[key] != key:
@@ -109,9 +111,10 @@ class SyndicationIndex:
         return key
 
     def _union(self, first: str, second: str) -> None:
-        a, b = self._find(first), self._find(second)
+        a, b = sorted((self._find(first), self._find(second)))
         if a != b:
-            self.parent[max(a, b)] = min(a, b)
+            self.parent[b] = a
+            self.groups[a].extend(self.groups.pop(b))
 
 
 def _order(item: Candidate) -> tuple[bool, str, bool, float, int]:
