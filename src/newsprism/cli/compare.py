@@ -10,6 +10,7 @@ from rich.markup import escape
 
 from newsprism.cli.app import (
     ConfigOption,
+    DbOption,
     ExcludeOption,
     IncludeOption,
     JsonOption,
@@ -23,10 +24,10 @@ from newsprism.cli.app import (
     report_failures,
     settings_for,
 )
-from newsprism.cli.articles import _articles
+from newsprism.cli.articles import _articles, _open_store
 from newsprism.compare import compare_story
 from newsprism.group import group_articles
-from newsprism.model import SCHEMA, to_dict
+from newsprism.model import SCHEMA, Article, Comparison, to_dict
 from newsprism.report import render_html, render_terminal
 
 HtmlOption = Annotated[
@@ -52,6 +53,32 @@ def compare(paths: PathsArgument, outlets: OutletsOption = None, outlet: OutletO
         comparison = compare_story(members, story_id=story.id, syndicated=story.syndicated,
                                    settings=settings)
         results.append((comparison, members))
+    _show(results, json, html)
+    raise typer.Exit(report_failures(failures))
+
+
+@app.command()
+def report(story_id: Annotated[str, typer.Argument(
+               metavar="STORY", help="Story id (`newsprism stories` lists them).")],
+           db: DbOption = Path("newsprism.db"), config: ConfigOption = None,
+           json: JsonOption = False, html: HtmlOption = None) -> None:
+    """Compare the articles of a stored story (after `newsprism group --db`)."""
+    settings = settings_for(config, None, None)
+    with _open_store(db) as store:
+        story = next((s for s in store.stories() if s.id == story_id), None)
+        if story is None:
+            err.print(f"[red]error[/red]: {escape(str(db))}: no story {escape(story_id)!r}; "
+                      "`newsprism stories --db FILE` lists the stored stories", soft_wrap=True)
+            raise typer.Exit(1)
+        members = [a for a in map(store.get, story.articles) if a is not None]
+    comparison = compare_story(members, story_id=story.id, syndicated=story.syndicated,
+                               settings=settings)
+    _show([(comparison, members)], json, html)
+
+
+def _show(results: list[tuple[Comparison, list[Article]]], json: bool,
+          html: Path | None) -> None:
+    """Print the comparisons (terminal or JSON) and/or write their HTML reports."""
     if json:
         print_json({"schema": SCHEMA, "stories": [to_dict(c) for c, _ in results]})
     elif not html:
@@ -61,7 +88,6 @@ def compare(paths: PathsArgument, outlets: OutletsOption = None, outlet: OutletO
         for path, (comparison, members) in zip(_html_paths(html, len(results)), results,
                                                strict=True):
             _write(path, render_html(comparison, members))
-    raise typer.Exit(report_failures(failures))
 
 
 def _html_paths(path: Path, count: int) -> list[Path]:
