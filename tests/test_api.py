@@ -7,8 +7,9 @@ import newsprism
 
 def test_api_public_names_are_pinned() -> None:
     assert sorted(newsprism.__all__) == sorted([
-        "Article", "ConfigError", "Failure", "InputError", "NewsprismError", "RawDocument",
-        "SQLiteStore", "Settings", "StoreError", "__version__", "load_settings", "read"])
+        "Article", "Comparison", "ConfigError", "Failure", "InputError", "NewsprismError",
+        "RawDocument", "SQLiteStore", "Settings", "Story", "StoreError", "__version__",
+        "compare_story", "group_articles", "load_settings", "read"])
 
 
 def test_api_read(tmp_path: Path) -> None:

@@ -5,13 +5,16 @@ The public API is small and pinned by a test; everything else is an implementati
 
 __version__ = "0.1.0"
 
+from newsprism.compare import compare_story
 from newsprism.config import Settings, load_settings
 from newsprism.errors import ConfigError, InputError, NewsprismError, StoreError
-from newsprism.model import Article, Failure, RawDocument
+from newsprism.group import group_articles
+from newsprism.model import Article, Comparison, Failure, RawDocument, Story
 from newsprism.pipeline import read
 from newsprism.store import SQLiteStore
 
 __all__ = [
-    "Article", "ConfigError", "Failure", "InputError", "NewsprismError", "RawDocument",
-    "SQLiteStore", "Settings", "StoreError", "__version__", "load_settings", "read",
+    "Article", "Comparison", "ConfigError", "Failure", "InputError", "NewsprismError",
+    "RawDocument", "SQLiteStore", "Settings", "Story", "StoreError", "__version__",
+    "compare_story", "group_articles", "load_settings", "read",
 ]
