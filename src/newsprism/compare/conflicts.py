@@ -215,7 +215,7 @@ def _quantity(group: list[Measure]) -> str:
     if counts:
         return counts[0]
     unit = group[0].figure.unit
-    return group[0].context + (f" ({unit})" if unit else "")
+    return f"the value in “{group[0].context}”" + (f" ({unit})" if unit else "")
 
 
 def _kind(group: list[Measure], update_hours: float) -> Literal["conflict", "update"]:
