@@ -4,7 +4,9 @@ MiniLM (all-MiniLM-L6-v2) fine-tuned on `babe_train.csv`: mean-pooled tokens →
 Non-biased, with a second, auxiliary head that tags the words the annotators marked as
 biased (`biased_words`), which helps the sentence head on so little data.
 
-    python -m eval.train_bias [--data ../shared/eval/babe] [--out src/newsprism/data/bias-minilm.npz]
+    python -m eval.train_bias [--data ../shared/eval/babe] [--out FILE]
+
+(default output: src/newsprism/data/bias-minilm.npz)
 """
 
 from __future__ import annotations
@@ -75,7 +77,7 @@ def encode(example: Example) -> tuple[list[int], list[float]]:
                for start, end in encoding.offsets]
     ids = encoding.ids
     if len(ids) > MAX_TOKENS:
-        ids, targets = ids[:MAX_TOKENS - 1] + ids[-1:], targets[:MAX_TOKENS - 1] + [0.0]
+        ids, targets = [*ids[:MAX_TOKENS - 1], ids[-1]], [*targets[:MAX_TOKENS - 1], 0.0]
     return ids, targets
 
 
@@ -123,7 +125,7 @@ def train(examples: list[Example], settings: Settings, log: Any = None) -> BiasM
             opt.step()
             schedule.step()
             opt.zero_grad()
-            total += float(loss)
+            total += float(loss.detach())
         if log:
             print(f"epoch {epoch + 1}: loss {total / per_epoch:.4f} "
                   f"({time.perf_counter() - started:.0f} s)", file=log, flush=True)

@@ -6,12 +6,15 @@ and a span head over the tokens of each gold span (technique classification: a l
 of their mean, first and last token, trained with cross-entropy). A few training articles
 are held out to choose the tagging threshold (by the task's SI F1); the rest train.
 
-    python -m eval.train_techniques [--data ../shared/eval/ptc] [--out src/newsprism/data/techniques-minilm.npz]
+    python -m eval.train_techniques [--data ../shared/eval/ptc] [--out FILE]
+
+(default output: src/newsprism/data/techniques-minilm.npz)
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import sys
 import tempfile
@@ -46,13 +49,13 @@ IGNORE = -100
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    epochs: int = 3
-    lr: float = 8e-5
+    epochs: int = 2
+    lr: float = 1e-4
     batch: int = 16
     span_loss: float = 1.0
     holdout: int = 25
     seed: int = 13
-    threads: int = 2
+    threads: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +88,7 @@ def windows(article: Tokenized, offset: int) -> list[Tokenized]:
     with the spans that lie at least half inside it, clipped to it."""
     bounds = [0, *range(offset or WINDOW, len(article.ids), WINDOW), len(article.ids)]
     pieces = []
-    for start, end in zip(bounds, bounds[1:], strict=False):
+    for start, end in itertools.pairwise(bounds):
         if end <= start:
             continue
         spans = [(max(s, start) - start, min(e, end) - start, label)

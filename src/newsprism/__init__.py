@@ -15,6 +15,6 @@ from newsprism.store import SQLiteStore
 
 __all__ = [
     "Article", "Comparison", "ConfigError", "Failure", "InputError", "NewsprismError",
-    "RawDocument", "SQLiteStore", "Settings", "Story", "StoreError", "__version__",
+    "RawDocument", "SQLiteStore", "Settings", "StoreError", "Story", "__version__",
     "compare_story", "group_articles", "load_settings", "read",
 ]

@@ -5,9 +5,13 @@ A MiniLM fine-tuned on the PTC training articles (see `docs/models.md`), run in 
 int8 weights in `data/techniques-minilm.npz`. The article is read in overlapping windows of
 128 word pieces; each token keeps the outputs of the window where it sits most centrally.
 Two heads: BIO tags find the spans (a token is inside one when P(B) + P(I) reaches the
-threshold stored with the weights), and a span head scores the techniques from the span's
-tokens (mean, first and last token). `score` is P(propaganda) averaged over the span's
-tokens times the probability of its label.
+threshold stored with the weights; runs less than MERGE_GAP tokens apart are joined and runs
+shorter than MIN_TOKENS dropped), and a span head scores the techniques from the span's
+tokens (mean, first and last token). A window cannot see that a phrase recurs across the
+article, so a span whose text occurs at least REPEATS times in it gets REPETITION_BONUS
+added to its `Repetition` logit. The decoding constants were chosen on 25 held-out PTC
+training articles (`eval/train_techniques.py`), not on dev. `score` is P(propaganda)
+averaged over the span's tokens times the probability of its label.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from newsprism.analyze.transformer import Array, Encoder, load_model, load_tokenizer, pad
 from newsprism.model import Technique
@@ -32,6 +37,10 @@ WINDOW = 126  # word pieces per window, without [CLS] and [SEP]
 STRIDE = 96
 CLS, SEP = 101, 102
 TRIM = " \n\t.,:;"
+MERGE_GAP = 8
+MIN_TOKENS = 2
+REPEATS = 3
+REPETITION_BONUS = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +65,7 @@ def find_techniques(text: str, model: str = MODEL,
                                          outputs.offsets[last][1]))
         if end <= start:
             continue
-        probs = _softmax(span_logits(outputs, first, last + 1))
+        probs = _softmax(label_logits(text, outputs, first, last + 1, (start, end)))
         label = int(probs.argmax())
         inside = float(outputs.tags[first:last + 1, 1:].sum(axis=1).mean())
         found.append(Technique(start, end, text[start:end], TECHNIQUES[label],
@@ -78,7 +87,7 @@ def rank_labels(text: str, spans: Sequence[tuple[int, int]],
         else:
             first, last = (int(inside[0]), int(inside[-1])) if len(inside) else \
                 (_nearest(starts, start),) * 2
-            probs = _softmax(span_logits(outputs, first, last + 1))
+            probs = _softmax(label_logits(text, outputs, first, last + 1, (start, end)))
         ranked.append(sorted(((TECHNIQUES[i], float(p)) for i, p in enumerate(probs)),
                              key=lambda pair: -pair[1]))
     return ranked
@@ -114,7 +123,7 @@ def windows(tokens: int, size: int = WINDOW, stride: int = STRIDE) -> list[int]:
     return [*starts, tokens - size]
 
 
-def owners(tokens: int, starts: list[int], size: int = WINDOW) -> np.ndarray:  # type: ignore[type-arg]
+def owners(tokens: int, starts: list[int], size: int = WINDOW) -> npt.NDArray[np.int64]:
     """For each token, the index of the window where it is farthest from an edge."""
     owner = np.full(tokens, -1)
     best = np.full(tokens, -1)
@@ -131,18 +140,29 @@ def _encode(encoder: Encoder, pieces: list[list[int]]) -> Array:
     return encoder(ids, mask)
 
 
-def tagged_runs(outputs: TokenOutputs, threshold: float) -> list[tuple[int, int]]:
-    """(first, last) token of each run tagged as propaganda; a token whose best tag is B
-    starts a new run."""
+def tagged_runs(outputs: TokenOutputs, threshold: float, gap: int = MERGE_GAP,
+                min_tokens: int = MIN_TOKENS) -> list[tuple[int, int]]:
+    """(first, last) token of each run of tokens tagged as propaganda, runs at most `gap`
+    tokens apart joined, runs shorter than `min_tokens` left out."""
     runs: list[list[int]] = []
     inside = outputs.tags[:, 1:].sum(axis=1) >= threshold
     for token in np.flatnonzero(inside):
-        begins = outputs.tags[token].argmax() == 1
-        if runs and runs[-1][1] == token - 1 and not begins:
+        if runs and token - runs[-1][1] - 1 <= gap:
             runs[-1][1] = int(token)
         else:
             runs.append([int(token), int(token)])
-    return [(first, last) for first, last in runs]
+    return [(first, last) for first, last in runs if last - first + 1 >= min_tokens]
+
+
+def label_logits(text: str, outputs: TokenOutputs, first: int, end: int,
+                 span: tuple[int, int]) -> Array:
+    """Technique logits of a span: the span head, plus the repetition bonus when the span's
+    text occurs at least REPEATS times in `text`."""
+    logits = span_logits(outputs, first, end).copy()
+    phrase = text[span[0]:span[1]].strip().lower()
+    if phrase and text.lower().count(phrase) >= REPEATS:
+        logits[TECHNIQUES.index("Repetition")] += REPETITION_BONUS
+    return logits
 
 
 def span_logits(outputs: TokenOutputs, first: int, end: int) -> Array:
@@ -169,7 +189,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _nearest(starts: np.ndarray, position: int) -> int:  # type: ignore[type-arg]
+def _nearest(starts: npt.NDArray[np.int64], position: int) -> int:
     return int(np.abs(starts - position).argmin())
 
 

@@ -128,8 +128,8 @@ def _layer_norm(x: Array, weights: Mapping[str, Array], name: str, eps: float) -
 
 def _gelu(x: Array) -> Array:
     """GELU, tanh form (the models are trained with it: `hidden_act = gelu_new`)."""
-    out: Array = 0.5 * x * (1.0 + np.tanh(0.7978845608 * (x + 0.044715 * x ** 3)))
-    return out
+    inner = x * (0.7978845608 + 0.0356774081 * x * x)
+    return np.asarray(0.5 * x * (1.0 + np.tanh(inner)), dtype=np.float32)
 
 
 @cache
