@@ -196,11 +196,16 @@ def babe_report(rows: Sequence[tuple[int, str, float]]) -> dict[str, float]:
     def score(selected: list[tuple[int, str, float]]) -> float:
         return macro_f1([r[0] for r in selected], [int(r[2] >= 0.5) for r in selected])
 
-    result = {"macro_f1": score(list(rows)), "sentences": float(len(rows))}
+    result = {"macro_f1": score(list(rows)), "sentences": len(rows)}
     for outlet_type in ("left", "right", "center", "unknown"):
-        result[f"macro_f1 {outlet_type}"] = score([r for r in rows if r[1] == outlet_type])
-    result["gap left-right"] = abs(result["macro_f1 left"] - result["macro_f1 right"])
-    return result
+        selected = [r for r in rows if r[1] == outlet_type]
+        if selected:
+            result[f"macro_f1 {outlet_type} ({len(selected)} sentences)"] = score(selected)
+            result[outlet_type] = score(selected)
+    if "left" in result and "right" in result:
+        result["gap left-right"] = abs(result["left"] - result["right"])
+    return {key: value for key, value in result.items()
+            if key not in ("left", "right", "center", "unknown")}
 
 
 def sg1_heldout(data: Path) -> dict[str, float]:

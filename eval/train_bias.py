@@ -32,9 +32,10 @@ from eval.finetune import (
     pad_tensor,
     save_weights,
     setup,
+    write_shared_embeddings,
 )
 from newsprism.analyze.bias import MAX_TOKENS, MODEL
-from newsprism.analyze.transformer import data_path, load_tokenizer
+from newsprism.analyze.transformer import EMBEDDINGS, data_path, load_tokenizer
 
 DEFAULT_DATA = SHARED_EVAL / "babe"
 LABELS = {"Non-biased": 0, "Biased": 1}
@@ -148,6 +149,8 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=Settings().threads)
     args = parser.parse_args()
     settings = Settings(epochs=args.epochs, threads=args.threads)
+    if not data_path(EMBEDDINGS).exists():  # shared, frozen: written once from the base
+        write_shared_embeddings()
     examples = read_babe(args.data / "babe_train.csv")
     model = train(examples, settings, log=sys.stderr)
     save(model, args.out, settings, len(examples))

@@ -27,7 +27,15 @@ import numpy as np
 import torch  # type: ignore[import-not-found, unused-ignore]
 
 from eval import SHARED_EVAL
-from eval.finetune import encoder_state, load_encoder, optimizer, pad_tensor, save_weights, setup
+from eval.finetune import (
+    encoder_state,
+    load_encoder,
+    optimizer,
+    pad_tensor,
+    save_weights,
+    setup,
+    write_shared_embeddings,
+)
 from eval.framing import PtcArticle, f1, merge, read_ptc, si_counts
 from newsprism.analyze import transformer
 from newsprism.analyze.techniques import (
@@ -36,12 +44,11 @@ from newsprism.analyze.techniques import (
     SEP,
     TECHNIQUES,
     WINDOW,
-    _trim,
-    _widen,
+    span_chars,
     tagged_runs,
     token_outputs,
 )
-from newsprism.analyze.transformer import data_path, load_tokenizer
+from newsprism.analyze.transformer import EMBEDDINGS, data_path, load_tokenizer
 
 DEFAULT_DATA = SHARED_EVAL / "ptc"
 IGNORE = -100
@@ -174,9 +181,8 @@ def choose_threshold(articles: list[PtcArticle], path: Path) -> tuple[float, flo
         credit_p = credit_r = 0.0
         n_pred = n_gold = 0
         for article, out in zip(articles, outputs, strict=True):
-            predicted = merge(_trim(article.text, *_widen(article.text, out.offsets[a][0],
-                                                          out.offsets[b][1]))
-                              for a, b in tagged_runs(out, float(threshold)))
+            predicted = merge(span_chars(article.text, out, a, b)
+                              for a, b in tagged_runs(article.text, out, float(threshold)))
             gold = merge((s, e) for _, s, e in article.spans)
             p, r = si_counts(gold, predicted)
             credit_p, credit_r = credit_p + p, credit_r + r
@@ -204,6 +210,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="first N articles (smoke test)")
     args = parser.parse_args()
     settings = Settings(epochs=args.epochs, threads=args.threads)
+    if not data_path(EMBEDDINGS).exists():  # shared, frozen: written once from the base
+        write_shared_embeddings()
     articles = read_ptc(args.data, "train", args.limit)
     random.Random(settings.seed).shuffle(articles)
     held, rest = articles[:settings.holdout], articles[settings.holdout:]

@@ -31,6 +31,7 @@ class CleanSettings:
 class AnalyzeSettings:
     pipeline: str
     batch_size: int
+    models: bool
 
 
 @dataclass(frozen=True, slots=True)

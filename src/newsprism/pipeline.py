@@ -125,7 +125,8 @@ def process(raws: Iterable[RawDocument | Failure], outlets: OutletResolver,
     failures = [item for item in cleaned if isinstance(item, Failure)]
     analyzed: Iterable[Article | Failure] = batch
     if analyze:
-        analyzed = analyze_articles(batch, settings.analyze.pipeline, settings.analyze.batch_size)
+        analyzed = analyze_articles(batch, settings.analyze.pipeline, settings.analyze.batch_size,
+                                    settings.analyze.models)
         if track is not None:
             analyzed = track(analyzed, "Analyzing", len(batch))
     articles = []

@@ -7,21 +7,24 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from newsprism.analyze.bias import score_sentences
 from newsprism.analyze.entities import find_entities
 from newsprism.analyze.figures import find_figures
 from newsprism.analyze.framing import find_framing
 from newsprism.analyze.nlp import DEFAULT_PIPELINE, load_pipeline, parse
 from newsprism.analyze.quotes import find_quotes
+from newsprism.analyze.techniques import find_techniques
 from newsprism.model import Article, Failure, Sentence
 
 ENGLISH = (None, "en")
 
 
 def analyze_articles(articles: Iterable[Article], pipeline: str = DEFAULT_PIPELINE,
-                     batch_size: int = 32) -> Iterator[Article | Failure]:
+                     batch_size: int = 32, models: bool = True) -> Iterator[Article | Failure]:
     """Articles with their sentences, entities, quotes, figures and framing spans, or a
-    failure for an article the analysis cannot take. Articles not in English pass through
-    unchanged."""
+    failure for an article the analysis cannot take. With `models`, the trained framing
+    models add propaganda techniques and a bias score per sentence. Articles not in English
+    pass through unchanged."""
     articles = list(articles)
     limit = load_pipeline(pipeline).max_length
     todo = [a for a in articles if a.language in ENGLISH and len(a.text) <= limit]
@@ -33,16 +36,19 @@ def analyze_articles(articles: Iterable[Article], pipeline: str = DEFAULT_PIPELI
             yield Failure(article.source or article.id, f"text of {len(article.text):,} "
                           f"characters is too long to analyze (limit {limit:,})", "analyze")
         else:
-            yield _layers(article, next(docs))
+            yield _layers(article, next(docs), models)
 
 
-def _layers(article: Article, doc: Doc) -> Article | Failure:
+def _layers(article: Article, doc: Doc, models: bool) -> Article | Failure:
     try:
         quotes = tuple(find_quotes(doc))
-        return replace(article, sentences=tuple(sentences(doc)),
-                       entities=tuple(find_entities(doc)), quotes=quotes,
-                       figures=tuple(find_figures(doc, article.published)),
-                       framing=tuple(find_framing(doc, quotes)))
+        found = list(sentences(doc))
+        return replace(
+            article, entities=tuple(find_entities(doc)), quotes=quotes,
+            sentences=tuple(score_sentences(article.text, found) if models else found),
+            figures=tuple(find_figures(doc, article.published)),
+            framing=tuple(find_framing(doc, quotes)),
+            techniques=tuple(find_techniques(article.text)) if models else ())
     except Exception as exc:  # one article the analysis breaks on must not stop the batch
         return Failure(article.source or article.id,
                        f"analysis failed ({type(exc).__name__}: {exc})", "analyze")

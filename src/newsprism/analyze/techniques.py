@@ -16,6 +16,7 @@ averaged over the span's tokens times the probability of its label.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -37,7 +38,8 @@ WINDOW = 126  # word pieces per window, without [CLS] and [SEP]
 STRIDE = 96
 CLS, SEP = 101, 102
 TRIM = " \n\t.,:;"
-MERGE_GAP = 8
+MERGE_GAP = 12
+_SENTENCE_END = re.compile(r"\n|[.!?][\"'”’)\]]*\s")
 MIN_TOKENS = 2
 REPEATS = 3
 REPETITION_BONUS = 3.0
@@ -60,9 +62,8 @@ def find_techniques(text: str, model: str = MODEL,
     if threshold is None:
         threshold = float(load_model(model)[1].get("threshold", 0.5))
     found = []
-    for first, last in tagged_runs(outputs, threshold):
-        start, end = _trim(text, *_widen(text, outputs.offsets[first][0],
-                                         outputs.offsets[last][1]))
+    for first, last in tagged_runs(text, outputs, threshold):
+        start, end = span_chars(text, outputs, first, last)
         if end <= start:
             continue
         probs = _softmax(label_logits(text, outputs, first, last + 1, (start, end)))
@@ -140,14 +141,17 @@ def _encode(encoder: Encoder, pieces: list[list[int]]) -> Array:
     return encoder(ids, mask)
 
 
-def tagged_runs(outputs: TokenOutputs, threshold: float, gap: int = MERGE_GAP,
+def tagged_runs(text: str, outputs: TokenOutputs, threshold: float, gap: int = MERGE_GAP,
                 min_tokens: int = MIN_TOKENS) -> list[tuple[int, int]]:
-    """(first, last) token of each run of tokens tagged as propaganda, runs at most `gap`
-    tokens apart joined, runs shorter than `min_tokens` left out."""
+    """(first, last) token of each run of tokens tagged as propaganda: runs at most `gap`
+    tokens apart are joined, a run never crosses a sentence end or a line break, and runs
+    shorter than `min_tokens` are left out."""
     runs: list[list[int]] = []
     inside = outputs.tags[:, 1:].sum(axis=1) >= threshold
+    offsets = outputs.offsets
     for token in np.flatnonzero(inside):
-        if runs and token - runs[-1][1] - 1 <= gap:
+        if runs and token - runs[-1][1] - 1 <= gap and not _SENTENCE_END.search(
+                text, offsets[runs[-1][1]][0], offsets[token][0]):
             runs[-1][1] = int(token)
         else:
             runs.append([int(token), int(token)])
@@ -172,11 +176,19 @@ def span_logits(outputs: TokenOutputs, first: int, end: int) -> Array:
     return logits
 
 
+def span_chars(text: str, outputs: TokenOutputs, first: int, last: int) -> tuple[int, int]:
+    """Character span of the tokens [first, last]: edge punctuation trimmed, widened to
+    whole words, trimmed again (as PTC v2 trims its gold spans)."""
+    start, end = _trim(text, outputs.offsets[first][0], outputs.offsets[last][1])
+    return _trim(text, *_widen(text, start, end)) if end > start else (start, end)
+
+
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
-    """Extend a span to whole words (a run may start or end inside one)."""
-    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+    """Extend a span to whole whitespace-delimited words (a run of word pieces may start or
+    end inside one: `so-called`, `Vane's`)."""
+    while start > 0 and not text[start - 1].isspace() and not text[start].isspace():
         start -= 1
-    while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+    while end < len(text) and not text[end - 1].isspace() and not text[end].isspace():
         end += 1
     return start, end
 

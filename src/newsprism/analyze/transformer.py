@@ -114,8 +114,10 @@ class Encoder:
 
 
 def _dense(x: Array, weights: Mapping[str, Array], name: str) -> Array:
-    out: Array = x @ weights[name + ".weight"].T + weights[name + ".bias"]
-    return out
+    """`x @ W.T + b` as one matrix product over all tokens (much faster than per row)."""
+    weight = weights[name + ".weight"]
+    out: Array = x.reshape(-1, x.shape[-1]) @ weight.T + weights[name + ".bias"]
+    return out.reshape(*x.shape[:-1], weight.shape[0])
 
 
 def _layer_norm(x: Array, weights: Mapping[str, Array], name: str, eps: float) -> Array:
@@ -143,12 +145,14 @@ def load_model(name: str) -> tuple[Encoder, dict[str, Any]]:
     return Encoder(weights, int(meta.get("layers", 6)), int(meta.get("heads", 12))), meta
 
 
-def batches(lengths: list[int], budget: int = 4096) -> list[list[int]]:
-    """Indices grouped by similar length, each group with at most `budget` padded tokens."""
+def batches(lengths: list[int], budget: int = 4096, size: int = 16) -> list[list[int]]:
+    """Indices grouped by similar length: at most `size` per group and at most `budget`
+    padded tokens (small groups of sorted lengths waste little on padding)."""
     order = sorted(range(len(lengths)), key=lambda i: lengths[i])
     groups: list[list[int]] = []
     for index in order:
-        if groups and (len(groups[-1]) + 1) * lengths[index] <= budget:
+        if groups and len(groups[-1]) < size \
+                and (len(groups[-1]) + 1) * lengths[index] <= budget:
             groups[-1].append(index)
         else:
             groups.append([index])
