@@ -82,7 +82,10 @@ def test_store_killed_ingest_leaves_whole_chunks(tmp_path: Path) -> None:
         (corpus / f"n{number:05d}.txt").write_text(
             f"Story number {number}\n\nA short fictional report, number {number}.\n")
     db = tmp_path / "x.db"
-    command = [sys.executable, "-m", "newsprism", "ingest", str(corpus), "--db", str(db)]
+    fast = tmp_path / "fast.toml"  # the trained models would make the 4,000 inputs slow
+    fast.write_text("[analyze]\nmodels = false\n")
+    command = [sys.executable, "-m", "newsprism", "ingest", str(corpus), "--db", str(db),
+               "--config", str(fast)]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
