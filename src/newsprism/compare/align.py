@@ -12,7 +12,6 @@ linked to nothing is a fact only its article reports.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,11 +19,10 @@ from itertools import combinations
 
 import numpy as np
 
-from newsprism.clean.lines import stopwords
+from newsprism.clean.lines import content_words
 from newsprism.model import Article, Sentence
 
 MIN_WORDS = 4  # shorter sentences ("Read more.", "He agreed.") state no fact of their own
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,14 +49,6 @@ def units_of(article: Article) -> list[Unit]:
                            if f.start in inside and isinstance(f.value, int | float))
         units.append(Unit(article.id, sentence, text, entities, values))
     return units
-
-
-def content_words(text: str) -> list[str]:
-    """Lower-cased words that carry content, plural `s` dropped (`troops` = `troop`)."""
-    stop = stopwords()
-    words = (w.lower() for w in _WORD.findall(text))
-    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-            for w in words if w not in stop and not w.isdigit()]
 
 
 def tfidf_vectors(units: dict[str, list[Unit]]) -> dict[str, np.ndarray]:

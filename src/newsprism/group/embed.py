@@ -12,12 +12,13 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 from tokenizers import Tokenizer
+
+from newsprism.analyze.transformer import TOKENIZER, data_path
 
 DIMENSIONS = 384
 Vectors = NDArray[np.float32]
@@ -64,8 +65,7 @@ def mean_pool(hidden: NDArray[np.float32], mask: NDArray[np.int64]) -> Vectors:
 
 
 def _tokenizer(max_tokens: int) -> Tokenizer:
-    data = resources.files("newsprism").joinpath("data", "minilm", "tokenizer.json")
-    tokenizer = Tokenizer.from_str(data.read_text("utf-8"))
+    tokenizer = Tokenizer.from_file(str(data_path(TOKENIZER)))
     tokenizer.enable_truncation(max_length=max_tokens)
     tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # to the batch's longest
     return tokenizer
