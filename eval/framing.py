@@ -165,7 +165,8 @@ def folds(labels: Sequence[str], k: int, seed: int) -> list[int]:
 
 def babe_cv(data: Path, k: int, threads: int, log: Path | None) -> dict[str, float]:
     """Out-of-fold macro-F1 overall and by outlet leaning (trains k models)."""
-    from eval.train_bias import Settings, read_babe, save, train
+    from eval.babe import read_babe
+    from eval.train_bias import Settings, save, train
 
     examples = read_babe(data / "babe_train.csv")
     fold = folds([f"{e.label}/{e.outlet_type}" for e in examples], k, seed=5)
@@ -210,7 +211,7 @@ def babe_report(rows: Sequence[tuple[int, str, float]]) -> dict[str, float]:
 
 def sg1_heldout(data: Path) -> dict[str, float]:
     """The shipped model on SG1 expert labels of sentences not in `babe_train.csv`."""
-    from eval.train_bias import read_babe
+    from eval.babe import read_babe
 
     seen = {e.text for e in read_babe(data / "babe_train.csv")}
     examples = [e for e in read_babe(data / "final_labels_SG1.csv") if e.text not in seen]

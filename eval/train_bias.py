@@ -12,7 +12,6 @@ biased (`biased_words`), which helps the sentence head on so little data.
 from __future__ import annotations
 
 import argparse
-import csv
 import random
 import re
 import sys
@@ -24,6 +23,7 @@ from typing import Any
 import torch  # type: ignore[import-not-found, unused-ignore]
 
 from eval import SHARED_EVAL
+from eval.babe import Example, read_babe
 from eval.finetune import (
     batch_order,
     encoder_state,
@@ -38,15 +38,6 @@ from newsprism.analyze.bias import MAX_TOKENS, MODEL
 from newsprism.analyze.transformer import EMBEDDINGS, data_path, load_tokenizer
 
 DEFAULT_DATA = SHARED_EVAL / "babe"
-LABELS = {"Non-biased": 0, "Biased": 1}
-
-
-@dataclass(frozen=True, slots=True)
-class Example:
-    text: str
-    label: int
-    outlet_type: str
-    biased_words: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,15 +48,6 @@ class Settings:
     word_loss: float = 0.3
     seed: int = 13
     threads: int = 1
-
-
-def read_babe(path: Path) -> list[Example]:
-    """Labelled sentences of a BABE CSV (`;`-separated); `No agreement` rows left out."""
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter=";"))
-    return [Example(row["text"], LABELS[row["label_bias"]], row["type"] or "unknown",
-                    tuple(re.findall(r"'([^']+)'", row["biased_words"] or "")))
-            for row in rows if row["label_bias"] in LABELS]
 
 
 def encode(example: Example) -> tuple[list[int], list[float]]:

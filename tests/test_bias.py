@@ -89,8 +89,8 @@ def test_bias_quality_floor_on_sg1_sentences_not_in_training() -> None:
     a floor set well below its full held-out score in docs/models.md."""
     if not (BABE / "final_labels_SG1.csv").exists():
         pytest.skip(f"BABE not found in {BABE}")
+    from eval.babe import read_babe
     from eval.framing import babe_report
-    from eval.train_bias import read_babe
 
     seen = {e.text for e in read_babe(BABE / "babe_train.csv")}
     unseen = [e for e in read_babe(BABE / "final_labels_SG1.csv") if e.text not in seen][:150]
