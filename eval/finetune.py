@@ -17,9 +17,7 @@ import numpy as np
 import torch  # type: ignore[import-not-found, unused-ignore]
 from transformers import AutoConfig, AutoModel  # type: ignore[import-not-found, unused-ignore]
 
-from newsprism.analyze.transformer import EMBEDDINGS, data_path
-
-WORD_EMBEDDINGS = "embeddings.word_embeddings.weight"
+from newsprism.analyze.transformer import EMBEDDINGS, WORD_EMBEDDINGS, data_path
 
 
 def base_model_path() -> Path:

@@ -24,6 +24,7 @@ import torch  # type: ignore[import-not-found, unused-ignore]
 
 from eval import SHARED_EVAL
 from eval.babe import Example, read_babe
+from eval.export_onnx import export
 from eval.finetune import (
     batch_order,
     encoder_state,
@@ -121,6 +122,7 @@ def save(model: BiasModel, path: Path, settings: Settings, examples: int) -> Non
             "heads": 12, "max_tokens": MAX_TOKENS, "examples": examples,
             "settings": asdict(settings)}
     save_weights(encoder_state(model), path, meta)
+    export(path)
 
 
 def main() -> None:

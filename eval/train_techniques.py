@@ -27,6 +27,7 @@ import numpy as np
 import torch  # type: ignore[import-not-found, unused-ignore]
 
 from eval import SHARED_EVAL
+from eval.export_onnx import export
 from eval.finetune import (
     encoder_state,
     load_encoder,
@@ -199,6 +200,7 @@ def save(model: TechniquesModel, path: Path, settings: Settings, threshold: floa
             "heads": 12, "window": WINDOW, "threshold": threshold, "articles": articles,
             "settings": asdict(settings)}
     save_weights(encoder_state(model), path, meta)
+    export(path)
 
 
 def main() -> None:

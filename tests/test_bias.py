@@ -77,10 +77,12 @@ def test_bias_very_long_sentence_is_cut_not_refused() -> None:
     assert 0.0 <= float(score) <= 1.0
 
 
-def test_bias_scores_do_not_depend_on_batch_company() -> None:
+def test_bias_scores_barely_depend_on_batch_company() -> None:
+    """Padding is masked, so a sentence's score depends on its batch only through the int8
+    graph's activation scale, which onnxruntime sets per batch: a small shift, no more."""
     alone = bias_scores([FLAT[1]])
     together = bias_scores([LOADED_PAIRS[0][0], FLAT[1], " ".join(FLAT)])
-    assert float(alone[0]) == pytest.approx(float(together[1]), abs=1e-4)
+    assert float(alone[0]) == pytest.approx(float(together[1]), abs=0.01)
 
 
 @pytest.mark.slow

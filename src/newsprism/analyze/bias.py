@@ -1,8 +1,8 @@
 """Sentence bias: the probability that a sentence is biased or opinionated.
 
 A MiniLM fine-tuned on BABE (expert labels Biased / Non-biased; see `docs/models.md`),
-run in numpy over int8 weights in `data/bias-minilm.npz`. Sentences are scored in batches
-of similar length; the model is loaded once per process.
+run by onnxruntime (int8 encoder `data/bias-minilm.onnx`, head in `bias-minilm.npz`).
+Sentences are scored in batches of similar length; the model is loaded once per process.
 """
 
 from __future__ import annotations

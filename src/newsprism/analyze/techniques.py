@@ -1,9 +1,10 @@
 """Propaganda techniques: spans of an article and which of the 14 SemEval-2020 Task 11
 techniques each one uses.
 
-A MiniLM fine-tuned on the PTC training articles (see `docs/models.md`), run in numpy over
-int8 weights in `data/techniques-minilm.npz`. The article is read in overlapping windows of
-128 word pieces; each token keeps the outputs of the window where it sits most centrally.
+A MiniLM fine-tuned on the PTC training articles (see `docs/models.md`), run by
+onnxruntime (int8 encoder `data/techniques-minilm.onnx`, heads in `techniques-minilm.npz`).
+The article is read in overlapping windows of 128 word pieces; each token keeps the outputs
+of the window where it sits most centrally.
 Two heads: BIO tags find the spans (a token is inside one when P(B) + P(I) reaches the
 threshold stored with the weights; runs less than MERGE_GAP tokens apart are joined and runs
 shorter than MIN_TOKENS dropped), and a span head scores the techniques from the span's

@@ -1,17 +1,17 @@
-"""A fine-tuned MiniLM (BERT) encoder run in numpy, for the trained framing models.
+"""A fine-tuned MiniLM (BERT) encoder run by onnxruntime, for the trained framing models.
 
-The weights are int8 per output row (symmetric, one float32 scale per row) in `.npz` files
-under `data/`; they are turned back into float32 once, on load. The word-embedding table is
-frozen during training, so it is shared by every model in `data/minilm/embeddings.npz`.
-
-Why numpy and not onnxruntime: exporting and quantizing an ONNX graph needs the `onnx`
-package, which is not a dependency; a six-layer BERT is a few matrix products, and numpy is
-already one. Training code: `eval/finetune.py` (the `train` extra).
+Each model is two files under `data/`: `<name>.onnx`, the six BERT layers from word
+embeddings to hidden states with int8 weights, and `<name>.npz`, its task heads (int8 per
+output row, one float32 scale per row) and metadata. The word-embedding table is frozen
+during training, so every model shares `data/minilm/embeddings.npz`; it is looked up here,
+outside the graph. Training and export: `eval/finetune.py`, `eval/export_onnx.py` (the
+`train` extra).
 """
 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -30,6 +30,9 @@ IdArray = npt.NDArray[np.int64]
 EMBEDDINGS = "minilm/embeddings.npz"
 TOKENIZER = "minilm/tokenizer.json"
 _SCALE = "::scale"
+WORD_EMBEDDINGS = "embeddings.word_embeddings.weight"
+# Weight names that belong to the encoder graph, not to a task head.
+ENCODER_PREFIXES = ("embeddings.", "encoder.")
 
 
 def data_path(name: str) -> Path:
@@ -67,82 +70,53 @@ def read_weights(path: Path) -> tuple[dict[str, Array], dict[str, Any]]:
 
 @dataclass(frozen=True)
 class Encoder:
-    """BERT encoder weights by Hugging Face state-dict name (without the `encoder.` prefix
-    of the training module), plus the task heads stored beside them."""
+    """An encoder session, the shared word embeddings, and the model's task heads by name."""
 
+    session: Any  # onnxruntime.InferenceSession
+    words: Array
     weights: Mapping[str, Array]
-    layers: int
-    heads: int
-    eps: float = 1e-12
 
     def __call__(self, ids: IdArray, mask: IdArray) -> Array:
         """Last hidden states `[batch, tokens, hidden]` of token `ids` (`mask` 1 on real
         tokens, 0 on padding)."""
-        w = self.weights
-        positions = np.arange(ids.shape[1])
-        x = (w["embeddings.word_embeddings.weight"][ids]
-             + w["embeddings.position_embeddings.weight"][positions][None]
-             + w["embeddings.token_type_embeddings.weight"][0])
-        x = _layer_norm(x, w, "embeddings.LayerNorm", self.eps)
-        bias = np.where(mask[:, None, None, :] > 0, 0.0, -1e9).astype(np.float32)
-        for i in range(self.layers):
-            x = self._layer(x, bias, f"encoder.layer.{i}.")
-        return x
-
-    def _layer(self, x: Array, bias: Array, prefix: str) -> Array:
-        w, p = self.weights, prefix
-        attended = self._attention(x, bias, p + "attention.self.")
-        x = _layer_norm(_dense(attended, w, p + "attention.output.dense") + x, w,
-                        p + "attention.output.LayerNorm", self.eps)
-        hidden = _gelu(_dense(x, w, p + "intermediate.dense"))
-        return _layer_norm(_dense(hidden, w, p + "output.dense") + x, w,
-                           p + "output.LayerNorm", self.eps)
-
-    def _attention(self, x: Array, bias: Array, prefix: str) -> Array:
-        batch, tokens, hidden = x.shape
-        size = hidden // self.heads
-
-        def split(name: str) -> Array:
-            projected = _dense(x, self.weights, prefix + name)
-            return projected.reshape(batch, tokens, self.heads, size).transpose(0, 2, 1, 3)
-
-        scores = split("query") @ split("key").transpose(0, 1, 3, 2) / np.sqrt(size) + bias
-        scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
-        scores /= scores.sum(axis=-1, keepdims=True)
-        context: Array = scores @ split("value")
-        return context.transpose(0, 2, 1, 3).reshape(batch, tokens, hidden)
+        hidden: Array = self.session.run(None, {"embeds": self.words[ids], "mask": mask})[0]
+        return hidden
 
 
-def _dense(x: Array, weights: Mapping[str, Array], name: str) -> Array:
-    """`x @ W.T + b` as one matrix product over all tokens (much faster than per row)."""
-    weight = weights[name + ".weight"]
-    out: Array = x.reshape(-1, x.shape[-1]) @ weight.T + weights[name + ".bias"]
-    return out.reshape(*x.shape[:-1], weight.shape[0])
+def onnx_session(path: Path, threads: int) -> Any:
+    """An onnxruntime CPU session of the graph at `path` (onnxruntime is imported here,
+    with its telemetry off)."""
+    os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    try:
+        return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    except Exception as exc:  # onnxruntime raises its own untyped errors
+        raise ConfigError(f"cannot load model {path}: {exc}") from exc
 
 
-def _layer_norm(x: Array, weights: Mapping[str, Array], name: str, eps: float) -> Array:
-    mean = x.mean(axis=-1, keepdims=True)
-    var = ((x - mean) ** 2).mean(axis=-1, keepdims=True)
-    out: Array = (x - mean) / np.sqrt(var + eps) * weights[name + ".weight"] \
-        + weights[name + ".bias"]
-    return out
-
-
-def _gelu(x: Array) -> Array:
-    """GELU, tanh form (the models are trained with it: `hidden_act = gelu_new`)."""
-    inner = x * (0.7978845608 + 0.0356774081 * x * x)
-    return np.asarray(0.5 * x * (1.0 + np.tanh(inner)), dtype=np.float32)
+def onnx_path(npz: Path) -> Path:
+    """The encoder graph that goes with a model's heads file."""
+    return npz.with_suffix(".onnx")
 
 
 @cache
 def load_model(name: str) -> tuple[Encoder, dict[str, Any]]:
-    """The encoder and metadata of `data/<name>` (or of a file path), loaded once."""
+    """The encoder and metadata of `data/<name>` (or of a file path), loaded once. One
+    thread per model: analysis runs one process per core."""
     path = Path(name) if Path(name).is_absolute() else data_path(name)
-    weights, meta = read_weights(path)
-    if "embeddings.word_embeddings.weight" not in weights:
-        shared, _ = read_weights(data_path(EMBEDDINGS))
-        weights.update(shared)
-    return Encoder(weights, int(meta.get("layers", 6)), int(meta.get("heads", 12))), meta
+    heads, meta = read_weights(path)
+    session = onnx_session(onnx_path(path), threads=1)
+    return Encoder(session, word_embeddings(), heads), meta
+
+
+@cache
+def word_embeddings() -> Array:
+    """The shared, frozen word-embedding table (float32), loaded once."""
+    return read_weights(data_path(EMBEDDINGS))[0][WORD_EMBEDDINGS]
 
 
 def batches(lengths: list[int], budget: int = 4096, size: int = 16) -> list[list[int]]:

