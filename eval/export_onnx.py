@@ -21,7 +21,7 @@ from typing import Any
 import torch  # type: ignore[import-not-found, unused-ignore]
 from onnxruntime.quantization import QuantType, quantize_dynamic
 
-from eval.finetune import load_encoder, save_weights
+from eval.finetune import encoder_state, load_encoder, save_weights
 from newsprism.analyze.transformer import (
     ENCODER_PREFIXES,
     WORD_EMBEDDINGS,
@@ -68,6 +68,12 @@ def export(npz: Path) -> Path:
     save_weights({k: torch.from_numpy(v) for k, v in weights.items()
                   if not k.startswith(ENCODER_PREFIXES)}, npz, meta, skip=())
     return target
+
+
+def save_model(module: Any, path: Path, meta: dict[str, Any]) -> Path:
+    """A trained module as the package runs it: all weights to `path`, then exported."""
+    save_weights(encoder_state(module), path, meta)
+    return export(path)
 
 
 def main() -> None:

@@ -24,14 +24,12 @@ import torch  # type: ignore[import-not-found, unused-ignore]
 
 from eval import SHARED_EVAL
 from eval.babe import Example, read_babe
-from eval.export_onnx import export
+from eval.export_onnx import save_model
 from eval.finetune import (
     batch_order,
-    encoder_state,
     load_encoder,
     optimizer,
     pad_tensor,
-    save_weights,
     setup,
     write_shared_embeddings,
 )
@@ -121,8 +119,7 @@ def save(model: BiasModel, path: Path, settings: Settings, examples: int) -> Non
     meta = {"task": "sentence-bias", "labels": ["Non-biased", "Biased"], "layers": 6,
             "heads": 12, "max_tokens": MAX_TOKENS, "examples": examples,
             "settings": asdict(settings)}
-    save_weights(encoder_state(model), path, meta)
-    export(path)
+    save_model(model, path, meta)
 
 
 def main() -> None:

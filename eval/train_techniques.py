@@ -27,13 +27,11 @@ import numpy as np
 import torch  # type: ignore[import-not-found, unused-ignore]
 
 from eval import SHARED_EVAL
-from eval.export_onnx import export
+from eval.export_onnx import save_model
 from eval.finetune import (
-    encoder_state,
     load_encoder,
     optimizer,
     pad_tensor,
-    save_weights,
     setup,
     write_shared_embeddings,
 )
@@ -199,8 +197,7 @@ def save(model: TechniquesModel, path: Path, settings: Settings, threshold: floa
     meta = {"task": "propaganda-techniques", "labels": list(TECHNIQUES), "layers": 6,
             "heads": 12, "window": WINDOW, "threshold": threshold, "articles": articles,
             "settings": asdict(settings)}
-    save_weights(encoder_state(model), path, meta)
-    export(path)
+    save_model(model, path, meta)
 
 
 def main() -> None:
