@@ -2,7 +2,7 @@
 
 Texts: PolNeAR's news articles (../shared/eval/polnear). spaCy alone runs the same pipeline
 over the same texts; the difference is what sentences, entities, quotes, figures and framing
-rules add. A third run adds the trained framing models (techniques, sentence bias).
+rules add. A third run adds the trained models (attribution tagger, techniques, sentence bias).
 
     python -m bench.analyze [--data ../shared/eval/polnear] [--articles 300] [--rounds 3]
 """

@@ -7,6 +7,7 @@ our speaker mention overlaps the gold source span, or when our speaker's name co
 gold source's last word (a pronoun resolved to a name by both counts through the mention).
 
     python -m eval.quotes [--data ../shared/eval/polnear] [--split dev] [--limit N]
+                          [--tagger FILE.npz | --tagger none] [--held-out]
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eval import SHARED_EVAL
+from newsprism.analyze.attribution import MODEL, find_attributions
 from newsprism.analyze.nlp import parse
 from newsprism.analyze.quotes import find_quotes
+from newsprism.analyze.transformer import load_model
 from newsprism.model import Quote
 
 DEFAULT_DATA = SHARED_EVAL / "polnear"
@@ -38,8 +41,11 @@ def read_gold(path: Path, text: str) -> list[Gold]:
     spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
     relations = []
     for line in path.read_text("utf-8").splitlines():
+        fields = line.split("\t")
+        if len(fields) < 2:
+            continue  # the rest of a covered text that holds a line break
         if line.startswith("T"):
-            key, info, covered = [*line.split("\t"), ""][:3]
+            key, info, covered = [*fields, ""][:3]
             label, _, offsets = info.partition(" ")
             pieces = [tuple(map(int, part.split())) for part in offsets.split(";")]
             spans[key] = (label, pieces, covered)  # type: ignore[assignment]
@@ -116,17 +122,26 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--split", default="dev")
     parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--tagger", default=MODEL,
+                        help="attribution model (.npz); 'none' for the rules alone")
+    parser.add_argument("--held-out", action="store_true",
+                        help="score only the training articles the tagger held out")
     args = parser.parse_args()
-    paths = sorted((args.data / args.split / "text").glob("*.txt"))
+    split = "train" if args.held_out else args.split
+    paths = sorted((args.data / split / "text").glob("*.txt"))
+    if args.held_out:
+        held = set(load_model(MODEL if args.tagger == "none" else args.tagger)[1]["held_out"])
+        paths = [path for path in paths if path.stem in held]
     paths = paths[: args.limit] if args.limit else paths
     texts = [path.read_text("utf-8") for path in paths]
     started = time.perf_counter()
     n_gold = n_pred = n_matched = n_with_source = n_speaker = n_direct = n_direct_matched = 0
     annotations = {ann.stem.rsplit("_", 1)[0]: ann
-                   for ann in (args.data / args.split / "attributions").glob("*.ann")}
+                   for ann in (args.data / split / "attributions").glob("*.ann")}
     for path, text, doc in zip(paths, texts, parse(texts), strict=True):
         gold = read_gold(annotations[path.stem], text)
-        predicted = units(find_quotes(doc))
+        tagged = find_attributions(text, args.tagger) if args.tagger != "none" else []
+        predicted = units(find_quotes(doc, tagged))
         pairs = match(gold, predicted, token_starts(text))
         n_gold, n_pred = n_gold + len(gold), n_pred + len(predicted)
         n_matched += len(pairs)
@@ -138,7 +153,7 @@ def main() -> None:
     precision, recall = n_matched / max(n_pred, 1), n_matched / max(n_gold, 1)
     f1 = 2 * precision * recall / max(precision + recall, 1e-9)
     seconds = time.perf_counter() - started
-    print(f"PolNeAR {args.split}: {len(paths)} articles, {n_gold} gold attributions, "
+    print(f"PolNeAR {split}: {len(paths)} articles, {n_gold} gold attributions, "
           f"{n_pred} predicted utterances ({n_direct} direct), {seconds:.1f} s")
     print(f"quote content   precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}")
     print(f"direct utterances precision {n_direct_matched / max(n_direct, 1):.3f}")

@@ -38,16 +38,13 @@ from eval.finetune import (
 from eval.framing import PtcArticle, f1, merge, read_ptc, si_counts
 from newsprism.analyze import transformer
 from newsprism.analyze.techniques import (
-    CLS,
     MODEL,
-    SEP,
     TECHNIQUES,
-    WINDOW,
     span_chars,
     tagged_runs,
     token_outputs,
 )
-from newsprism.analyze.transformer import EMBEDDINGS, data_path, load_tokenizer
+from newsprism.analyze.transformer import CLS, EMBEDDINGS, SEP, WINDOW, data_path, load_tokenizer
 
 DEFAULT_DATA = SHARED_EVAL / "ptc"
 IGNORE = -100

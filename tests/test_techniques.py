@@ -12,15 +12,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsprism.analyze.techniques import (
-    STRIDE,
-    TECHNIQUES,
-    WINDOW,
-    find_techniques,
-    owners,
-    rank_labels,
-    windows,
-)
+from newsprism.analyze.techniques import TECHNIQUES, find_techniques, rank_labels
+from newsprism.analyze.transformer import STRIDE, WINDOW, owners, windows
 from newsprism.model import Article
 
 ROOT = Path(__file__).resolve().parent.parent

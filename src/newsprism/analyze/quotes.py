@@ -13,12 +13,13 @@ their role, and are typed named / organization / unnamed / anonymous / unknown.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from newsprism.analyze.attribution import Attribution
 from newsprism.analyze.entities import GROUP_LABELS, canonical_names, surface
 from newsprism.analyze.nlp import ents_of, text_of
 from newsprism.datafiles import data_rows
@@ -132,17 +133,76 @@ def _trim(paragraph: str, start: int, end: int) -> tuple[int, int]:
 
 # -- attribution --------------------------------------------------------------------------
 
-def find_quotes(doc: Doc) -> list[Quote]:
-    """Direct and indirect quotes of `doc`, each with its speaker and attribution verb."""
+def find_quotes(doc: Doc, attributions: Sequence[Attribution] = ()) -> list[Quote]:
+    """Direct and indirect quotes of `doc`, each with its speaker and attribution verb.
+
+    Without `attributions` the rules alone find them. With the trained tagger's relations
+    (`newsprism.analyze.attribution`), those relations are the quotes (a relation with no
+    source of its own takes the speaker of the direct quote it overlaps), and the rules add
+    only the direct quotes the tagger missed."""
     names = canonical_names(doc)
-    direct = _direct_quotes(doc, names)
-    covered = [(q.quote.start, q.quote.end) for q in direct]
-    indirect = [quote for quote in _indirect_quotes(doc, names)
-                if _covered_share(quote, covered) < 0.5]
+    direct = [found.quote for found in _direct_quotes(doc, names)]
+    if attributions:
+        tagged = [_with_speaker(_tagged_quote(doc, relation, names), direct)
+                  for relation in attributions]
+        found = tagged + [quote for quote in direct if not _overlaps(quote, tagged)]
+    else:
+        covered = [(quote.start, quote.end) for quote in direct]
+        found = direct + [quote for quote in _indirect_quotes(doc, names)
+                          if _covered_share(quote, covered) < 0.5]
     roles = person_roles(doc, names)
-    quotes = sorted([q.quote for q in direct] + indirect, key=lambda q: q.start)
+    quotes = sorted(found, key=lambda q: q.start)
     return [replace(quote, speaker_role=quote.speaker_role or roles.get(quote.speaker or ""))
             if quote.speaker_type == "named" else quote for quote in _carry_anonymity(quotes)]
+
+
+def _with_speaker(quote: Quote, direct: list[Quote]) -> Quote:
+    """A tagged quote with no speaker takes those of the direct quote it overlaps."""
+    if quote.speaker is not None:
+        return quote
+    for other in direct:
+        if other.speaker is not None and _overlaps(quote, [other]):
+            return replace(quote, speaker=other.speaker, speaker_type=other.speaker_type,
+                           speaker_role=other.speaker_role, speaker_start=other.speaker_start,
+                           speaker_end=other.speaker_end, verb=quote.verb or other.verb,
+                           verb_class=quote.verb_class or other.verb_class)
+    return quote
+
+
+def _overlaps(quote: Quote, others: list[Quote]) -> bool:
+    """Whether half of `quote` or of one of `others` lies inside the other."""
+    for other in others:
+        common = min(quote.end, other.end) - max(quote.start, other.start)
+        if common > 0 and 2 * common >= min(quote.end - quote.start, other.end - other.start):
+            return True
+    return False
+
+
+def _tagged_quote(doc: Doc, found: Attribution, names: dict[str, str]) -> Quote:
+    """A quote from a tagged relation: the source's head resolved like a verb's subject;
+    with no source, the subject of the cue's verb."""
+    verb = _cue_verb(doc, found.cue)
+    if found.source is not None:
+        source = doc.char_span(*found.source, alignment_mode="expand")
+        speaker = resolve_speaker(doc, source.root, names) if source is not None else NO_SPEAKER
+    else:
+        speaker = resolve_speaker(doc, _subject(verb), names) if verb is not None else NO_SPEAKER
+    start, end = found.content
+    text = text_of(doc)
+    direct = text[max(0, start - 1):start + 1].strip()[:1] in _OPEN_CLOSE
+    return _make_quote(doc, start, end, speaker, verb, direct=direct)
+
+
+def _cue_verb(doc: Doc, cue: tuple[int, int] | None) -> Token | None:
+    """The main verb of a cue span (`said`, `has argued` → `argued`, `according to` →
+    `according`), else its head word (`are convinced` → `convinced`, `fear`)."""
+    span = doc.char_span(*cue, alignment_mode="expand") if cue is not None else None
+    if span is None or not len(span):
+        return None
+    if span[0].lower_ == "according":
+        return span[0]
+    verbs = [token for token in span if token.pos_ == "VERB"]
+    return verbs[0] if verbs else span.root
 
 
 def _carry_anonymity(quotes: list[Quote]) -> list[Quote]:

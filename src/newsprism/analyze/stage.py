@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from newsprism.analyze.attribution import find_attributions
 from newsprism.analyze.bias import score_sentences
 from newsprism.analyze.entities import find_entities
 from newsprism.analyze.figures import find_figures
@@ -22,8 +23,9 @@ ENGLISH = (None, "en")
 def analyze_articles(articles: Iterable[Article], pipeline: str = DEFAULT_PIPELINE,
                      batch_size: int = 32, models: bool = True) -> Iterator[Article | Failure]:
     """Articles with their sentences, entities, quotes, figures and framing spans, or a
-    failure for an article the analysis cannot take. With `models`, the trained framing
-    models add propaganda techniques and a bias score per sentence. Articles not in English
+    failure for an article the analysis cannot take. With `models`, the trained models add
+    the attributions the quote rules miss, propaganda techniques and a bias score per
+    sentence. Articles not in English
     pass through unchanged."""
     articles = list(articles)
     limit = load_pipeline(pipeline).max_length
@@ -41,7 +43,7 @@ def analyze_articles(articles: Iterable[Article], pipeline: str = DEFAULT_PIPELI
 
 def _layers(article: Article, doc: Doc, models: bool) -> Article | Failure:
     try:
-        quotes = tuple(find_quotes(doc))
+        quotes = tuple(find_quotes(doc, find_attributions(article.text) if models else ()))
         found = list(sentences(doc))
         return replace(
             article, entities=tuple(find_entities(doc)), quotes=quotes,

@@ -24,7 +24,13 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from newsprism.analyze.transformer import Array, Encoder, load_model, load_tokenizer, pad
+from newsprism.analyze.transformer import (
+    Array,
+    load_model,
+    load_tokenizer,
+    softmax,
+    token_states,
+)
 from newsprism.model import Technique
 
 MODEL = "techniques-minilm.npz"
@@ -35,9 +41,6 @@ TECHNIQUES: tuple[str, ...] = (
     "Repetition", "Slogans", "Thought-terminating_Cliches",
     "Whataboutism,Straw_Men,Red_Herring",
 )
-WINDOW = 126  # word pieces per window, without [CLS] and [SEP]
-STRIDE = 96
-CLS, SEP = 101, 102
 TRIM = " \n\t.,:;"
 MERGE_GAP = 12
 _SENTENCE_END = re.compile(r"\n|[.!?][\"'”’)\]]*\s")
@@ -67,7 +70,7 @@ def find_techniques(text: str, model: str = MODEL,
         start, end = span_chars(text, outputs, first, last)
         if end <= start:
             continue
-        probs = _softmax(label_logits(text, outputs, first, last + 1, (start, end)))
+        probs = softmax(label_logits(text, outputs, first, last + 1, (start, end)))
         label = int(probs.argmax())
         inside = float(outputs.tags[first:last + 1, 1:].sum(axis=1).mean())
         found.append(Technique(start, end, text[start:end], TECHNIQUES[label],
@@ -89,7 +92,7 @@ def rank_labels(text: str, spans: Sequence[tuple[int, int]],
         else:
             first, last = (int(inside[0]), int(inside[-1])) if len(inside) else \
                 (_nearest(starts, start),) * 2
-            probs = _softmax(label_logits(text, outputs, first, last + 1, (start, end)))
+            probs = softmax(label_logits(text, outputs, first, last + 1, (start, end)))
         ranked.append(sorted(((TECHNIQUES[i], float(p)) for i, p in enumerate(probs)),
                              key=lambda pair: -pair[1]))
     return ranked
@@ -99,47 +102,12 @@ def token_outputs(text: str, model: str = MODEL) -> TokenOutputs:
     """Tag probabilities and technique logits of every word piece of `text`."""
     encoder, _ = load_model(model)
     encoding = load_tokenizer().encode(text, add_special_tokens=False)
-    ids, offsets = encoding.ids, [tuple(o) for o in encoding.offsets]
-    tags = np.zeros((len(ids), 3), dtype=np.float32)
-    techniques = np.zeros((len(ids), 3, len(TECHNIQUES)), dtype=np.float32)
-    starts = windows(len(ids))
-    owner = owners(len(ids), starts)
+    states = token_states(encoder, encoding.ids)
     weights = encoder.weights
-    for batch in range(0, len(starts), 16):
-        chunk = starts[batch:batch + 16]
-        hidden = _encode(encoder, [ids[s:s + WINDOW] for s in chunk])
-        for row, start in enumerate(chunk):
-            tokens = np.flatnonzero(owner == batch + row)
-            vectors = hidden[row, tokens - start + 1]
-            tags[tokens] = _softmax(vectors @ weights["tags.weight"].T + weights["tags.bias"])
-            techniques[tokens] = (vectors @ weights["techniques.weight"].T
-                                  + weights["techniques.bias"]).reshape(len(tokens), 3, -1)
-    return TokenOutputs([(int(a), int(b)) for a, b in offsets], tags, techniques)
-
-
-def windows(tokens: int, size: int = WINDOW, stride: int = STRIDE) -> list[int]:
-    """Start token of each window; the last window ends at the last token."""
-    if tokens <= size:
-        return [0] if tokens else []
-    starts = list(range(0, tokens - size, stride))
-    return [*starts, tokens - size]
-
-
-def owners(tokens: int, starts: list[int], size: int = WINDOW) -> npt.NDArray[np.int64]:
-    """For each token, the index of the window where it is farthest from an edge."""
-    owner = np.full(tokens, -1)
-    best = np.full(tokens, -1)
-    for index, start in enumerate(starts):
-        positions = np.arange(start, min(start + size, tokens))
-        centrality = np.minimum(positions - start, positions[-1] - positions)
-        better = centrality > best[positions]
-        owner[positions[better]], best[positions[better]] = index, centrality[better]
-    return owner
-
-
-def _encode(encoder: Encoder, pieces: list[list[int]]) -> Array:
-    ids, mask = pad([[CLS, *piece, SEP] for piece in pieces])
-    return encoder(ids, mask)
+    tags = softmax(states @ weights["tags.weight"].T + weights["tags.bias"])
+    techniques = (states @ weights["techniques.weight"].T + weights["techniques.bias"])
+    return TokenOutputs([(int(a), int(b)) for a, b in encoding.offsets], tags,
+                        techniques.reshape(len(states), 3, len(TECHNIQUES)))
 
 
 def tagged_runs(text: str, outputs: TokenOutputs, threshold: float, gap: int = MERGE_GAP,
@@ -204,9 +172,3 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _nearest(starts: npt.NDArray[np.int64], position: int) -> int:
     return int(np.abs(starts - position).argmin())
-
-
-def _softmax(logits: Array) -> Array:
-    exp = np.exp(logits - logits.max(axis=-1, keepdims=True))
-    out: Array = exp / exp.sum(axis=-1, keepdims=True)
-    return out

@@ -33,6 +33,9 @@ _SCALE = "::scale"
 WORD_EMBEDDINGS = "embeddings.word_embeddings.weight"
 # Weight names that belong to the encoder graph, not to a task head.
 ENCODER_PREFIXES = ("embeddings.", "encoder.")
+WINDOW = 126  # word pieces per window, without [CLS] and [SEP]
+STRIDE = 96
+CLS, SEP = 101, 102
 
 
 def data_path(name: str) -> Path:
@@ -142,3 +145,45 @@ def pad(sequences: list[list[int]]) -> tuple[IdArray, IdArray]:
         ids[row, :len(sequence)] = sequence
         mask[row, :len(sequence)] = 1
     return ids, mask
+
+
+def token_states(encoder: Encoder, ids: list[int]) -> Array:
+    """Last hidden state of every word piece of a long text `[tokens, hidden]`: the text is
+    read in overlapping windows of WINDOW pieces and each piece keeps the state of the window
+    where it sits most centrally."""
+    starts = windows(len(ids))
+    owner = owners(len(ids), starts)
+    states = np.zeros((len(ids), encoder.words.shape[1]), dtype=np.float32)
+    for batch in range(0, len(starts), 16):
+        chunk = starts[batch:batch + 16]
+        hidden = encoder(*pad([[CLS, *ids[s:s + WINDOW], SEP] for s in chunk]))
+        for row, start in enumerate(chunk):
+            tokens = np.flatnonzero(owner == batch + row)
+            states[tokens] = hidden[row, tokens - start + 1]
+    return states
+
+
+def windows(tokens: int, size: int = WINDOW, stride: int = STRIDE) -> list[int]:
+    """Start token of each window; the last window ends at the last token."""
+    if tokens <= size:
+        return [0] if tokens else []
+    starts = list(range(0, tokens - size, stride))
+    return [*starts, tokens - size]
+
+
+def owners(tokens: int, starts: list[int], size: int = WINDOW) -> npt.NDArray[np.int64]:
+    """For each token, the index of the window where it is farthest from an edge."""
+    owner = np.full(tokens, -1)
+    best = np.full(tokens, -1)
+    for index, start in enumerate(starts):
+        positions = np.arange(start, min(start + size, tokens))
+        centrality = np.minimum(positions - start, positions[-1] - positions)
+        better = centrality > best[positions]
+        owner[positions[better]], best[positions[better]] = index, centrality[better]
+    return owner
+
+
+def softmax(logits: Array) -> Array:
+    exp = np.exp(logits - logits.max(axis=-1, keepdims=True))
+    out: Array = exp / exp.sum(axis=-1, keepdims=True)
+    return out
