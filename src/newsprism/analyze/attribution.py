@@ -5,10 +5,11 @@ A MiniLM fine-tuned on PolNeAR train (see `docs/models.md`), run by onnxruntime 
 encoder `data/quotes-minilm.onnx`, head in `quotes-minilm.npz`). Each word piece gets BIO
 tags for each role; a role's spans are the runs of pieces where P(B) + P(I) reaches
 THRESHOLD (runs at most GAP pieces apart joined, never across a sentence end), and a new
-span starts where P(B) beats P(I). Contents shorter than MIN_WORDS or less sure than
-MIN_SCORE are dropped. Each content is linked to the nearest cue in its paragraph and that
-cue to the nearest source; `newsprism.analyze.quotes` turns them into quotes with resolved
-speakers. The settings were chosen on training articles held out from the model.
+span starts where P(B) beats P(I). Each content is linked to the nearest cue in its
+paragraph and that cue to the nearest source; contents shorter than MIN_WORDS, less sure
+than MIN_SCORE, or holding their own cue are dropped. `newsprism.analyze.quotes` turns the
+relations into quotes with resolved speakers. The settings were chosen on training articles
+held out from the model.
 """
 
 from __future__ import annotations
@@ -69,6 +70,8 @@ def decode(text: str, offsets: list[tuple[int, int]], probs: Array, threshold: f
         if len(text[content[0]:content[1]].split()) < min_words:
             continue
         cue = _nearest(text, offsets, run, runs[2])
+        if cue is not None and run[0] <= cue[0] <= run[1]:
+            continue  # what a content attributes is outside it
         source = _nearest(text, offsets, cue or run, runs[1])
         score = float(probs[run[0]:run[1] + 1, 0, 1:].sum(axis=1).mean())
         if score >= MIN_SCORE:

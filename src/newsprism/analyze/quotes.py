@@ -145,7 +145,8 @@ def find_quotes(doc: Doc, attributions: Sequence[Attribution] = ()) -> list[Quot
     if attributions:
         tagged = [_with_speaker(_tagged_quote(doc, relation, names), direct)
                   for relation in attributions]
-        found = tagged + [quote for quote in direct if not _overlaps(quote, tagged)]
+        found = tagged + [quote for quote in direct
+                          if _inside(quote, tagged) or not _overlaps(quote, tagged)]
     else:
         covered = [(quote.start, quote.end) for quote in direct]
         found = direct + [quote for quote in _indirect_quotes(doc, names)
@@ -169,6 +170,12 @@ def _with_speaker(quote: Quote, direct: list[Quote]) -> Quote:
     return quote
 
 
+def _inside(quote: Quote, others: list[Quote]) -> bool:
+    """Whether `quote` is a fragment quoted inside one of `others` (`the city was “ready”`)."""
+    return any(other.start <= quote.start and quote.end <= other.end
+               and quote.end - quote.start < other.end - other.start for other in others)
+
+
 def _overlaps(quote: Quote, others: list[Quote]) -> bool:
     """Whether half of `quote` or of one of `others` lies inside the other."""
     for other in others:
@@ -180,7 +187,8 @@ def _overlaps(quote: Quote, others: list[Quote]) -> bool:
 
 def _tagged_quote(doc: Doc, found: Attribution, names: dict[str, str]) -> Quote:
     """A quote from a tagged relation: the source's head resolved like a verb's subject;
-    with no source, the subject of the cue's verb."""
+    with no source, the subject of the cue's verb. A leading `that` is left out, as the
+    rules leave it out."""
     verb = _cue_verb(doc, found.cue)
     if found.source is not None:
         source = doc.char_span(*found.source, alignment_mode="expand")
@@ -189,6 +197,8 @@ def _tagged_quote(doc: Doc, found: Attribution, names: dict[str, str]) -> Quote:
         speaker = resolve_speaker(doc, _subject(verb), names) if verb is not None else NO_SPEAKER
     start, end = found.content
     text = text_of(doc)
+    if text.startswith("that ", start) and end - start > 5:  # `said that …`: the clause
+        start += 5
     direct = text[max(0, start - 1):start + 1].strip()[:1] in _OPEN_CLOSE
     return _make_quote(doc, start, end, speaker, verb, direct=direct)
 
