@@ -52,13 +52,13 @@ IGNORE = -100
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    epochs: int = 2
+    epochs: int = 4
     lr: float = 1e-4
     batch: int = 16
     span_loss: float = 1.0
     holdout: int = 25
     seed: int = 13
-    threads: int = 1
+    threads: int = 2
 
 
 @dataclass(frozen=True, slots=True)
