@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import random
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,7 @@ import numpy as np
 import torch  # type: ignore[import-not-found, unused-ignore]
 from transformers import AutoConfig, AutoModel  # type: ignore[import-not-found, unused-ignore]
 
-from newsprism.analyze.transformer import EMBEDDINGS, WORD_EMBEDDINGS, data_path
+from newsprism.analyze.transformer import EMBEDDINGS, WINDOW, WORD_EMBEDDINGS, data_path
 
 
 def base_model_path() -> Path:
@@ -58,6 +60,39 @@ def optimizer(model: Any, lr: float, steps: int, warmup: float = 0.1) -> tuple[A
         return max(0.0, (steps - step) / max(1, steps - ramp))
 
     return opt, torch.optim.lr_scheduler.LambdaLR(opt, factor)
+
+
+def fit_windows(model: Any, articles: Sequence[Any], windows: Callable[[Any, int], list[Any]],
+                loss: Callable[[Any, list[Any]], Any], settings: Any, log: Any = None) -> Any:
+    """Fine-tune `model` on windows of tokenized articles (each with `.ids`) and return it
+    in eval mode. The window offsets shift between epochs; each epoch takes the windows in a
+    shuffled order, full ones first; AdamW with warm-up and decay, gradients clipped to 1.
+    `settings` gives `epochs`, `lr`, `batch` and `seed`."""
+    rng = random.Random(settings.seed)
+    model.train()
+    per_epoch = sum(len(t.ids) // WINDOW + 2 for t in articles) // settings.batch + 1
+    opt, schedule = optimizer(model, settings.lr, per_epoch * settings.epochs)
+    started = time.perf_counter()
+    for epoch in range(settings.epochs):
+        offset = (epoch * WINDOW) // settings.epochs
+        pieces = [w for t in articles for w in windows(t, offset)]
+        rng.shuffle(pieces)
+        pieces.sort(key=lambda p: len(p.ids) < WINDOW)  # full windows first, short ones last
+        total = 0.0
+        for step, first in enumerate(range(0, len(pieces), settings.batch)):
+            value = loss(model, pieces[first:first + settings.batch])
+            value.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            schedule.step()
+            opt.zero_grad()
+            total += float(value.detach())
+            if log and step % 50 == 0:
+                print(f"epoch {epoch + 1} step {step}/{len(pieces) // settings.batch}: "
+                      f"loss {total / (step + 1):.4f} ({time.perf_counter() - started:.0f} s)",
+                      file=log, flush=True)
+    model.eval()
+    return model
 
 
 def quantize(array: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -18,7 +18,6 @@ import argparse
 import itertools
 import random
 import sys
-import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -28,7 +27,13 @@ import torch  # type: ignore[import-not-found, unused-ignore]
 
 from eval import SHARED_EVAL
 from eval.export_onnx import save_model
-from eval.finetune import load_encoder, optimizer, pad_tensor, setup, write_shared_embeddings
+from eval.finetune import (
+    fit_windows,
+    load_encoder,
+    pad_tensor,
+    setup,
+    write_shared_embeddings,
+)
 from newsprism.analyze.attribution import MODEL, ROLES
 from newsprism.analyze.transformer import CLS, EMBEDDINGS, SEP, WINDOW, data_path, load_tokenizer
 
@@ -136,33 +141,8 @@ def batch_loss(model: AttributionModel, batch: list[Tokenized]) -> Any:
 def train(articles: list[Annotated], settings: Settings, log: Any = None) -> AttributionModel:
     """A model fine-tuned on `articles`."""
     setup(settings.seed, settings.threads)
-    rng = random.Random(settings.seed)
     tokenized = [tokenize(article) for article in articles]
-    model = AttributionModel()
-    model.train()
-    per_epoch = sum(len(t.ids) // WINDOW + 2 for t in tokenized) // settings.batch + 1
-    opt, schedule = optimizer(model, settings.lr, per_epoch * settings.epochs)
-    started = time.perf_counter()
-    for epoch in range(settings.epochs):
-        offset = (epoch * WINDOW) // settings.epochs
-        pieces = [w for t in tokenized for w in windows(t, offset)]
-        rng.shuffle(pieces)
-        pieces.sort(key=lambda p: len(p.ids) < WINDOW)  # full windows first, short ones last
-        total = 0.0
-        for step, first in enumerate(range(0, len(pieces), settings.batch)):
-            loss = batch_loss(model, pieces[first:first + settings.batch])
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            schedule.step()
-            opt.zero_grad()
-            total += float(loss.detach())
-            if log and step % 50 == 0:
-                print(f"epoch {epoch + 1} step {step}/{len(pieces) // settings.batch}: "
-                      f"loss {total / (step + 1):.4f} ({time.perf_counter() - started:.0f} s)",
-                      file=log, flush=True)
-    model.eval()
-    return model
+    return fit_windows(AttributionModel(), tokenized, windows, batch_loss, settings, log)
 
 
 def main() -> None:

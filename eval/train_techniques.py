@@ -18,7 +18,6 @@ import itertools
 import random
 import sys
 import tempfile
-import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -29,8 +28,8 @@ import torch  # type: ignore[import-not-found, unused-ignore]
 from eval import SHARED_EVAL
 from eval.export_onnx import save_model
 from eval.finetune import (
+    fit_windows,
     load_encoder,
-    optimizer,
     pad_tensor,
     setup,
     write_shared_embeddings,
@@ -141,32 +140,11 @@ def batch_loss(model: TechniquesModel, batch: list[Tokenized], span_weight: floa
 def train(articles: list[PtcArticle], settings: Settings, log: Any = None) -> TechniquesModel:
     """A model fine-tuned on `articles`."""
     setup(settings.seed, settings.threads)
-    rng = random.Random(settings.seed)
     tokenized = [tokenize(article) for article in articles]
-    model = TechniquesModel()
-    model.train()
-    per_epoch = sum(len(t.ids) // WINDOW + 2 for t in tokenized) // settings.batch + 1
-    opt, schedule = optimizer(model, settings.lr, per_epoch * settings.epochs)
-    started = time.perf_counter()
-    for epoch in range(settings.epochs):
-        offset = (epoch * WINDOW) // settings.epochs
-        pieces = [w for t in tokenized for w in windows(t, offset)]
-        rng.shuffle(pieces)
-        pieces.sort(key=lambda p: len(p.ids) < WINDOW)  # full windows first, short ones last
-        total = 0.0
-        for step, first in enumerate(range(0, len(pieces), settings.batch)):
-            loss = batch_loss(model, pieces[first:first + settings.batch], settings.span_loss)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            schedule.step()
-            opt.zero_grad()
-            total += float(loss.detach())
-            if log and step % 50 == 0:
-                print(f"epoch {epoch + 1} step {step}: loss {total / (step + 1):.4f} "
-                      f"({time.perf_counter() - started:.0f} s)", file=log, flush=True)
-    model.eval()
-    return model
+    def loss(model: TechniquesModel, batch: list[Tokenized]) -> Any:
+        return batch_loss(model, batch, settings.span_loss)
+
+    return fit_windows(TechniquesModel(), tokenized, windows, loss, settings, log)
 
 
 def choose_threshold(articles: list[PtcArticle], path: Path) -> tuple[float, float]:
