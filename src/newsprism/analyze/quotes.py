@@ -7,7 +7,9 @@ Each is attributed to the subject of the nearest attribution verb in its sentenc
 quote before it (`“…,” he said. “…”`). Indirect speech is found in the parse: an
 attribution verb with a clausal complement (`X said that …`, `…, X said.`) or an
 `according to X` phrase. Speakers are resolved to the fullest name the article uses, keep
-their role, and are typed named / organization / unnamed / anonymous / unknown.
+their role, and are typed named / organization / unnamed / anonymous / unknown. With the
+trained attribution tagger (`newsprism.analyze.attribution`) its relations replace the
+indirect-speech rules.
 """
 
 from __future__ import annotations
@@ -139,7 +141,7 @@ def find_quotes(doc: Doc, attributions: Sequence[Attribution] = ()) -> list[Quot
     Without `attributions` the rules alone find them. With the trained tagger's relations
     (`newsprism.analyze.attribution`), those relations are the quotes (a relation with no
     source of its own takes the speaker of the direct quote it overlaps), and the rules add
-    only the direct quotes the tagger missed."""
+    only the direct quotes the tagger missed and the quoted fragments inside its contents."""
     names = canonical_names(doc)
     direct = [found.quote for found in _direct_quotes(doc, names)]
     if attributions:
