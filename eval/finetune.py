@@ -62,6 +62,16 @@ def optimizer(model: Any, lr: float, steps: int, warmup: float = 0.1) -> tuple[A
     return opt, torch.optim.lr_scheduler.LambdaLR(opt, factor)
 
 
+def step_once(model: Any, opt: Any, schedule: Any, loss: Any) -> float:
+    """One optimisation step on `loss` (gradients clipped to 1); the loss as a float."""
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    opt.step()
+    schedule.step()
+    opt.zero_grad()
+    return float(loss.detach())
+
+
 def fit_windows(model: Any, articles: Sequence[Any], windows: Callable[[Any, int], list[Any]],
                 loss: Callable[[Any, list[Any]], Any], settings: Any, log: Any = None) -> Any:
     """Fine-tune `model` on windows of tokenized articles (each with `.ids`) and return it
@@ -80,13 +90,8 @@ def fit_windows(model: Any, articles: Sequence[Any], windows: Callable[[Any, int
         pieces.sort(key=lambda p: len(p.ids) < WINDOW)  # full windows first, short ones last
         total = 0.0
         for step, first in enumerate(range(0, len(pieces), settings.batch)):
-            value = loss(model, pieces[first:first + settings.batch])
-            value.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            schedule.step()
-            opt.zero_grad()
-            total += float(value.detach())
+            batch = pieces[first:first + settings.batch]
+            total += step_once(model, opt, schedule, loss(model, batch))
             if log and step % 50 == 0:
                 print(f"epoch {epoch + 1} step {step}/{len(pieces) // settings.batch}: "
                       f"loss {total / (step + 1):.4f} ({time.perf_counter() - started:.0f} s)",

@@ -31,6 +31,7 @@ from eval.finetune import (
     optimizer,
     pad_tensor,
     setup,
+    step_once,
     write_shared_embeddings,
 )
 from newsprism.analyze.bias import MAX_TOKENS, MODEL
@@ -101,13 +102,7 @@ def train(examples: list[Example], settings: Settings, log: Any = None) -> BiasM
             loss = torch.nn.functional.cross_entropy(sentence_logits, labels)
             word_loss = torch.nn.functional.binary_cross_entropy_with_logits(
                 word_logits, words, weight=mask.float())
-            loss = loss + settings.word_loss * word_loss
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            schedule.step()
-            opt.zero_grad()
-            total += float(loss.detach())
+            total += step_once(model, opt, schedule, loss + settings.word_loss * word_loss)
         if log:
             print(f"epoch {epoch + 1}: loss {total / per_epoch:.4f} "
                   f"({time.perf_counter() - started:.0f} s)", file=log, flush=True)
