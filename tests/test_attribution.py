@@ -75,6 +75,14 @@ def test_attribution_runs_start_at_a_begin_tag() -> None:
     assert role_runs(probs, 0.5) == [(1, 3), (4, 5)]
 
 
+def test_attribution_runs_stop_at_a_line_break() -> None:
+    # B, I, I, I: one run, unless a line break follows the second piece
+    probs = np.array([[0.1, 0.8, 0.1]] + [[0.1, 0.1, 0.8]] * 3, dtype=np.float32)
+    assert role_runs(probs, 0.5) == [(0, 3)]
+    assert role_runs(probs, 0.5, breaks=[False, True, False]) == [(0, 1), (2, 3)]
+
+
+
 @pytest.mark.slow
 def test_quality_polnear_quotes_with_the_tagger() -> None:
     folder = POLNEAR / "dev"

@@ -155,6 +155,8 @@ def test_quotes_seed_002(quotes: Finder, seeds: Path) -> None:
     anonymous = [q for q in found if q.speaker_type == "anonymous"]
     assert anonymous and "two U.S. officials" in (anonymous[0].speaker or "")
     assert {q.verb_class for q in found if q.speaker_type == "named"} == {"neutral"}
+    # regression: a tagged content ran on into the next paragraph (`… presence.\n\nThis time`)
+    assert not any("\n" in q.text for q in found if not q.direct)
 
 
 def test_quotes_sourcing_profile_counts_utterances(nlp: Language) -> None:

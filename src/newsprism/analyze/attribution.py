@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -63,7 +64,9 @@ def decode(text: str, offsets: list[tuple[int, int]], probs: Array, threshold: f
            gap: int = GAP, min_words: int = MIN_WORDS) -> list[Attribution]:
     """Relations from the tag probabilities of the word pieces at `offsets`."""
     ends = [_ends_sentence(text, end) for _, end in offsets]
-    runs = [role_runs(probs[:, role], threshold, gap, ends) for role in range(len(ROLES))]
+    breaks = ["\n" in text[end:following] for (_, end), (following, _) in pairwise(offsets)]
+    runs = [role_runs(probs[:, role], threshold, gap, ends, breaks)
+            for role in range(len(ROLES))]
     found = []
     for run in runs[0]:
         content = _chars(text, offsets, run)
@@ -87,16 +90,18 @@ def tag_probabilities(weights: Mapping[str, Array], states: Array) -> Array:
     return softmax(logits.reshape(len(states), len(ROLES), 3))
 
 
-def role_runs(probs: Array, threshold: float, gap: int = 0,
-              ends: Sequence[bool] = ()) -> list[Run]:
+def role_runs(probs: Array, threshold: float, gap: int = 0, ends: Sequence[bool] = (),
+              breaks: Sequence[bool] = ()) -> list[Run]:
     """Runs of pieces tagged inside a span, at most `gap` pieces apart (a gap holding a
     sentence end, where `ends` is true, is not bridged); a piece where P(B) beats P(I)
-    starts a new run."""
+    starts a new run, and so does a piece after a line break (`breaks[k]`: one follows
+    piece k)."""
     runs: list[list[int]] = []
     inside = probs[:, 1:].sum(axis=1) >= threshold
     for piece in map(int, np.flatnonzero(inside)):
         last = runs[-1][1] if runs else -gap - 2
-        joins = piece - last - 1 <= gap and not any(ends[last + 1:piece])
+        joins = (piece - last - 1 <= gap and not any(ends[last + 1:piece])
+                 and not any(breaks[max(last, 0):piece]))
         if joins and probs[piece, 1] <= probs[piece, 2]:
             runs[-1][1] = piece
         else:
