@@ -157,6 +157,8 @@ def test_quotes_seed_002(quotes: Finder, seeds: Path) -> None:
     assert {q.verb_class for q in found if q.speaker_type == "named"} == {"neutral"}
     # regression: a tagged content ran on into the next paragraph (`… presence.\n\nThis time`)
     assert not any("\n" in q.text for q in found if not q.direct)
+    # regression: `talks … broke down over the issue of …` is no one's utterance
+    assert all(q.speaker or q.verb_class for q in found)
 
 
 def test_quotes_sourcing_profile_counts_utterances(nlp: Language) -> None:

@@ -140,13 +140,17 @@ def find_quotes(doc: Doc, attributions: Sequence[Attribution] = ()) -> list[Quot
 
     Without `attributions` the rules alone find them. With the trained tagger's relations
     (`newsprism.analyze.attribution`), those relations are the quotes (a relation with no
-    source of its own takes the speaker of the direct quote it overlaps), and the rules add
+    source of its own takes the speaker of the direct quote it overlaps; one left with
+    neither a speaker nor an attribution verb is dropped), and the rules add
     only the direct quotes the tagger missed and the quoted fragments inside its contents."""
     names = canonical_names(doc)
     direct = [found.quote for found in _direct_quotes(doc, names)]
     if attributions:
         tagged = [_with_speaker(_tagged_quote(doc, relation, names), direct)
                   for relation in attributions]
+        # neither a speaker nor an attribution verb: no one is reported (`talks broke down
+        # over the issue of …`)
+        tagged = [quote for quote in tagged if quote.speaker or quote.verb_class]
         found = tagged + [quote for quote in direct
                           if _inside(quote, tagged) or not _overlaps(quote, tagged)]
     else:
