@@ -219,3 +219,16 @@ def test_compare_seeds_sourcing_contrast(
     assert comparison.sourcing[a]["quotes_by_type"]["anonymous"] == 0
     speakers = {v.speaker for v in comparison.quotes}
     assert {"Stephen Townsend", "James Jeffrey", "Jim Mattis", "Paul Funk"} <= speakers
+
+
+def test_compare_brief_skips_a_sentence_cut_short() -> None:
+    from newsprism.compare.align import units_of
+    from newsprism.compare.brief import usable
+    from newsprism.model import Sentence
+
+    whole = "The harbour board approved the dredging plan for the eastern quay on Monday."
+    cut = "Crews from three firms will start work on the quay walls in a month o..."
+    text = f"{whole} {cut}"
+    article = Article(id="a", outlet="o", text=text, sentences=(
+        Sentence(0, len(whole)), Sentence(len(whole) + 1, len(text))))
+    assert [usable(unit, article) for unit in units_of(article)] == [True, False]

@@ -38,13 +38,15 @@ def loaded_spans(article: Article, start: int, end: int) -> int:
 def usable(unit: Unit, article: Article) -> bool:
     """A sentence the brief can say in its own voice: no loaded wording of the outlet's,
     not mostly someone's quoted words, a whole statement of sensible length that does not
-    lean on the sentence before."""
+    lean on the sentence before and is not cut short (`… a month a...`, as in feed
+    summaries and teasers)."""
     words = unit.text.split()
     opener = words[0].strip("“\"'‘").lower() if words else ""
     start, end = unit.sentence.start, unit.sentence.end
     return (MIN_WORDS <= len(words) <= MAX_WORDS and opener not in DEPENDENT_OPENERS
             and not unit.text.startswith(("“", '"', "‘", "'", "—", "-"))
             and unit.text.rstrip()[-1:] in ".!?”\"'’"
+            and not unit.text.rstrip().endswith(("...", "…"))
             and _quoted_share(article, start, end) < 0.5
             and loaded_spans(article, start, end) == 0)
 
