@@ -155,9 +155,9 @@ def test_quotes_seed_002(quotes: Finder, seeds: Path) -> None:
     anonymous = [q for q in found if q.speaker_type == "anonymous"]
     assert anonymous and "two U.S. officials" in (anonymous[0].speaker or "")
     assert {q.verb_class for q in found if q.speaker_type == "named"} == {"neutral"}
-    # regression: a tagged content ran on into the next paragraph (`… presence.\n\nThis time`)
+    # regression: a tagged content ran on into the first words of the next paragraph
     assert not any("\n" in q.text for q in found if not q.direct)
-    # regression: `talks … broke down over the issue of …` is no one's utterance
+    # regression: a relation cued by a preposition, with no speaker, is no one's utterance
     assert all(q.speaker or q.verb_class for q in found)
 
 

@@ -148,8 +148,8 @@ def find_quotes(doc: Doc, attributions: Sequence[Attribution] = ()) -> list[Quot
     if attributions:
         tagged = [_with_speaker(_tagged_quote(doc, relation, names), direct)
                   for relation in attributions]
-        # neither a speaker nor an attribution verb: no one is reported (`talks broke down
-        # over the issue of …`)
+        # neither a speaker nor an attribution verb: no one is reported (`the talks stalled
+        # over the price of …`)
         tagged = [quote for quote in tagged if quote.speaker or quote.verb_class]
         found = tagged + [quote for quote in direct
                           if _inside(quote, tagged) or not _overlaps(quote, tagged)]
