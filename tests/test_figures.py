@@ -102,6 +102,18 @@ def test_figures_ranges_give_both_bounds(nlp: Language, text: str,
     assert {f.unit for f in found} == {unit}
 
 
+@pytest.mark.parametrize(("text", "values"), [
+    ("Sales rose 12% to $4.3 billion.", [(12, "%"), (4_300_000_000, "USD")]),
+    ("Turnout climbed by 5% to 40%.", [(5, "%"), (40, "%")]),
+    ("The fare went from 3 to 4 dollars.", [(3, None), (4, "USD")]),
+])
+def test_figures_change_is_not_a_range(nlp: Language, text: str,
+                                       values: list[tuple[float, str | None]]) -> None:
+    found = [f for f in figures(nlp, text) if f.kind == "quantity"]
+    assert [(f.value, f.unit) for f in found] == values
+    assert [f.qualifier for f in found] == [None, None]
+
+
 @pytest.mark.parametrize(("text", "covered", "counts"), [
     ("There are now over 5,600 U.S. rangers in Norland, according to the forestry office.",
      "5,600", "U.S. rangers in Norland"),

@@ -291,7 +291,8 @@ def _ranges(text: str, amounts: list[_Hit]) -> Iterator[_Hit]:
         gap = re.fullmatch(r"\s*(-|–|—|to|and)\s*", text[low.end:high.start])
         lead = text[max(0, low.start - 8):low.start].lower().split()[-1:]
         if gap is None or low.value is None or high.value is None \
-                or (gap[1] == "to" and lead == ["from"]) \
+                or (None not in (low.unit, high.unit) and low.unit != high.unit) \
+                or (gap[1] == "to" and lead in (["from"], ["by"])) \
                 or (gap[1] == "and" and lead != ["between"]):
             yield low
             i += 1
