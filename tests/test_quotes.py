@@ -111,6 +111,25 @@ def test_quotes_according_to(quotes: Finder) -> None:
     assert quote.speaker == "the customs agency" and quote.speaker_type == "organization"
 
 
+@pytest.mark.parametrize(("text", "speaker", "speaker_type", "content"), [
+    # the tagger once took `to` of the relative clause for the source
+    ("A senior engineer, who asked not to be named because she was not authorised to "
+     "speak, said the bridge had cracked.", "A senior engineer, who asked not to be named",
+     "anonymous", "the bridge had cracked"),
+    # the tagger's content once began with the source's last word (`club, nearly …`)
+    ("According to the club, nearly 18,000 tickets were sold, about 2,000 more than last "
+     "season.", "the club", "organization", "nearly 18,000 tickets were sold"),
+    ("Researchers at the Tallinn Institute warned that the new vaccine could lose its "
+     "effect.", "Researchers at the Tallinn Institute", "organization",
+     "the new vaccine could lose its effect"),
+])
+def test_quotes_whole_source_and_clean_content(quotes: Finder, text: str, speaker: str,
+                                               speaker_type: str, content: str) -> None:
+    (quote,) = quotes(text)
+    assert (quote.speaker, quote.speaker_type) == (speaker, speaker_type)
+    assert quote.text.startswith(content)
+
+
 def test_quotes_later_mention_of_anonymous_source_stays_anonymous(quotes: Finder) -> None:
     text = ("The plan was drafted in May, according to two diplomats who spoke on condition of "
             "anonymity. The diplomats said the draft had been shelved.")

@@ -134,12 +134,12 @@ def _nearest(text: str, offsets: list[tuple[int, int]], run: Run,
 
 
 def _chars(text: str, offsets: list[tuple[int, int]], run: Run) -> tuple[int, int]:
-    """Character span of a run, widened to whole words and trimmed of quotation marks,
-    edge punctuation and spaces."""
+    """Character span of a run, widened to whole words (a run that starts or ends inside a
+    word) and trimmed of quotation marks, edge punctuation and spaces."""
     start, end = offsets[run[0]][0], offsets[run[1]][1]
-    while start > 0 and text[start - 1].isalnum():
+    while start > 0 and text[start].isalnum() and text[start - 1].isalnum():
         start -= 1
-    while end < len(text) and text[end].isalnum():
+    while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
         end += 1
     while start < end and text[start] in EDGE:
         start += 1

@@ -196,17 +196,29 @@ def _tagged_quote(doc: Doc, found: Attribution, names: dict[str, str]) -> Quote:
     with no source, the subject of the cue's verb. A leading `that` is left out, as the
     rules leave it out."""
     verb = _cue_verb(doc, found.cue)
+    subject = _subject(verb) if verb is not None else None
     if found.source is not None:
         source = doc.char_span(*found.source, alignment_mode="expand")
-        speaker = resolve_speaker(doc, source.root, names) if source is not None else NO_SPEAKER
+        head = _whole_source(source.root, subject) if source is not None else None
+        speaker = resolve_speaker(doc, head, names) if head is not None else NO_SPEAKER
     else:
-        speaker = resolve_speaker(doc, _subject(verb), names) if verb is not None else NO_SPEAKER
+        speaker = resolve_speaker(doc, subject, names) if verb is not None else NO_SPEAKER
     start, end = found.content
     text = text_of(doc)
     if text.startswith("that ", start) and end - start > 5:  # `said that …`: the clause
         start += 5
     direct = text[max(0, start - 1):start + 1].strip()[:1] in _OPEN_CLOSE
     return _make_quote(doc, start, end, speaker, verb, direct=direct)
+
+
+def _whole_source(head: Token, subject: Token | None) -> Token:
+    """The cue verb's subject when the tagged source is only a part of it (`at the
+    Institute` of `Researchers at the Institute warned`, `to` of `An engineer, who asked not
+    to be named, said`), else the source's own head."""
+    if subject is not None and head is not subject \
+            and subject.left_edge.i <= head.i <= subject.right_edge.i:
+        return subject
+    return head
 
 
 def _cue_verb(doc: Doc, cue: tuple[int, int] | None) -> Token | None:
