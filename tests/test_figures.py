@@ -71,6 +71,10 @@ def figure(nlp: Language, text: str, covered: str, published: str | None = None)
     ("The ferry carries 900 passengers a day.", "900", 900, "per day"),
     ("The mill earns $3 million a year from flour.", "$3 million", 3_000_000, "USD/year"),
     ("The ferry expects 800 daily riders.", "800", 800, "per day"),
+    ("Sales reached 2.4 billion kronor, up from 1.9 billion kronor a year earlier.",
+     "1.9 billion kronor", 1_900_000_000, "SEK"),
+    ("The mill sold 40 tonnes, against 35 tonnes a year ago.", "35 tonnes", 35, "t"),
+    ("The port paid 300 million yen for the cranes.", "300 million yen", 300_000_000, "JPY"),
 ])
 def test_figures_values_and_units(nlp: Language, text: str, covered: str, value: float,
                                   unit: str | None) -> None:

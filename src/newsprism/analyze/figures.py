@@ -73,7 +73,10 @@ UNIT_WORDS: dict[str, str] = {
     "litre": "l", "liter": "l", "barrel": "barrel", "decade": "decade", "year": "year",
     "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute"}
 CURRENCIES: dict[str, str] = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
-                              "dollars": "USD", "euros": "EUR", "pounds": "GBP"}
+                              "dollars": "USD", "euros": "EUR", "pounds": "GBP", "yen": "JPY",
+                              "yuan": "CNY", "rupees": "INR", "rubles": "RUB", "roubles": "RUB",
+                              "kronor": "SEK", "shekels": "ILS", "naira": "NGN"}
+_CURRENCY_WORDS = tuple(word for word in CURRENCIES if word.isalpha())
 ID_NOUNS: tuple[str, ...] = (
     "route", "section", "article", "chapter", "room", "flight", "no.", "number", "page",
     "platform", "gate", "highway", "interstate", "bus", "channel", "paragraph", "clause",
@@ -111,7 +114,7 @@ _AMOUNT = re.compile(rf"""(?<![\w.])(?:(?P<cur>US\$|\$|€|£|¥)\s?)?
     (?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<words>\b{_WORDS}))
     (?:(?P<space>\s?)(?P<scale>thousand|million|billion|trillion|bn|mn|m|k)\b)?
     (?P<tail>\s?%|\s+percent\b|\s+per\s+cent\b|\s+(?P<pp>percentage\s+points?)\b
-      |\s+(?P<curword>dollars|euros|pounds)\b
+      |\s+(?P<curword>{alternation(_CURRENCY_WORDS)})\b
       |[\s-]+(?P<unit>(?:{alternation(UNIT_WORDS)})s?)\b(?:-old\b)?)?
     (?!\w|-[A-Za-z])""", re.I | re.X)
 _RATIO = re.compile(rf"(?<![\w.])(?P<num>{alternation(_SMALL)}|\d+)\s+in\s+"
@@ -119,7 +122,8 @@ _RATIO = re.compile(rf"(?<![\w.])(?P<num>{alternation(_SMALL)}|\d+)\s+in\s+"
 _VAGUE = re.compile(r"\b(?:(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands"
                     r"|millions|billions)\b(?=\s+of\b)", re.I)
 _RATE = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:a|an|per|each)\s+(?P<period>day|week|month|year"
-                   r"|hour)\b|\s+(?P<adverb>daily|weekly|monthly|annually|yearly|hourly)\b", re.I)
+                   r"|hour)\b(?!\s+(?:earlier|ago|later|before|after|previously)\b)"
+                   r"|\s+(?P<adverb>daily|weekly|monthly|annually|yearly|hourly)\b", re.I)
 _SHARE_NEXT = re.compile(r"\s+(?:of|the|a|an|its|their|his|her|our|all)\b|\s*(?:[.,;:)!?]|$)")
 _NOT_FIGURES = [re.compile(p, f) for p, f in (
     (r"\b[A-Za-z]+-?\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]+\d*\b", 0),  # F-35, COVID-19, 22nd, 4G
