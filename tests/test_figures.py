@@ -176,6 +176,9 @@ def test_figures_vague_amount_has_no_value(nlp: Language) -> None:
      "The Halvard Chamber of Trade"),
     ("The bakery sold 300 loaves.", "300", None),
     ("He said 40 boats had left.", "40", None),
+    ("The maker recalled 1.2 million kettles on Monday after tests found a fault, the "
+     "safety agency said.", "1.2 million", "the safety agency"),
+    ("The mayor said the mill announced 200 job cuts.", "200", "The mayor"),
 ])
 def test_figures_attribution(nlp: Language, text: str, covered: str, source: str | None) -> None:
     assert figure(nlp, text, covered).attributed_to == source

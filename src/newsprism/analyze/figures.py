@@ -387,21 +387,20 @@ def _qualifier(doc: Doc, hit: _Hit) -> str | None:
 
 
 def _attribution(span: Span) -> str | None:
-    """Who the sentence credits for the figure: `according to X`, or X of `X said`."""
+    """Who the sentence credits for the figure: `according to X`, or X of `X said` — the
+    outermost such clause (`A recalled 5,000 cars, B said`: B)."""
     sources = sorted((t for t in span.sent if t.lower_ == "according"),
                      key=lambda t: abs(t.i - span.start))
     for obj in (o for a in sources for to in a.children if to.lower_ == "to"
                 for o in to.children if o.dep_ == "pobj"):
         return _source_phrase(obj)
-    child = span.root
+    child, found = span.root, None
     for verb in span.root.ancestors:
         speeches = [c for c in verb.children if c.dep_ == "parataxis"]
         for speech in [verb] * (child.dep_ in _REPORTED_DEPS) + speeches:
-            subject = _speaker(speech, span)
-            if subject is not None:
-                return _source_phrase(subject)
+            found = _speaker(speech, span) or found
         child = verb
-    return None
+    return _source_phrase(found) if found is not None else None
 
 
 def _speaker(verb: Token, span: Span) -> Token | None:
