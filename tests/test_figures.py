@@ -75,6 +75,7 @@ def figure(nlp: Language, text: str, covered: str, published: str | None = None)
      "1.9 billion kronor", 1_900_000_000, "SEK"),
     ("The mill sold 40 tonnes, against 35 tonnes a year ago.", "35 tonnes", 35, "t"),
     ("The port paid 300 million yen for the cranes.", "300 million yen", 300_000_000, "JPY"),
+    ("Rainfall reached 180 millimetres overnight.", "180 millimetres", 180, "mm"),
 ])
 def test_figures_values_and_units(nlp: Language, text: str, covered: str, value: float,
                                   unit: str | None) -> None:

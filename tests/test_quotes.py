@@ -72,6 +72,12 @@ def test_quotes_inverted_attribution_and_role(quotes: Finder) -> None:
     assert quote.speaker_role is not None and "prosecutor" in quote.speaker_role
 
 
+def test_quotes_age_is_not_a_role(quotes: Finder) -> None:
+    found = quotes("“The water came up in minutes,” said Ana Ferreira, 54, a baker in Porto "
+                   "Vell.")
+    assert found[0].speaker == "Ana Ferreira" and found[0].speaker_role != "54"
+
+
 def test_quotes_pronoun_resolves_to_last_person(quotes: Finder) -> None:
     text = ("Finance Minister Ada Voss presented the budget on Tuesday. "
             "“This is a careful plan,” she said.")
@@ -97,6 +103,8 @@ def test_quotes_fragment_inside_sentence(quotes: Finder) -> None:
     ("The chief executive, Rosa Lind, admitted that mistakes were made.", "named",
      "concession"),
     ("Union leader Paolo Ferri warned that the strike could spread.", "named", "emphasis"),
+    ("Regional authorities said the valley road was closed.", "organization", "neutral"),
+    ("The weather service said the rain would ease by Sunday.", "organization", "neutral"),
 ])
 def test_quotes_indirect_speech_types(quotes: Finder, text: str, speaker_type: str,
                                       verb_class: str) -> None:

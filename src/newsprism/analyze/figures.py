@@ -70,7 +70,8 @@ NUMBER_VERBS = frozenset(("forecast", "calculate", "project", "put", "count"))
 UNIT_WORDS: dict[str, str] = {
     "kilometre": "km", "kilometer": "km", "km": "km", "mile": "mile", "metre": "m",
     "meter": "m", "tonne": "t", "ton": "t", "kilogram": "kg", "kg": "kg", "hectare": "ha",
-    "litre": "l", "liter": "l", "barrel": "barrel", "decade": "decade", "year": "year",
+    "litre": "l", "liter": "l", "millimetre": "mm", "millimeter": "mm", "centimetre": "cm",
+    "centimeter": "cm", "barrel": "barrel", "decade": "decade", "year": "year",
     "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute"}
 CURRENCIES: dict[str, str] = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
                               "dollars": "USD", "euros": "EUR", "pounds": "GBP", "yen": "JPY",

@@ -514,7 +514,8 @@ def _apposition(head: Token) -> str | None:
         if child.dep_ == "appos":
             clauses = {t.i for c in child.subtree if c.dep_ == "relcl" for t in c.subtree}
             tokens = [t for t in child.subtree if t.i not in clauses]
-            return " ".join("".join(t.text_with_ws for t in tokens).split()).strip(" ,") or None
+            role = " ".join("".join(t.text_with_ws for t in tokens).split()).strip(" ,")
+            return role if any(c.isalpha() for c in role) else None  # not an age: `Ana, 54,`
     return None
 
 
@@ -539,7 +540,8 @@ def _source_kind(mention: Span) -> SpeakerType:
     words = source_words()
     lowered = f" {_WORDS_ONLY.sub(' ', mention.text.lower())} "
     context = f" {_WORDS_ONLY.sub(' ', mention.sent.text.lower())} "
-    nouns = [mention.root.lower_] + [t.lower_ for t in mention if t.pos_ in ("NOUN", "PROPN")]
+    heads = [mention.root] + [t for t in mention if t.pos_ in ("NOUN", "PROPN")]
+    nouns = [form for t in heads for form in (t.lower_, t.lemma_.lower())]  # `authorities`
     if mention.root.lower_ in words["anonymous-head"] \
             or any(f" {phrase} " in lowered for phrase in words["anonymity-mention"]) \
             or any(f" {phrase} " in context for phrase in words["anonymity"]):
