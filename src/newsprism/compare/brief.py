@@ -38,7 +38,7 @@ def loaded_spans(article: Article, start: int, end: int) -> int:
 def usable(unit: Unit, article: Article) -> bool:
     """A sentence the brief can say in its own voice: no loaded wording of the outlet's,
     not mostly someone's quoted words, a whole statement of sensible length that does not
-    lean on the sentence before and is not cut short (`… a month a...`, as in feed
+    lean on the sentence before and is not cut short (`… the work starts next mo...`, as in feed
     summaries and teasers)."""
     words = unit.text.split()
     opener = words[0].strip("“\"'‘").lower() if words else ""
