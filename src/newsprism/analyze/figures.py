@@ -114,7 +114,8 @@ _WORDS = (rf"(?:an?\s+)?{_WORD}(?:(?:\s+and\s+an?\s+|\s+and\s+|\s+of\s+an?\s+|\s
 _AMOUNT = re.compile(rf"""(?<![\w.])(?:(?P<cur>US\$|\$|€|£|¥)\s?)?
     (?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<words>\b{_WORDS}))
     (?:(?P<space>\s?)(?P<scale>thousand|million|billion|trillion|bn|mn|m|k)\b)?
-    (?P<tail>\s?%|\s+percent\b|\s+per\s+cent\b|\s+(?P<pp>percentage\s+points?)\b
+    (?P<tail>\s?%|\s+percent\b|\s+per\s+cent\b
+      |\s+(?:of\s+)?(?:an?\s+)?(?P<pp>percentage\s+points?)\b
       |\s+(?P<curword>{alternation(_CURRENCY_WORDS)})\b
       |[\s-]+(?P<unit>(?:{alternation(UNIT_WORDS)})s?)\b(?:-old\b)?)?
     (?!\w|-[A-Za-z])""", re.I | re.X)
