@@ -78,6 +78,12 @@ def test_quotes_age_is_not_a_role(quotes: Finder) -> None:
     assert found[0].speaker == "Ana Ferreira" and found[0].speaker_role != "54"
 
 
+def test_quotes_role_keeps_its_spelling(quotes: Finder) -> None:
+    found = quotes("Redstone's chief executive, Alan Price, said the mine would reopen.")
+    assert found[0].speaker == "Alan Price"
+    assert found[0].speaker_role == "Redstone's chief executive"
+
+
 def test_quotes_pronoun_resolves_to_last_person(quotes: Finder) -> None:
     text = ("Finance Minister Ada Voss presented the budget on Tuesday. "
             "“This is a careful plan,” she said.")
@@ -105,6 +111,7 @@ def test_quotes_fragment_inside_sentence(quotes: Finder) -> None:
     ("Union leader Paolo Ferri warned that the strike could spread.", "named", "emphasis"),
     ("Regional authorities said the valley road was closed.", "organization", "neutral"),
     ("The weather service said the rain would ease by Sunday.", "organization", "neutral"),
+    ("A federal judge ruled that the permit was unlawful.", "unnamed", "neutral"),
 ])
 def test_quotes_indirect_speech_types(quotes: Finder, text: str, speaker_type: str,
                                       verb_class: str) -> None:
@@ -128,7 +135,7 @@ def test_quotes_according_to(quotes: Finder) -> None:
     ("According to the club, nearly 18,000 tickets were sold, about 2,000 more than last "
      "season.", "the club", "organization", "nearly 18,000 tickets were sold"),
     ("Researchers at the Tallinn Institute warned that the new vaccine could lose its "
-     "effect.", "Researchers at the Tallinn Institute", "organization",
+     "effect.", "Researchers at the Tallinn Institute", "unnamed",  # people, by the head
      "the new vaccine could lose its effect"),
 ])
 def test_quotes_whole_source_and_clean_content(quotes: Finder, text: str, speaker: str,

@@ -503,9 +503,11 @@ def _entity_in(mention: Span, labels: frozenset[str] | set[str]) -> Span | None:
 
 def _role(head: Token, mention: Span, person: Span) -> str | None:
     """Words before the name in the mention (`Defense Secretary`), else its apposition."""
-    before = mention.doc[mention.start:person.start]
-    words = [t.text for t in before if not t.is_punct and t.lower_ not in ("the", "a", "an")]
-    return " ".join(words) if words else _apposition(head)
+    before = list(mention.doc[mention.start:person.start])
+    while before and (before[0].is_punct or before[0].lower_ in ("the", "a", "an")):
+        before.pop(0)
+    role = "".join(t.text_with_ws for t in before).strip(" ,")  # `Redstone's chief executive`
+    return role or _apposition(head)
 
 
 def _apposition(head: Token) -> str | None:
