@@ -249,3 +249,16 @@ def test_clean_non_english_is_stored_and_skipped_by_analysis() -> None:
 def test_clean_short_opening_sentence_is_not_a_caption(lede: str) -> None:
     text = f"{lede}\n\n{BODY[0]}\n\n{BODY[2]}"
     assert clean_lines(text).text == text
+
+
+@pytest.mark.parametrize(("text", "rest"), [
+    ("LONDON (Wirepress) - Rail fares rise.", "Rail fares rise."),
+    ("WASHINGTON — The garrison will stay.", "The garrison will stay."),
+    ("PORT VELL, Ostria — Talks ended.", "Talks ended."),
+    ("NATO said it would stay.", "NATO said it would stay."),
+    ("US to Spend $406 Billion on Jets", "US to Spend $406 Billion on Jets"),
+])
+def test_clean_dateline_end(text: str, rest: str) -> None:
+    from newsprism.clean.lines import dateline_end
+
+    assert text[dateline_end(text):] == rest

@@ -84,6 +84,13 @@ def test_quotes_role_keeps_its_spelling(quotes: Finder) -> None:
     assert found[0].speaker_role == "Redstone's chief executive"
 
 
+def test_quotes_content_leaves_out_the_dateline(quotes: Finder) -> None:
+    (quote,) = quotes("LONDON (Wirepress) - Rail fares will rise by 4.9 per cent in March, "
+                      "the transport department said.")
+    assert quote.text.startswith("Rail fares will rise")
+    assert quote.speaker_type == "organization"
+
+
 def test_quotes_pronoun_resolves_to_last_person(quotes: Finder) -> None:
     text = ("Finance Minister Ada Voss presented the budget on Tuesday. "
             "“This is a careful plan,” she said.")

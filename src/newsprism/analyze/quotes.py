@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from newsprism.analyze.attribution import Attribution
 from newsprism.analyze.entities import GROUP_LABELS, canonical_names, surface
 from newsprism.analyze.nlp import ents_of, text_of
+from newsprism.clean.lines import dateline_end
 from newsprism.datafiles import data_rows
 from newsprism.model import Quote, SpeakerType
 
@@ -421,7 +422,10 @@ def _according_to(doc: Doc, according: Token, names: dict[str, str]) -> Iterator
 def _make_quote(doc: Doc, start: int, end: int, speaker: Speaker, verb: Token | None,
                 direct: bool) -> Quote:
     lemma = verb.lemma_.lower() if verb is not None else None
-    return Quote(start=start, end=end, text=text_of(doc)[start:end], speaker=speaker.name,
+    text = text_of(doc)
+    if not direct and (start == 0 or text[start - 1] == "\n"):
+        start = dateline_end(text, start)  # not `LONDON (Wirepress) - Rail fares …`
+    return Quote(start=start, end=end, text=text[start:end], speaker=speaker.name,
                  speaker_type=speaker.kind, verb=verb.text.lower() if verb is not None else None,
                  direct=direct, verb_class=verb_classes().get(lemma or ""),
                  speaker_role=speaker.role, speaker_start=speaker.start,

@@ -255,6 +255,13 @@ def _byline_name(line: str) -> str | None:
     return None if first in _NOT_NAMES else found["name"]
 
 
+def dateline_end(text: str, start: int = 0) -> int:
+    """Where the words after a dateline at `start` begin (`LONDON (Wirepress) - Rail …` →
+    the offset of `Rail`); `start` when there is none."""
+    found = _DATELINE.match(text[start:start + 120])
+    return start + found.end() - 1 if found else start
+
+
 def _dateline(kept: list[str]) -> str | None:
     for line in kept[:3]:
         found = _DATELINE.match(line)

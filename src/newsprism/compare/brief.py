@@ -9,12 +9,12 @@ loaded wording in the outlet's own voice is never chosen.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import numpy as np
 
 from newsprism.analyze.framing import LOADED_LABELS, base_label, is_quoted
+from newsprism.clean.lines import dateline_end
 from newsprism.compare.align import Unit
 from newsprism.config import CompareSettings
 from newsprism.model import Article, BriefSentence, Conflict
@@ -26,7 +26,6 @@ DEPENDENT_OPENERS = frozenset((
     "but", "and", "so", "also", "however", "still", "yet", "meanwhile", "instead", "then",
     "i", "we", "you", "my", "our", "your"))  # first person in a news sentence: quoted speech
 REDUNDANT = 0.8  # cosine above which a second summary sentence repeats the first
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\s+[—–-]+\s+")
 
 
 def loaded_spans(article: Article, start: int, end: int) -> int:
@@ -80,7 +79,7 @@ def neutral_choice(fact: Sequence[Unit], articles: dict[str, Article],
 
 def tidy(text: str) -> str:
     """The sentence without a leading dateline (`WASHINGTON — `)."""
-    return _DATELINE.sub("", text, count=1)
+    return text[dateline_end(text):]
 
 
 def summary(facts: Sequence[Sequence[Unit]], articles: dict[str, Article],
