@@ -232,3 +232,40 @@ def test_compare_brief_skips_a_sentence_cut_short() -> None:
     article = Article(id="a", outlet="o", text=text, sentences=(
         Sentence(0, len(whole)), Sentence(len(whole) + 1, len(text))))
     assert [usable(unit, article) for unit in units_of(article)] == [True, False]
+
+
+
+FLOOD_A = """Floods kill 14 in Verran valley
+
+Heavy rain flooded large parts of the Verran valley on Thursday, forcing more than 12,000 people
+to leave their homes, regional authorities said.
+
+At least 14 people have died, the civil protection agency said. The army sent 600 soldiers to
+help with rescues.
+
+Rainfall reached 180 millimetres in 24 hours, the weather service said.
+"""
+FLOOD_B = """Verran floods: death toll rises to 17
+
+Floods in the Verran valley have killed 17 people, officials said on Friday, as rescuers searched
+for dozens still missing.
+
+About 12,500 residents were evacuated after rivers burst their banks on Thursday. The
+government deployed 800 troops to the region.
+
+The weather service said 180 millimetres of rain fell in a single day.
+"""
+
+
+def test_compare_brief_tells_each_sentence_once(tmp_path: Path) -> None:
+    """A single-article fact the summary tells is not repeated under "only", and a sentence
+    stating a figure in conflict is left to the conflicts section."""
+    for name, text in (("a", FLOOD_A), ("b", FLOOD_B)):
+        (tmp_path / f"{name}.txt").write_text(text)
+    articles, _ = newsprism.read([str(tmp_path)])
+    comparison = compare_story(articles)
+    texts = [sentence.text for sentence in comparison.brief]
+    assert len(texts) == len(set(texts))
+    assert [c.quantity for c in comparison.conflicts] == ["soldiers"]
+    assert not any("soldiers" in s.text or "troops" in s.text
+                   for s in comparison.brief if s.section != "conflict")

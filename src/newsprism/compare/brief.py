@@ -94,8 +94,7 @@ def summary(facts: Sequence[Sequence[Unit]], articles: dict[str, Article],
         if len(chosen) >= limit or (len(chosen) >= 3 and _coverage(fact) < 2):
             break
         unit = neutral_choice(fact, articles, vectors)
-        if unit is None or any(aid == unit.article and unit.sentence.start <= at
-                               < unit.sentence.end for aid, at in disputed):
+        if unit is None or _states_disputed(unit, disputed):
             continue
         vector = vectors[(unit.article, unit.sentence.start)]
         if any(float(vector @ other) > REDUNDANT for other in picked):
@@ -103,6 +102,12 @@ def summary(facts: Sequence[Sequence[Unit]], articles: dict[str, Article],
         picked.append(vector)
         chosen.append(BriefSentence(tidy(unit.text), _cites(fact, articles)))
     return chosen
+
+
+def _states_disputed(unit: Unit, disputed: set[tuple[str, int]]) -> bool:
+    """Whether the sentence states one of the `(article, offset)` figures in conflict."""
+    return any(aid == unit.article and unit.sentence.start <= at < unit.sentence.end
+               for aid, at in disputed)
 
 
 def _coverage(fact: Sequence[Unit]) -> int:
@@ -130,8 +135,9 @@ def conflict_sentence(conflict: Conflict, articles: dict[str, Article]) -> Brief
 
 
 def only_reported(facts: Sequence[Sequence[Unit]], articles: dict[str, Article],
-                  per_article: int) -> list[BriefSentence]:
-    """For each article, its first usable facts that no other article reports."""
+                  per_article: int, disputed: set[tuple[str, int]]) -> list[BriefSentence]:
+    """For each article, its first usable facts that no other article reports, leaving
+    disputed figures to the conflicts section."""
     taken: dict[str, int] = {}
     found = []
     for fact in facts:
@@ -139,7 +145,7 @@ def only_reported(facts: Sequence[Sequence[Unit]], articles: dict[str, Article],
             continue
         aid = fact[0].article
         unit = neutral_choice(fact, articles)
-        if unit is None or taken.get(aid, 0) >= per_article:
+        if unit is None or taken.get(aid, 0) >= per_article or _states_disputed(unit, disputed):
             continue
         taken[aid] = taken.get(aid, 0) + 1
         found.append(BriefSentence(tidy(unit.text), (aid,), "only"))
@@ -149,8 +155,11 @@ def only_reported(facts: Sequence[Sequence[Unit]], articles: dict[str, Article],
 def write_brief(facts: Sequence[Sequence[Unit]], conflicts: Sequence[Conflict],
                 articles: dict[str, Article], vectors: dict[tuple[str, int], np.ndarray],
                 settings: CompareSettings) -> list[BriefSentence]:
-    """The summary, the conflicts and the "only reported by" sections, in that order."""
+    """The summary, the conflicts and the "only reported by" sections, in that order; a
+    sentence the summary already tells is not repeated."""
     disputed = {(v.article, v.start) for c in conflicts for v in c.values}
-    return [*summary(facts, articles, vectors, settings.brief_sentences, disputed),
-            *(conflict_sentence(c, articles) for c in conflicts),
-            *only_reported(facts, articles, settings.only_per_article)]
+    told = summary(facts, articles, vectors, settings.brief_sentences, disputed)
+    said = {sentence.text for sentence in told}
+    return [*told, *(conflict_sentence(c, articles) for c in conflicts),
+            *(s for s in only_reported(facts, articles, settings.only_per_article, disputed)
+              if s.text not in said)]
