@@ -111,10 +111,16 @@ def test_figures_ranges_give_both_bounds(nlp: Language, text: str,
     assert {f.unit for f in found} == {unit}
 
 
+def test_figures_range_ends_count_the_same_thing(nlp: Language) -> None:
+    text = "The board said between 1,200 and 1,500 cabins were flooded."
+    assert [f.counts for f in figures(nlp, text)] == ["cabins", "cabins"]
+
+
 @pytest.mark.parametrize(("text", "values"), [
     ("Sales rose 12% to $4.3 billion.", [(12, "%"), (4_300_000_000, "USD")]),
     ("Turnout climbed by 5% to 40%.", [(5, "%"), (40, "%")]),
     ("The fare went from 3 to 4 dollars.", [(3, None), (4, "USD")]),
+    ("The index slipped 0.75 points to 4,120.", [(0.75, "point"), (4120, None)]),
 ])
 def test_figures_change_is_not_a_range(nlp: Language, text: str,
                                        values: list[tuple[float, str | None]]) -> None:
@@ -144,7 +150,7 @@ def test_figures_counts(nlp: Language, text: str, covered: str, counts: str | No
     "over", "more than", "nearly", "almost", "about", "around", "roughly", "approximately",
     "some", "at least", "at most", "up to", "fewer than", "less than", "as many as", "just over",
     "just under", "close to", "an estimated", "upwards of", "in excess of", "no more than",
-    "just",
+    "just", "closer to",
 ])
 def test_figures_qualifier_before_number(nlp: Language, hedge: str) -> None:
     text = f"{hedge.capitalize()} 250 sheep grazed on the common."
@@ -158,6 +164,9 @@ def test_figures_qualifier_before_number(nlp: Language, hedge: str) -> None:
     ("Dozens of boats waited in the bay.", "Dozens", "dozens"),
     ("The bridge will not open until 2032 at the earliest.", "2032", "at the earliest"),
     ("The tram should run by the end of 2029.", "2029", "by the end of"),
+    ("She was fined under 400 euros for the stall.", "400 euros", "under"),
+    ("The gales felled over 90 oaks in the park.", "90", "over"),
+    ("The repairs will be spread over six years.", "six years", None),
 ])
 def test_figures_qualifier_cases(nlp: Language, text: str, covered: str,
                                  qualifier: str | None) -> None:

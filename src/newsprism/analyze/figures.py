@@ -27,9 +27,10 @@ bare number or month name is a date. Choices:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from fractions import Fraction
 
@@ -48,11 +49,13 @@ from newsprism.analyze.quotes import verb_classes
 from newsprism.model import Figure
 
 # Language data (to move to data/*.txt). Hedges right before a figure, matched longest first;
-# over/under/above/below count only when the parse does not make them a preposition.
+# over/under/above/below before a duration count only when the parse does not make them a
+# preposition (`spread over five years`; but `fined under 500 euros`).
 QUALIFIERS: tuple[str, ...] = (
     "just over", "just under", "well over", "well under", "more than", "less than",
     "fewer than", "at least", "at most", "up to", "as many as", "as much as", "as few as",
-    "as little as", "no more than", "no fewer than", "no less than", "close to", "upwards of",
+    "as little as", "no more than", "no fewer than", "no less than", "close to", "closer to",
+    "upwards of",
     "in excess of", "an estimated", "an average of", "nearly", "almost", "about", "around",
     "roughly", "approximately", "some", "over", "under", "below", "above", "just", "only",
     "barely", "a mere", "estimated")
@@ -72,7 +75,8 @@ UNIT_WORDS: dict[str, str] = {
     "meter": "m", "tonne": "t", "ton": "t", "kilogram": "kg", "kg": "kg", "hectare": "ha",
     "litre": "l", "liter": "l", "millimetre": "mm", "millimeter": "mm", "centimetre": "cm",
     "centimeter": "cm", "barrel": "barrel", "decade": "decade", "year": "year",
-    "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute"}
+    "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
+    "point": "point"}  # index and score points; percentage points are "pp"
 CURRENCIES: dict[str, str] = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
                               "dollars": "USD", "euros": "EUR", "pounds": "GBP", "yen": "JPY",
                               "yuan": "CNY", "rupees": "INR", "rubles": "RUB", "roubles": "RUB",
@@ -148,6 +152,7 @@ class _Hit:
     unit: str | None = None
     date: str | None = None
     qualifier: str | None = None
+    bound: bool = False  # one end of a range: both ends count the same thing
 
 
 def find_figures(doc: Doc, published: str | None = None) -> list[Figure]:
@@ -158,8 +163,14 @@ def find_figures(doc: Doc, published: str | None = None) -> list[Figure]:
         pub = None
     text = text_of(doc)
     skips = (_Hit(m.start(), m.end(), "skip") for p in _NOT_FIGURES for m in p.finditer(text))
-    hits = _select([*_dates(doc, pub), *_quantities(doc), *skips])
-    return [_figure(doc, hit) for hit in hits if hit.kind != "skip"]
+    hits = [hit for hit in _select([*_dates(doc, pub), *_quantities(doc), *skips])
+            if hit.kind != "skip"]
+    figures = [_figure(doc, hit) for hit in hits]
+    for i, (first, second) in enumerate(itertools.pairwise(hits)):
+        if first.bound and second.bound and first.qualifier == "at least":  # a range's ends
+            counts = figures[i].counts or figures[i + 1].counts
+            figures[i:i + 2] = [replace(f, counts=counts) for f in figures[i:i + 2]]
+    return figures
 
 
 def _select(hits: list[_Hit]) -> list[_Hit]:
@@ -298,6 +309,7 @@ def _ranges(text: str, amounts: list[_Hit]) -> Iterator[_Hit]:
         lead = text[max(0, low.start - 8):low.start].lower().split()[-1:]
         if gap is None or low.value is None or high.value is None \
                 or (None not in (low.unit, high.unit) and low.unit != high.unit) \
+                or (high.unit is None and low.unit not in (None, *CURRENCIES.values())) \
                 or (gap[1] == "to" and lead in (["from"], ["by"])) \
                 or (gap[1] == "and" and lead != ["between"]):
             yield low
@@ -316,9 +328,9 @@ def _bounds(text: str, low: _Hit, high: _Hit) -> Iterator[_Hit]:
     scale = re.search(r"(?i)(thousand|million|billion|trillion|bn)\b", text[high.start:high.end])
     if scale and not re.search(r"(?i)[a-z]{2,}", text[low.start:low.end]):
         low_value = _plain(Fraction(str(low_value)) * _SCALES[scale[1].lower()])
-    yield _Hit(low.start, low.end, "quantity", low_value, unit, qualifier="at least")
+    yield _Hit(low.start, low.end, "quantity", low_value, unit, qualifier="at least", bound=True)
     yield _Hit(high.start, high.end, "quantity", high.value, high.unit or unit,
-               qualifier="at most")
+               qualifier="at most", bound=True)
 
 
 def _year_like(doc: Doc, m: re.Match[str]) -> bool:
@@ -382,7 +394,7 @@ def _qualifier(doc: Doc, hit: _Hit) -> str | None:
     if found is None:
         return None
     hedge = " ".join(found[1].lower().split())
-    if hedge in ("over", "under", "above", "below"):
+    if hedge in ("over", "under", "above", "below") and _TIME_UNIT.search(hit.unit or ""):
         token = doc.char_span(offset + found.start(1), offset + found.end(1))
         return None if token is not None and token[0].dep_ == "prep" else hedge
     return hedge
