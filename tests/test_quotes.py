@@ -119,6 +119,8 @@ def test_quotes_fragment_inside_sentence(quotes: Finder) -> None:
     ("Regional authorities said the valley road was closed.", "organization", "neutral"),
     ("The weather service said the rain would ease by Sunday.", "organization", "neutral"),
     ("A federal judge ruled that the permit was unlawful.", "unnamed", "neutral"),
+    ("Halvard Mining said it would appeal the decision.", "organization", "neutral"),
+    ("Three employees told the paper they had been warned of cuts.", "unnamed", "neutral"),
 ])
 def test_quotes_indirect_speech_types(quotes: Finder, text: str, speaker_type: str,
                                       verb_class: str) -> None:
@@ -150,6 +152,14 @@ def test_quotes_whole_source_and_clean_content(quotes: Finder, text: str, speake
     (quote,) = quotes(text)
     assert (quote.speaker, quote.speaker_type) == (speaker, speaker_type)
     assert quote.text.startswith(content)
+
+
+def test_quotes_speaker_of_a_relative_clause(quotes: Finder) -> None:
+    text = ("The court paused the ferry contract, handing a win to fishermen who said the "
+            "new pier would ruin the bay.")
+    speech = [q for q in quotes(text) if q.verb_class is not None]
+    assert [(q.speaker, q.speaker_type, q.text) for q in speech] == [
+        ("fishermen", "unnamed", "the new pier would ruin the bay")]
 
 
 def test_quotes_later_mention_of_anonymous_source_stays_anonymous(quotes: Finder) -> None:

@@ -201,6 +201,8 @@ def _tagged_quote(doc: Doc, found: Attribution, names: dict[str, str]) -> Quote:
     if found.source is not None:
         source = doc.char_span(*found.source, alignment_mode="expand")
         head = _whole_source(source.root, subject) if source is not None else None
+        if verb is not None and verb.dep_ == "relcl" and subject == verb.head:
+            head = subject  # `… handing a victory to farmers who said …`: the farmers
         speaker = resolve_speaker(doc, head, names) if head is not None else NO_SPEAKER
     else:
         speaker = resolve_speaker(doc, subject, names) if verb is not None else NO_SPEAKER
@@ -216,7 +218,7 @@ def _whole_source(head: Token, subject: Token | None) -> Token:
     """The cue verb's subject when the tagged source is only a part of it (`at the
     Institute` of `Researchers at the Institute warned`, `to` of `An engineer, who asked not
     to be named, said`), else the source's own head."""
-    if subject is not None and head is not subject \
+    if subject is not None and head != subject \
             and subject.left_edge.i <= head.i <= subject.right_edge.i:
         return subject
     return head
@@ -336,9 +338,11 @@ def _is_attribution(token: Token) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
+    """The verb's subject; for `farmers who said`, the noun the relative clause is about."""
     for child in verb.children:
         if child.dep_ in _SUBJECTS:
-            return child
+            relative = child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl"
+            return verb.head if relative else child
     gerund = verb.dep_ == "advcl" and verb.tag_ == "VBG"
     if (verb.dep_ in ("conj", "xcomp") or gerund) and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
@@ -484,7 +488,11 @@ def _known_person(head: Token, names: dict[str, str]) -> str | None:
 
 
 def _mention(head: Token) -> Span:
-    tokens = list(head.subtree)
+    """The words naming a source: `head`'s phrase, without a relative clause that reports
+    what the source said (`farmers who said the project would …` → `farmers`)."""
+    reported = {t.i for c in head.children if c.dep_ == "relcl" and _is_attribution(c)
+                and any(g.dep_ == "ccomp" for g in c.children) for t in c.subtree}
+    tokens = [t for t in head.subtree if t.i not in reported]
     if len(tokens) > MAX_SPEAKER_TOKENS:
         tokens = [t for t in tokens if t.i <= head.i or t.i - head.i < MAX_SPEAKER_TOKENS // 2]
     first, last = tokens[0].i, tokens[-1].i
