@@ -50,6 +50,9 @@ def quotes(request: pytest.FixtureRequest, nlp: Language) -> Finder:
     ("He called it “a disgrace” and left. The mayor’s dog isn’t quoted.", ["a disgrace"]),
     ("“An unfinished quote at the end of a paragraph",
      ["An unfinished quote at the end of a paragraph"]),
+    ("'We won't close the farmers' market,' said the mayor. 'It stays.'",
+     ["We won't close the farmers' market", "It stays."]),
+    ("The growers' union said it's the workers' right to strike.", []),
 ])
 def test_quotes_marks(text: str, expected: list[str]) -> None:
     assert [text[s:e] for s, e in quote_spans(text)] == expected
@@ -120,6 +123,8 @@ def test_quotes_fragment_inside_sentence(quotes: Finder) -> None:
     ("The weather service said the rain would ease by Sunday.", "organization", "neutral"),
     ("A federal judge ruled that the permit was unlawful.", "unnamed", "neutral"),
     ("Halvard Mining said it would appeal the decision.", "organization", "neutral"),
+    ("The maker, Osterlund Pharma, said that no illnesses had been reported.", "organization",
+     "neutral"),
     ("Three employees told the paper they had been warned of cuts.", "unnamed", "neutral"),
 ])
 def test_quotes_indirect_speech_types(quotes: Finder, text: str, speaker_type: str,

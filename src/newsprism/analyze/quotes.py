@@ -39,7 +39,7 @@ _NAME = r"[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3}"
 _SIGNED = re.compile(rf"[”\"’]?[ \t]*[―—–-]+[ \t]*(?P<name>{_NAME})")
 _TRANSCRIPT = re.compile(rf"^(?P<name>{_NAME}):[ \t]+(?P<said>[^\n]*\w[^\n]*)", re.M)
 PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "i", "we"})
-_OPEN_CLOSE = {"“": "”", "‘": "’", '"': '"', "«": "»"}
+_OPEN_CLOSE = {"“": "”", "‘": "’", '"': '"', "«": "»", "'": "'"}
 _SUBJECTS = ("nsubj", "nsubjpass")
 
 
@@ -118,10 +118,12 @@ def _opens(paragraph: str, i: int) -> bool:
 
 
 def _closing(paragraph: str, start: int, close: str) -> int:
-    """Index of the closing mark, or the paragraph's end when the quote runs on."""
+    """Index of the closing mark, or the paragraph's end when the quote runs on. A single
+    mark closes only where it cannot be an apostrophe (`don't`; `the farmers' wells`)."""
     for j in range(start, len(paragraph)):
-        if paragraph[j] == close and (close not in "’'" or j + 1 == len(paragraph)
-                                      or not paragraph[j + 1].isalpha()):
+        after = paragraph[j + 1] if j + 1 < len(paragraph) else " "
+        if paragraph[j] == close and (close not in "’'" or not after.isalpha()) \
+                and (close != "'" or paragraph[j - 1] != "s" or not after.isspace()):
             return j
     return len(paragraph)
 
@@ -445,6 +447,8 @@ def resolve_speaker(doc: Doc, head: Token | None, names: dict[str, str]) -> Spea
     mention = _mention(head)
     start, end = mention[0].idx, mention[-1].idx + len(mention[-1].text)
     person = _entity_in(mention, {"PERSON"}) or _titled_name(mention)
+    if person is not None and person[-1].lower_ in source_words()["organization"]:
+        person = None  # a company the tagger took for a person (`Brunnfeld Pharma`)
     if person is not None:
         return Speaker(names.get(surface(person), surface(person)), "named",
                        _role(head, mention, person), start, end)
