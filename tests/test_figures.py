@@ -193,6 +193,8 @@ def test_figures_vague_amount_has_no_value(nlp: Language) -> None:
     ("The maker recalled 1.2 million kettles on Monday after tests found a fault, the "
      "safety agency said.", "1.2 million", "the safety agency"),
     ("The mayor said the mill announced 200 job cuts.", "200", "The mayor"),
+    ("About 9,000 people use the ferry, according to the port, though local guides put the "
+     "figure at closer to 12,000.", "12,000", "local guides"),
 ])
 def test_figures_attribution(nlp: Language, text: str, covered: str, source: str | None) -> None:
     assert figure(nlp, text, covered).attributed_to == source

@@ -402,7 +402,12 @@ def _qualifier(doc: Doc, hit: _Hit) -> str | None:
 
 def _attribution(span: Span) -> str | None:
     """Who the sentence credits for the figure: `according to X`, or X of `X said` — the
-    outermost such clause (`A recalled 5,000 cars, B said`: B)."""
+    outermost such clause (`A recalled 5,000 cars, B said`: B) — unless the figure's own
+    verb credits it (`…, according to A, though B put the figure at 60,000`: B)."""
+    own = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if own is not None and own.lemma_.lower() in NUMBER_VERBS \
+            and (speaker := _speaker(own, span)) is not None:
+        return _source_phrase(speaker)
     sources = sorted((t for t in span.sent if t.lower_ == "according"),
                      key=lambda t: abs(t.i - span.start))
     for obj in (o for a in sources for to in a.children if to.lower_ == "to"
