@@ -16,7 +16,7 @@ from newsprism.model import Article, Comparison, from_dict, to_dict
 from tests.conftest import EXAMPLES
 
 EXPECTED: dict[str, Any] = tomllib.loads((EXAMPLES / "expected.toml").read_text())
-STORIES = ("port-strike", "drug-recall", "transit-vote")
+STORIES = ("port-strike", "drug-recall", "transit-vote", "wildfire")
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +50,10 @@ def test_compare_consistent_values() -> None:
     assert consistent([(31, None), (33.33, "about"), (33.33, "fewer than")])
     assert consistent([(14, None), (14, None)])
     assert not consistent([(1.3e9, None), (1.2e9, None)])
+    # two bounds of one direction are each an outlet's best figure: 600 and 700 differ
+    assert not consistent([(600, "more than"), (700, "more than")])
+    assert consistent([(600, "more than"), (600, "over"), (640, None)])
+    assert consistent([(1000, "more than"), (1200, "more than")])  # 1,000 may be rounded
 
 
 def _values(comparison: Comparison) -> list[set[tuple[str, str]]]:
@@ -59,18 +63,35 @@ def _values(comparison: Comparison) -> list[set[tuple[str, str]]]:
 @pytest.mark.parametrize("story", STORIES)
 def test_compare_finds_answer_key_conflicts(compared: dict[str, Comparison],
                                             story: str) -> None:
-    """Most conflicts of the answer key are found, each value in the right group."""
-    found = _values(compared[story])
+    """Most conflicts and updates of the answer key are found, each value in the right
+    group and with the right kind (a later figure stated as new is an `update`)."""
+    found = [({(v.article, v.text) for v in c.values}, c.kind) for c in compared[story].conflicts]
     expected = [fig for fig in EXPECTED["stories"][story]["figures"]
-                if fig["kind"] == "conflict" and fig.get("unit") not in ("date", "year")
+                if fig["kind"] in ("conflict", "update")
+                and fig.get("unit") not in ("date", "year")
                 and sum("value" in v for v in fig["values"].values()) >= 2]
     hits = 0
     for fig in expected:
         want = {(aid, v["text"]) for aid, v in fig["values"].items() if "value" in v}
-        if any(all(any(text in got_text or got_text in text for a, got_text in group
-                       if a == aid) for aid, text in want) for group in found):
+        if any(kind == fig["kind"] and all(
+                any(text in got_text or got_text in text for a, got_text in group if a == aid)
+                for aid, text in want) for group, kind in found):
             hits += 1
     assert hits >= len(expected) / 2, f"{story}: {hits} of {len(expected)} conflicts found"
+
+
+@pytest.mark.parametrize(("later", "earlier"), [
+    ("14,500 hectares", "12,000 hectares"),  # "… up from 12,000 hectares on Sunday evening"
+    ("700", "600"),  # "more than 700 firefighters were now deployed" vs "more than 600"
+])
+def test_compare_later_figure_stated_as_new_is_an_update(compared: dict[str, Comparison],
+                                                         later: str, earlier: str) -> None:
+    """The next day's figure, stated as new, updates the earlier reports (the undated
+    syndicated copy of one of them does not make it a conflict)."""
+    conflict = next(c for c in compared["wildfire"].conflicts
+                    if ("wildfire-right", later) in {(v.article, v.text) for v in c.values})
+    assert conflict.kind == "update"
+    assert {v.text for v in conflict.values if v.article != "wildfire-right"} == {earlier}
 
 
 @pytest.mark.parametrize("story", STORIES)

@@ -59,3 +59,12 @@ def test_entities_strip_titles(name: str, expected: str) -> None:
     from newsprism.analyze.entities import strip_titles
 
     assert strip_titles(name) == expected
+
+
+def test_sentences_end_at_line_breaks(nlp: Language) -> None:
+    """A subheading without a full stop is not joined to the paragraph under it."""
+    doc = nlp("Crews hold the line as the wind drops\n\nAbout 300 firefighters worked "
+              "through the night. They were relieved at dawn.")
+    assert [sent.text.strip() for sent in doc.sents] == [
+        "Crews hold the line as the wind drops", "About 300 firefighters worked through "
+        "the night.", "They were relieved at dawn."]

