@@ -68,3 +68,26 @@ def test_sentences_end_at_line_breaks(nlp: Language) -> None:
     assert [sent.text.strip() for sent in doc.sents] == [
         "Crews hold the line as the wind drops", "About 300 firefighters worked through "
         "the night.", "They were relieved at dawn."]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ('"The wind turned on us around noon," Deputy Chief Oren Falk told reporters.',
+     "Oren Falk"),  # the NER tags the title and name as a work of art
+    ("Chief Financial Officer Jane Okafor said sales fell.", "Jane Okafor"),
+    ("Premier Dana Vell declared an emergency.", "Dana Vell"),
+])
+def test_entities_person_after_a_title(nlp: Language, text: str, person: str) -> None:
+    assert person in [ent.text for ent in nlp(text).ents if ent.label_ == "PERSON"]
+
+
+def test_entities_surname_tagged_as_organisation_is_the_person(nlp: Language) -> None:
+    doc = nlp("said Deputy Chief Oren Falk, who leads the response. Falk said more than 600 "
+              "firefighters were at work.")
+    assert [(ent.text, ent.label_) for ent in doc.ents if "Falk" in ent.text] == [
+        ("Oren Falk", "PERSON"), ("Falk", "PERSON")]
+
+
+@pytest.mark.parametrize("text", ["General Motors said sales fell.",
+                                  "The storm reached King County on Monday."])
+def test_entities_title_words_in_other_names_left_alone(nlp: Language, text: str) -> None:
+    assert not [ent for ent in nlp(text).ents if ent.label_ == "PERSON"]

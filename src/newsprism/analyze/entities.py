@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.nlp import ents_of, text_of
 from newsprism.datafiles import data_rows
@@ -29,7 +30,11 @@ _TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "prime", 
                      "defence", "foreign", "deputy", "vice", "leader", "director", "officer",
                      "chairman", "chairwoman", "chair", "spokesman", "spokeswoman",
                      "spokesperson", "ceo", "executive", "administrator", "attorney",
-                     "speaker", "whip", "majority", "minority", "coach", "manager"})
+                     "speaker", "whip", "majority", "minority", "coach", "manager", "premier",
+                     "superintendent", "commander", "constable", "inspector"})
+# Entities a title can turn into a person (`Deputy Chief Oren Falk` tagged WORK_OF_ART);
+# places are left alone (`King County`).
+_RELABEL = frozenset({"ORG", "NORP", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 _GENERIC_TAIL = ("group", "organization", "organisation", "movement", "militia", "party")
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -144,6 +149,55 @@ def _definitions(doc: Doc) -> dict[str, str]:
         if short and long and long != short:
             found[short] = _trim_generic(_LEADING.sub("", long))
     return found
+
+
+@Language.component("newsprism_people")
+def titled_people(doc: Doc) -> Doc:
+    """People the NER missed or mislabelled: a title and capitalised names (`Deputy Chief
+    Oren Falk`, untagged or tagged as a work of art) become a person named by the words after
+    the last title, and a lone surname tagged as an organisation (`Falk said`) becomes the
+    person it names when the article names a person with that surname."""
+    ents = [_titled(doc, ent.start, ent.end) or ent if ent.label_ in _RELABEL else ent
+            for ent in doc.ents]
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    start = 0
+    while start < len(doc):
+        end = start
+        while end < len(doc) and end not in taken and _name_part(doc[end]):
+            end += 1
+        found = _titled(doc, start, end) if end > start else None
+        if found is not None:
+            ents.append(found)
+        start = max(end, start + 1)
+    surnames = {ent[-1].text for ent in ents if ent.label_ == "PERSON"}
+    doc.ents = sorted((Span(doc, ent.start, ent.end, label="PERSON")
+                       if len(ent) == 1 and ent.label_ in _RELABEL and ent.text in surnames
+                       else ent for ent in ents), key=lambda ent: ent.start)
+    return doc
+
+
+def _name_part(token: Token) -> bool:
+    return token.text[:1].isupper() and (token.pos_ == "PROPN"
+                                         or token.lower_.rstrip(".") in _TITLES)
+
+
+def _titled(doc: Doc, start: int, end: int) -> Span | None:
+    """The person in `doc[start:end]` when it is title words, then capitalised proper nouns
+    that do not end in an organisation's head noun (`General Motors`)."""
+    words = doc[start:end]
+    titles = [t.i for t in words if t.lower_.rstrip(".") in _TITLES]
+    if not titles or titles[-1] + 1 >= end:
+        return None
+    name = doc[titles[-1] + 1:end]
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name) \
+            or name[-1].lower_ in _organization_heads():
+        return None
+    return Span(doc, name.start, name.end, label="PERSON")
+
+
+@cache
+def _organization_heads() -> frozenset[str]:
+    return frozenset(word for kind, word in data_rows("sources.tsv") if kind == "organization")
 
 
 def find_entities(doc: Doc) -> list[Entity]:

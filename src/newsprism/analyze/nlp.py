@@ -27,14 +27,18 @@ def paragraph_starts(doc: Doc) -> Doc:
 @cache
 def load_pipeline(name: str = DEFAULT_PIPELINE) -> Language:
     """The named spaCy pipeline, loaded once per process, with sentences that end at line
-    breaks."""
+    breaks and the people its NER misses after a title (see `entities.titled_people`)."""
     try:
         nlp = spacy.load(name)
     except OSError as exc:
         raise ConfigError(f"cannot load the spaCy pipeline {name!r} (setting "
                           f"analyze.pipeline): install it as a package ({exc})") from exc
+    from newsprism.analyze import entities  # noqa: F401  (registers newsprism_people)
+
     first = "parser" if "parser" in nlp.pipe_names else None
     nlp.add_pipe("newsprism_paragraphs", before=first)
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("newsprism_people", after="ner")
     return nlp
 
 
