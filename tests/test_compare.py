@@ -290,3 +290,11 @@ def test_compare_brief_tells_each_sentence_once(tmp_path: Path) -> None:
     assert [c.quantity for c in comparison.conflicts] == ["soldiers"]
     assert not any("soldiers" in s.text or "troops" in s.text
                    for s in comparison.brief if s.section != "conflict")
+
+
+def test_compare_naming_skips_nouns_in_different_roles(compared: dict[str, Comparison]) -> None:
+    """`fire officials` (who said something) and `a fire season` (after `of`) share a
+    modifier but do not name one thing; `tram boondoggle` / `tram route` do."""
+    referents = {n.referent for story in compared.values() for n in story.naming}
+    assert not any(r.startswith("fire (") for r in referents)
+    assert any(r.startswith("tram (boondoggle") for r in referents)

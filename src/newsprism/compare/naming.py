@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from newsprism.analyze.entities import known_aliases
 from newsprism.analyze.nlp import load_pipeline
@@ -112,15 +112,23 @@ def _variants(chunks: dict[str, list[Span]], loaded: dict[str, set[str]]) -> lis
 
 
 def _renamed(x: Span, y: Span, xs: list[Span], ys: list[Span]) -> bool:
-    """Same modifier, different common-noun heads, neither head used by the other sentence."""
+    """Same modifier, different common-noun heads, both subjects or neither (`a fire season`
+    after `of` is not another name for the `fire officials` who said something), neither
+    head used by the other sentence."""
     hx, hy = x.root, y.root
     if hx.pos_ != "NOUN" or hy.pos_ != "NOUN" or hx.lemma_.lower() == hy.lemma_.lower():
+        return False
+    if _is_subject(hx) != _is_subject(hy):
         return False
     if not _modifiers(x) & _modifiers(y):
         return False
     lemmas_x = {t.root.lemma_.lower() for t in xs}
     lemmas_y = {t.root.lemma_.lower() for t in ys}
     return hy.lemma_.lower() not in lemmas_x and hx.lemma_.lower() not in lemmas_y
+
+
+def _is_subject(token: Token) -> bool:
+    return token.dep_ in ("nsubj", "nsubjpass")
 
 
 def _modifiers(chunk: Span) -> set[str]:
