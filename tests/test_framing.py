@@ -57,6 +57,8 @@ def labelled(spans: list[FramingSpan], label: str) -> list[str]:
      "catastrophic"),
     ("hyperbole", "The progressive tax plan would be catastrophic for landlords.",
      "catastrophic"),
+    ("hyperbole", "A ferocious inferno tore through the hills, a season spiralling out of "
+     "control.", "spiralling out of control"),
     ("intensifier", "The Republican proposal is extremely costly.", "extremely"),
     ("intensifier", "The Democratic proposal is extremely costly.", "extremely"),
     ("hedge", "The Republican donor reportedly paid for the trip.", "reportedly"),
