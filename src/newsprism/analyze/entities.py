@@ -151,6 +151,16 @@ def _definitions(doc: Doc) -> dict[str, str]:
     return found
 
 
+@cache
+def source_words() -> dict[str, frozenset[str]]:
+    """Kind → words, from `data/sources.tsv` (anonymity, anonymous-head,
+    person, organization, title)."""
+    kinds: dict[str, set[str]] = {}
+    for kind, word in data_rows("sources.tsv"):
+        kinds.setdefault(kind, set()).add(word)
+    return {kind: frozenset(words) for kind, words in kinds.items()}
+
+
 @Language.component("newsprism_people")
 def titled_people(doc: Doc) -> Doc:
     """People the NER missed or mislabelled: a title and capitalised names (`Deputy Chief
@@ -190,14 +200,9 @@ def _titled(doc: Doc, start: int, end: int) -> Span | None:
         return None
     name = doc[titles[-1] + 1:end]
     if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name) \
-            or name[-1].lower_ in _organization_heads():
+            or name[-1].lower_ in source_words()["organization"]:
         return None
     return Span(doc, name.start, name.end, label="PERSON")
-
-
-@cache
-def _organization_heads() -> frozenset[str]:
-    return frozenset(word for kind, word in data_rows("sources.tsv") if kind == "organization")
 
 
 def find_entities(doc: Doc) -> list[Entity]:

@@ -22,7 +22,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.attribution import Attribution
-from newsprism.analyze.entities import GROUP_LABELS, canonical_names, surface
+from newsprism.analyze.entities import GROUP_LABELS, canonical_names, source_words, surface
 from newsprism.analyze.nlp import ents_of, text_of
 from newsprism.clean.lines import dateline_end
 from newsprism.datafiles import data_rows
@@ -62,15 +62,6 @@ def verb_classes() -> dict[str, str]:
     classes = dict.fromkeys(cue_shares(), "neutral")
     classes.update(_written_classes())
     return classes
-
-
-@cache
-def source_words() -> dict[str, frozenset[str]]:
-    """Kind → words, from `data/sources.tsv` (anonymity, anonymous-head, person, organization)."""
-    kinds: dict[str, set[str]] = {}
-    for kind, word in data_rows("sources.tsv"):
-        kinds.setdefault(kind, set()).add(word)
-    return {kind: frozenset(words) for kind, words in kinds.items()}
 
 
 @dataclass(frozen=True, slots=True)

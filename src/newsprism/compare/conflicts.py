@@ -265,7 +265,7 @@ def _kind(group: list[Measure], update_hours: float) -> Literal["conflict", "upd
     first = min(dated)
     later = [m for m in group if (when := times[id(m)]) is not None
              and (when - first).total_seconds() >= update_hours * 3600]
-    earlier = [m for m in group if m not in later]
+    earlier = [m for m in group if not any(m is other for other in later)]
     if not later or not earlier or not all(_states_new(m) for m in later):
         return "conflict"
     agree = all(consistent([(m.value, m.figure.qualifier) for m in part])
