@@ -80,6 +80,11 @@ def figure(nlp: Language, text: str, covered: str, published: str | None = None)
     ("The mill sold 40 tonnes, against 35 tonnes a year ago.", "35 tonnes", 35, "t"),
     ("The port paid 300 million yen for the cranes.", "300 million yen", 300_000_000, "JPY"),
     ("Rainfall reached 180 millimetres overnight.", "180 millimetres", 180, "mm"),
+    ("Tests found 48 parts per billion of nitrate in the well.", "48 parts per billion", 48,
+     "ppb"),
+    ("The pond held up to 27 ppb of copper.", "27 ppb", 27, "ppb"),
+    ("The ferry service will pause for about a week.", "a week", 1, "week"),
+    ("The locks stay shut for nearly a fortnight.", "a fortnight", 1, "fortnight"),
 ])
 def test_figures_values_and_units(nlp: Language, text: str, covered: str, value: float,
                                   unit: str | None) -> None:
@@ -167,6 +172,9 @@ def test_figures_qualifier_before_number(nlp: Language, hedge: str) -> None:
     ("She was fined under 400 euros for the stall.", "400 euros", "under"),
     ("The gales felled over 90 oaks in the park.", "90", "over"),
     ("The repairs will be spread over six years.", "six years", None),
+    ("Soil readings were as high as 48 parts per billion.", "48 parts per billion",
+     "as high as"),
+    ("The ferry service will pause for about a week.", "a week", "about"),
 ])
 def test_figures_qualifier_cases(nlp: Language, text: str, covered: str,
                                  qualifier: str | None) -> None:
@@ -217,6 +225,8 @@ def test_figures_attribution(nlp: Language, text: str, covered: str, source: str
     ("The council voted 9 to 6 to close the pool.", "6"),
     ("The bakery has traded in Norland since 2014.", "2014"),
     ("No one came to the meeting.", "one"),
+    ("The ferry sails once a week in winter.", "a week"),  # no hedge: a rate, not a length
+    ("The pier reopened about a week ago.", "a week"),  # a point in time
 ])
 def test_figures_not_quantities(nlp: Language, text: str, not_a_quantity: str) -> None:
     start = text.index(not_a_quantity)

@@ -54,7 +54,8 @@ from newsprism.model import Figure
 QUALIFIERS: tuple[str, ...] = (
     "just over", "just under", "well over", "well under", "more than", "less than",
     "fewer than", "at least", "at most", "up to", "as many as", "as much as", "as few as",
-    "as little as", "no more than", "no fewer than", "no less than", "close to", "closer to",
+    "as little as", "as high as", "as low as", "no more than", "no fewer than", "no less than",
+    "close to", "closer to",
     "upwards of", "in excess of", "an estimated", "an average of", "nearly", "almost", "about",
     "around",
     "roughly", "approximately", "some", "over", "under", "below", "above", "just", "only",
@@ -75,8 +76,10 @@ UNIT_WORDS: dict[str, str] = {
     "meter": "m", "tonne": "t", "ton": "t", "kilogram": "kg", "kg": "kg", "hectare": "ha",
     "litre": "l", "liter": "l", "millimetre": "mm", "millimeter": "mm", "centimetre": "cm",
     "centimeter": "cm", "barrel": "barrel", "decade": "decade", "year": "year",
-    "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
-    "point": "point"}  # index and score points; percentage points are "pp"
+    "month": "month", "week": "week", "fortnight": "fortnight", "day": "day", "hour": "hour",
+    "minute": "minute", "acre": "acre", "foot": "ft", "feet": "ft", "gallon": "gallon",
+    "megawatt": "MW", "parts per billion": "ppb", "ppb": "ppb", "parts per million": "ppm",
+    "ppm": "ppm", "point": "point"}  # index and score points; percentage points are "pp"
 CURRENCIES: dict[str, str] = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
                               "dollars": "USD", "euros": "EUR", "pounds": "GBP", "yen": "JPY",
                               "yuan": "CNY", "rupees": "INR", "rubles": "RUB", "roubles": "RUB",
@@ -127,6 +130,9 @@ _RATIO = re.compile(rf"(?<![\w.])(?P<num>{alternation(_SMALL)}|\d+)\s+in\s+"
                     rf"(?P<den>{alternation(_SMALL)}|\d+)\b(?!-\w)", re.I)
 _VAGUE = re.compile(r"\b(?:(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands"
                     r"|millions|billions)\b(?=\s+of\b)", re.I)
+# `about a week`: one unit of time after a hedge, when it is not a point in time (`a week ago`).
+_ONE_PERIOD = re.compile(r"(?<=\s)(?:a|an)\s+(?P<unit>week|fortnight|month|year|decade|day"
+                         r"|hour)\b(?!\s+(?:earlier|ago|later|before|after|previously)\b)", re.I)
 _RATE = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:a|an|per|each)\s+(?P<period>day|week|month|year"
                    r"|hour)\b(?!\s+(?:earlier|ago|later|before|after|previously)\b)"
                    r"|\s+(?P<adverb>daily|weekly|monthly|annually|yearly|hourly)\b", re.I)
@@ -200,6 +206,10 @@ def _quantities(doc: Doc) -> Iterator[_Hit]:
         num, den = (_SMALL.get(g.lower(), 0) if g.isalpha() else int(g) for g in m.groups())
         if 0 < num < den:
             yield _Hit(m.start(), m.end(), "quantity", _rounded(Fraction(100 * num, den)), "%")
+    for m in _ONE_PERIOD.finditer(text_of(doc)):
+        if re.search(rf"(?:^|\W)(?:{alternation(QUALIFIERS)})\s+$", text_of(doc)[:m.start()],
+                     re.I):
+            yield _Hit(m.start(), m.end(), "quantity", 1, m["unit"].lower())
     for m in _VAGUE.finditer(text_of(doc)):
         yield _Hit(m.start(), m.end(), "quantity", qualifier=" ".join(m[0].lower().split()))
 

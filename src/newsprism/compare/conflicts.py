@@ -32,7 +32,8 @@ APPROXIMATE = 0.10  # `about 3,200` allows 10% either way; `up to 50,000` 10% be
 WINDOW = 8  # words either side of a figure that say what it measures
 SCALE = 0.1  # a pair's score falls by this per factor of ten between the two values
 _WORDS = re.compile(r"[\w']+")
-_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30.44, "year": 365.25, "decade": 3652.5}
+_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14, "month": 30.44, "year": 365.25,
+         "decade": 3652.5}
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +123,8 @@ def _counts_a_source(article: Article, figure: Figure) -> bool:
         if quote.speaker_start is None or quote.speaker_end is None:
             continue
         mention = article.text[quote.speaker_start:quote.speaker_end]
-        if (quote.speaker_start <= figure.start < quote.speaker_end
-                and (figure.counts or "") in mention):
+        if (figure.counts and quote.speaker_start <= figure.start < quote.speaker_end
+                and figure.counts in mention):
             return True
     return False
 
