@@ -7,17 +7,23 @@ babe_train sentences with three lexicons: the project's written lexicons alone, 
 one alone, and both (what ships). Only the loaded labels count (`framing.LOADED_LABELS`,
 own voice and quoted alike: BABE does not tell them apart); hedges and intensifiers do not.
 
+With `--bias-scores` (the out-of-fold sentence-bias scores `eval.framing --cv-scores` writes),
+a fourth system, `gated`, is what the analysis runs: both lexicons, with a derived word
+counted only in a sentence the bias model scores as opinionated. The scores are out of fold
+for the bias model, but its folds are not the lexicon's.
+
 Scores, micro-averaged over the held-out sentences, by outlet leaning (BABE `type`):
 - word P/R/F1: content words inside a predicted span vs the words BABE lists as biased;
 - span precision: share of predicted spans that cover at least one word BABE lists;
 - sentence recall/false-alarm: share of Biased / Non-biased sentences with any span.
 
-    python -m eval.loaded_words [--data ../shared/eval/babe] [--folds 5]
+    python -m eval.loaded_words [--data ../shared/eval/babe] [--folds 5] [--bias-scores FILE]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -37,10 +43,10 @@ from newsprism.analyze.framing import (
 )
 from newsprism.analyze.nlp import parse
 from newsprism.analyze.quotes import find_quotes
-from newsprism.model import FramingSpan, Quote
+from newsprism.model import FramingSpan, Quote, Sentence
 
 GROUPS = ("all", "left", "right", "center")
-SYSTEMS = ("written", "derived", "both")
+SYSTEMS = ("written", "derived", "both", "gated")
 
 
 @dataclass
@@ -106,7 +112,8 @@ def lexicons(train_docs: list[Doc], train_rows: list[BabeRow], min_count: int,
 
 
 def evaluate(rows: list[BabeRow], docs: list[Doc], quotes: list[list[Quote]], folds: int,
-             min_count: int = 2, min_share: float = 0.3) -> dict[tuple[str, str], Tally]:
+             min_count: int = 2, min_share: float = 0.3,
+             bias: dict[str, float] | None = None) -> dict[tuple[str, str], Tally]:
     totals = {(system, group): Tally() for system in SYSTEMS for group in GROUPS}
     for fold in range(folds):
         train = [i for i, row in enumerate(rows) if fold_of(row, folds) != fold]
@@ -114,20 +121,35 @@ def evaluate(rows: list[BabeRow], docs: list[Doc], quotes: list[list[Quote]], fo
                 and row.source == "babe_train.csv"]
         built = lexicons([docs[i] for i in train], [rows[i] for i in train], min_count,
                          min_share)
+        if bias is not None:
+            built["gated"] = built["both"]
         for system, lexicon in built.items():
             for i in test:
+                scored = (Sentence(0, len(rows[i].text), bias.get(rows[i].text)),) \
+                    if system == "gated" and bias is not None else ()
                 tally = score_sentence(docs[i], rows[i],
-                                       find_framing(docs[i], quotes[i], lexicon))
+                                       find_framing(docs[i], quotes[i], lexicon, scored))
                 totals[(system, "all")].add(tally)
                 if rows[i].outlet_type in GROUPS:
                     totals[(system, rows[i].outlet_type)].add(tally)
     return totals
 
 
+def bias_by_text(data: Path, path: Path) -> dict[str, float]:
+    """Sentence text → score, from rows written in `babe_train.csv` order (`eval.babe`)."""
+    from eval.babe import read_babe
+
+    scores = json.loads(path.read_text())
+    examples = read_babe(data / "babe_train.csv")
+    if len(scores) != len(examples):
+        raise SystemExit(f"{path}: {len(scores)} scores for {len(examples)} sentences")
+    return {e.text.strip(): float(row[2]) for e, row in zip(examples, scores, strict=True)}
+
+
 def table(totals: dict[tuple[str, str], Tally]) -> str:
     lines = ["| lexicon | outlets | word P | word R | word F1 | span P | biased sent. "
              "with a span | non-biased sent. with a span |", "|---|---|---|---|---|---|---|---|"]
-    for system in SYSTEMS:
+    for system in dict.fromkeys(system for system, _ in totals if totals[(system, "all")].spans):
         for group in GROUPS:
             s = totals[(system, group)].scores()
             lines.append(f"| {system} | {group} | {s['P']:.3f} | {s['R']:.3f} | {s['F1']:.3f} "
@@ -147,14 +169,17 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--min-count", type=int, default=2, help="as in eval.derive_lexicon")
     parser.add_argument("--min-share", type=float, default=0.3, help="as in eval.derive_lexicon")
+    parser.add_argument("--bias-scores", type=Path,
+                        help="out-of-fold bias scores from `eval.framing --cv-scores FILE`")
     args = parser.parse_args()
+    bias = bias_by_text(args.data, args.bias_scores) if args.bias_scores else None
     rows = load_babe(args.data)
     docs = list(parse(row.text for row in rows))
     quotes = [find_quotes(doc) for doc in docs]
     tested = sum(row.source == "babe_train.csv" for row in rows)
     print(f"{len(rows)} sentences, {tested} from babe_train.csv scored, "
           f"{args.folds} folds by article link")
-    print(table(evaluate(rows, docs, quotes, args.folds, args.min_count, args.min_share)))
+    print(table(evaluate(rows, docs, quotes, args.folds, args.min_count, args.min_share, bias)))
 
 
 if __name__ == "__main__":

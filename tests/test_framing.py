@@ -206,3 +206,43 @@ def test_framing_seed_quoted_words_not_counted(seed_articles: dict[str, Article]
         for span in article.framing:
             inside = any(q.start <= span.start and span.end <= q.end for q in direct)
             assert is_quoted(span) == inside or span.label == "scare-quote", span
+
+
+def test_framing_derived_word_counts_only_in_an_opinionated_sentence(nlp: Language) -> None:
+    """`flood` is loaded in BABE's sentences about people, not about rain: a word of the
+    derived lexicon needs a sentence the bias model scores as opinionated, and says so."""
+    text = "Heavy rain flooded the valley on Thursday."
+    doc = nlp(text)
+    for bias, flagged in ((0.1, False), (0.9, True), (None, True)):
+        spans = find_framing(doc, [], sentences=(Sentence(0, len(text), bias),))
+        assert any(s.text == "flooded" for s in spans) is flagged, (bias, spans)
+        if bias is not None and flagged:
+            assert "sentence bias 0.90" in spans[0].evidence
+
+
+def test_framing_literal_senses_left_alone_by_the_analysis() -> None:
+    from newsprism.analyze.stage import analyze_articles
+
+    texts = {"rain": "Heavy rain flooded large parts of the valley on Thursday, and the storm "
+                     "blasted the coast with winds of 120 km/h.",
+             "people": "Illegal aliens continue to flood across the border while the "
+                       "administration does nothing."}
+    found = {key: [s.text for s in article.framing if s.label in LOADED_LABELS]
+             for key, text in texts.items()
+             for article in analyze_articles([Article(id=key, outlet="o", text=text)])
+             if isinstance(article, Article)}
+    assert found["rain"] == []
+    assert "flood" in found["people"]
+
+
+@pytest.mark.parametrize("sides", SIDES)
+def test_framing_symmetric_across_sides_with_the_bias_model(sides: tuple[str, str]) -> None:
+    """The sentence-bias gate on derived words keeps the symmetry of what is flagged."""
+    from newsprism.analyze.stage import analyze_articles
+
+    for template in TEMPLATES:
+        first, second = (
+            [(s.label, s.text) for s in article.framing]
+            for article in analyze_articles(Article(id=side, outlet="o", text=template.format(
+                side)) for side in sides) if isinstance(article, Article))
+        assert first == [(label, text.replace(sides[1], sides[0])) for label, text in second]

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 from newsprism.analyze.nlp import text_of
 from newsprism.analyze.quotes import quote_spans, verb_classes
 from newsprism.datafiles import data_rows
-from newsprism.model import Article, FramingSpan, Quote
+from newsprism.model import Article, FramingSpan, Quote, Sentence
 
 QUOTED = ":quoted"
 # Labels that count as loaded language in the profile's density (hedges and intensifiers
@@ -284,20 +284,37 @@ def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
 
 # -- assembly -------------------------------------------------------------------------------
 
-def find_framing(doc: Doc, quotes: Sequence[Quote],
-                 lexicon: Lexicon | None = None) -> list[FramingSpan]:
+def find_framing(doc: Doc, quotes: Sequence[Quote], lexicon: Lexicon | None = None,
+                 sentences: Sequence[Sentence] = ()) -> list[FramingSpan]:
     """Framing spans of `doc`, sorted by position; findings inside a direct quote carry the
-    label suffix `:quoted` and name the speaker in their evidence."""
+    label suffix `:quoted` and name the speaker in their evidence.
+
+    A word of the derived lexicon is loaded in BABE's political sentences, not in every
+    sense (`flood` of people, not of rain): where `sentences` carry the bias model's
+    scores, it counts only in a sentence the model finds opinionated."""
     written: list[_Found] = []
     derived: list[_Found] = []
     for found in _lexicon_matches(doc, lexicon or shipped_lexicon()):
         (derived if found.derived else written).append(found)
     written += _doubt_verb_matches(doc, quotes)
+    derived = [d for found in derived if (d := _in_opinion(doc, found, sentences))]
     kept = written + [d for d in derived if not any(_overlaps(d, w) for w in written)]
     text = text_of(doc)
     spans = [_span(doc, f, text) for f in kept] + list(_scare_quote_spans(doc, quotes))
     spans = [_in_voice(span, quotes) for span in spans]
     return _merged(sorted(spans, key=lambda s: (s.label, s.start, s.end)))
+
+
+def _in_opinion(doc: Doc, found: _Found, sentences: Sequence[Sentence]) -> _Found | None:
+    """The finding with its sentence's bias score in the evidence, or None when the model
+    scored the sentence below `OPINIONATED`; unchanged when the sentence is not scored."""
+    start = doc[found.start].idx
+    bias = next((s.bias for s in sentences if s.start <= start < s.end), None)
+    if bias is None:
+        return found
+    if bias < OPINIONATED:
+        return None
+    return replace(found, evidence=f"{found.evidence} (sentence bias {bias:.2f})")
 
 
 def _overlaps(a: _Found, b: _Found) -> bool:

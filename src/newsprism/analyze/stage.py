@@ -45,11 +45,11 @@ def _layers(article: Article, doc: Doc, models: bool) -> Article | Failure:
     try:
         quotes = tuple(find_quotes(doc, find_attributions(article.text) if models else ()))
         found = list(sentences(doc))
+        scored = tuple(score_sentences(article.text, found) if models else found)
         return replace(
-            article, entities=tuple(find_entities(doc)), quotes=quotes,
-            sentences=tuple(score_sentences(article.text, found) if models else found),
+            article, entities=tuple(find_entities(doc)), quotes=quotes, sentences=scored,
             figures=tuple(find_figures(doc, article.published)),
-            framing=tuple(find_framing(doc, quotes)),
+            framing=tuple(find_framing(doc, quotes, sentences=scored)),
             techniques=tuple(find_techniques(article.text)) if models else ())
     except Exception as exc:  # one article the analysis breaks on must not stop the batch
         return Failure(article.source or article.id,
