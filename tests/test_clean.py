@@ -98,6 +98,16 @@ def test_clean_joins_hard_wrapped_paragraphs() -> None:
                             "goods and cleaning products.")
 
 
+def test_clean_joins_a_hard_wrap_in_a_single_paragraph() -> None:
+    """With no blank line each line is a paragraph, unless it goes on with a sentence the
+    line before left open (`… the fire\nservice said.`)."""
+    wrapped = ("Crews pumped water from the basement of the Northpack warehouse, the fire\n"
+               "service said on Monday.\nAdvertisement\nThe site stays closed.")
+    assert clean_lines(wrapped).text == (
+        "Crews pumped water from the basement of the Northpack warehouse, the fire service "
+        "said on Monday.\n\nThe site stays closed.")
+
+
 def test_clean_short_article_is_not_mistaken_for_captions() -> None:
     assert clean_lines("Roads reopened.\n\nThe bridge is closed.").removed == ()
 

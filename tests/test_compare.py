@@ -292,6 +292,30 @@ def test_compare_brief_tells_each_sentence_once(tmp_path: Path) -> None:
                    for s in comparison.brief if s.section != "conflict")
 
 
+FLOOD_C = """Army joins rescue effort as Verran valley floods
+
+Army units were sent to help with rescues in the flooded Verran valley, the defence ministry
+said on Friday.
+"""
+
+
+def test_compare_brief_tells_a_fact_by_a_sentence_without_the_disputed_figure(
+        tmp_path: Path) -> None:
+    """600 soldiers (a) and 800 troops (b) disagree; c reports the deployment without a
+    number, so the summary tells the fact in c's words and the conflict section the rest.
+    (`flooded` is no loaded word in a flat sentence.)"""
+    (tmp_path / "a.txt").write_text(FLOOD_A.replace("help with rescues.",
+                                                    "help with rescues in the valley."))
+    (tmp_path / "b.txt").write_text(FLOOD_B.replace("to the region.",
+                                                    "to help with rescues in the valley."))
+    (tmp_path / "c.txt").write_text(FLOOD_C)
+    articles, _ = newsprism.read([str(tmp_path)])
+    comparison = compare_story(articles)
+    summary = [s for s in comparison.brief if s.section == "summary"]
+    army = [s for s in summary if s.text.startswith("Army units were sent")]
+    assert army and set(army[0].cites) == {"a", "b", "c"}, summary
+
+
 def test_compare_naming_skips_nouns_in_different_roles(compared: dict[str, Comparison]) -> None:
     """`fire officials` (who said something) and `a fire season` (after `of`) share a
     modifier but do not name one thing; `tram boondoggle` / `tram route` do."""

@@ -101,6 +101,29 @@ def test_quotes_pronoun_resolves_to_last_person(quotes: Finder) -> None:
     assert quote.speaker == "Ada Voss" and quote.speaker_role == "Finance Minister"
 
 
+def test_quotes_pronoun_skips_a_name_inside_the_quote(quotes: Finder) -> None:
+    text = ("The new plant in Marazin will employ about 900 workers. Marisol Tendy has worked "
+            "on the plant’s electrode line since she left school. “I trained the engineers who "
+            "are going to Marazin,” she said. “I showed them every step.”")
+    assert {q.speaker for q in quotes(text) if q.direct} == {"Marisol Tendy"}
+
+
+def test_quotes_pronoun_skips_a_company_the_tagger_took_for_a_person(quotes: Finder) -> None:
+    text = ("Vantor Water Services, the private company that has run the city's water system, "
+            "said a loss of pressure may have let groundwater into the mains.\n\nMarcus "
+            "Hedley, Vantor's chief executive, said the company had sent extra crews. \"We "
+            "regret the disruption this has caused to families,\" he said.")
+    (quote,) = [q for q in quotes(text) if q.direct]
+    assert quote.speaker == "Marcus Hedley"
+
+
+def test_quotes_speaker_described_by_apposition(quotes: Finder) -> None:
+    text = ("Gideon Thrale, a senior fellow at the Harbinger Institute, said that the state "
+            "had taxed the factory for a decade. “It simply left,” Thrale said.")
+    found = quotes(text)
+    assert {(q.speaker, q.speaker_type) for q in found} == {("Gideon Thrale", "named")}
+
+
 def test_quotes_fragment_inside_sentence(quotes: Finder) -> None:
     text = "Mayor Ivo Brandt said the city was “ready” for the storm."
     found = quotes(text)
@@ -126,6 +149,9 @@ def test_quotes_fragment_inside_sentence(quotes: Finder) -> None:
     ("The maker, Osterlund Pharma, said that no illnesses had been reported.", "organization",
      "neutral"),
     ("Three employees told the paper they had been warned of cuts.", "unnamed", "neutral"),
+    ("A Vantor engineer who spoke on condition of anonymity said the pumps had failed.",
+     "anonymous", "neutral"),
+    ("A Bellamy aide said the senator would vote against the bill.", "unnamed", "neutral"),
 ])
 def test_quotes_indirect_speech_types(quotes: Finder, text: str, speaker_type: str,
                                       verb_class: str) -> None:

@@ -163,11 +163,17 @@ def source_words() -> dict[str, frozenset[str]]:
 
 @Language.component("newsprism_people")
 def titled_people(doc: Doc) -> Doc:
-    """People the NER missed or mislabelled: a title and capitalised names (`Deputy Chief
-    Oren Falk`, untagged or tagged as a work of art) become a person named by the words after
-    the last title, and a lone surname tagged as an organisation (`Falk said`) becomes the
-    person it names when the article names a person with that surname."""
-    ents = [_titled(doc, ent.start, ent.end) or ent if ent.label_ in _RELABEL else ent
+    """People and organisations the NER missed or mislabelled:
+    - a title and capitalised names (`Deputy Chief Oren Falk`, untagged or tagged as a work
+      of art) are a person named by the words after the last title;
+    - two or three capitalised names that a person's role describes (`Gideon Thrale, a
+      senior fellow at …`) are a person;
+    - capitalised names ending in an organisation's head noun (`Vantor Water Services`)
+      are an organisation;
+    - a lone name that begins an organisation's name and no person's (`Vantor`) is that
+      organisation, and a lone surname tagged as an organisation (`Falk said`) is the person
+      it names when the article names a person with that surname."""
+    ents = [_found(doc, ent.start, ent.end) or ent if ent.label_ in _RELABEL else ent
             for ent in doc.ents]
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     start = 0
@@ -175,15 +181,28 @@ def titled_people(doc: Doc) -> Doc:
         end = start
         while end < len(doc) and end not in taken and _name_part(doc[end]):
             end += 1
-        found = _titled(doc, start, end) if end > start else None
+        found = _found(doc, start, end) if end > start else None
         if found is not None:
             ents.append(found)
         start = max(end, start + 1)
     surnames = {ent[-1].text for ent in ents if ent.label_ == "PERSON"}
-    doc.ents = sorted((Span(doc, ent.start, ent.end, label="PERSON")
-                       if len(ent) == 1 and ent.label_ in _RELABEL and ent.text in surnames
+    named = {t.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    companies = {ent[0].text for ent in ents if ent.label_ == "ORG" and len(ent) > 1} - named
+    doc.ents = sorted((_relabelled(ent, "PERSON") if len(ent) == 1 and ent.label_ in _RELABEL
+                       and ent.text in surnames
+                       else _relabelled(ent, "ORG") if len(ent) == 1 and ent.label_ == "PERSON"
+                       and ent.text in companies
                        else ent for ent in ents), key=lambda ent: ent.start)
     return doc
+
+
+def _found(doc: Doc, start: int, end: int) -> Span | None:
+    return _titled(doc, start, end) or _described(doc, start, end) \
+        or _organization(doc, start, end)
+
+
+def _relabelled(ent: Span, label: str) -> Span:
+    return Span(ent.doc, ent.start, ent.end, label=label)
 
 
 def _name_part(token: Token) -> bool:
@@ -203,6 +222,34 @@ def _titled(doc: Doc, start: int, end: int) -> Span | None:
             or name[-1].lower_ in source_words()["organization"]:
         return None
     return Span(doc, name.start, name.end, label="PERSON")
+
+
+def _organization(doc: Doc, start: int, end: int) -> Span | None:
+    """`doc[start:end]` as an organisation when it is capitalised proper nouns ending in an
+    organisation's head noun (`Vantor Water Services`)."""
+    name = doc[start:end]
+    heads = source_words()["organization"]
+    if len(name) >= 2 and all(t.pos_ == "PROPN" for t in name) \
+            and (name[-1].lower_ in heads or name[-1].lower_.removesuffix("s") in heads):
+        return Span(doc, start, end, label="ORG")
+    return None
+
+
+def _described(doc: Doc, start: int, end: int) -> Span | None:
+    """The person `doc[start:end]` names when it is two or three capitalised proper nouns
+    followed by an apposition whose head is a person's role (`, a senior fellow at`)."""
+    name = doc[start:end]
+    if not 2 <= len(name) <= 3 or end + 1 >= len(doc) or doc[end].text != "," \
+            or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name) \
+            or name[-1].lower_ in source_words()["organization"]:
+        return None
+    roles = source_words()["person"] | source_words()["title"]
+    for token in doc[end + 1:min(end + 6, len(doc))]:
+        if token.is_punct or token.lower_ in ("who", "which", "that"):
+            return None
+        if token.pos_ == "NOUN" and token.lower_ in roles:
+            return Span(doc, start, end, label="PERSON")
+    return None
 
 
 def find_entities(doc: Doc) -> list[Entity]:

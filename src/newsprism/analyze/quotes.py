@@ -438,7 +438,8 @@ def resolve_speaker(doc: Doc, head: Token | None, names: dict[str, str]) -> Spea
     mention = _mention(head)
     start, end = mention[0].idx, mention[-1].idx + len(mention[-1].text)
     person = _entity_in(mention, {"PERSON"}) or _titled_name(mention)
-    if person is not None and person[-1].lower_ in source_words()["organization"]:
+    if person is not None and (person[-1].lower_ in source_words()["organization"]
+                               or not _names(person, head)):
         person = None  # a company the tagger took for a person (`Brunnfeld Pharma`)
     if person is not None:
         return Speaker(names.get(surface(person), surface(person)), "named",
@@ -497,6 +498,16 @@ def _mention(head: Token) -> Span:
         if ent.start <= last and first < ent.end:
             first, last = min(first, ent.start), max(last, ent.end - 1)
     return head.doc[first:last + 1]
+
+
+def _names(person: Span, head: Token) -> bool:
+    """Whether `person` names the source `head` itself, or in apposition (`The union's
+    president, Bettina Szarka`), rather than qualifying it (`a Vantor engineer`, `the
+    mother of Jane Doe`)."""
+    token = person.root
+    while token.i != head.i and token.dep_ in ("appos", "flat", "conj") and token.head != token:
+        token = token.head
+    return person.start <= head.i < person.end or token.i == head.i
 
 
 def _entity_in(mention: Span, labels: frozenset[str] | set[str]) -> Span | None:
@@ -565,8 +576,11 @@ def _source_kind(mention: Span) -> SpeakerType:
 
 def _antecedent(doc: Doc, pronoun: Token, names: dict[str, str], start: int,
                 end: int) -> Speaker:
-    """The person a pronoun most likely refers to: the last one named before it."""
-    people = [ent for ent in ents_of(doc) if ent.label_ == "PERSON" and ent.end <= pronoun.i]
+    """The person a pronoun most likely refers to: the last one named before it outside
+    quotation marks (in `"… going to Marazin," she said` Marazin is not who speaks)."""
+    quoted = quote_spans(text_of(doc))
+    people = [ent for ent in ents_of(doc) if ent.label_ == "PERSON" and ent.end <= pronoun.i
+              and not any(start <= ent.start_char < end for start, end in quoted)]
     if pronoun.lower_ in ("they", "them", "we"):
         return Speaker(pronoun.text, "unknown", None, start, end)
     if not people:

@@ -69,14 +69,17 @@ def stopwords() -> frozenset[str]:
 
 
 def split_units(text: str) -> list[str]:
-    """Paragraphs of normalised text: blank-line blocks (hard wraps joined), else lines."""
-    if "\n\n" not in text:
-        return [line for line in text.split("\n") if line.strip()]
+    """Paragraphs of normalised text: blank-line blocks (hard wraps joined), else lines (a
+    line that goes on with a sentence the line before left open joined to it)."""
+    blocks = text.split("\n\n") if "\n\n" in text else [text]
     units: list[str] = []
-    for block in text.split("\n\n"):
+    for block in blocks:
         previous = ""
         for line in block.split("\n"):
-            if previous and not previous.endswith(_TERMINAL):
+            if not line.strip():
+                continue
+            if previous and not previous.endswith(_TERMINAL) and (
+                    len(blocks) > 1 or line.lstrip()[:1].islower()):
                 units[-1] = f"{units[-1]} {line}"
             else:
                 units.append(line)

@@ -87,14 +87,15 @@ def summary(facts: Sequence[Sequence[Unit]], articles: dict[str, Article],
             disputed: set[tuple[str, int]]) -> list[BriefSentence]:
     """Up to `limit` sentences: facts reported by several articles first, then (to reach at
     least three) the leading facts of single articles. A sentence stating a disputed figure
-    is left to the conflicts section, which gives every side."""
+    is left to the conflicts section, which gives every side; the fact is told by another
+    of its sentences when one is usable."""
     chosen: list[BriefSentence] = []
     picked: list[np.ndarray] = []
     for fact in facts:
         if len(chosen) >= limit or (len(chosen) >= 3 and _coverage(fact) < 2):
             break
-        unit = neutral_choice(fact, articles, vectors)
-        if unit is None or _states_disputed(unit, disputed):
+        unit = neutral_choice(_undisputed(fact, disputed), articles, vectors)
+        if unit is None:
             continue
         vector = vectors[(unit.article, unit.sentence.start)]
         if any(float(vector @ other) > REDUNDANT for other in picked):
@@ -104,10 +105,11 @@ def summary(facts: Sequence[Sequence[Unit]], articles: dict[str, Article],
     return chosen
 
 
-def _states_disputed(unit: Unit, disputed: set[tuple[str, int]]) -> bool:
-    """Whether the sentence states one of the `(article, offset)` figures in conflict."""
-    return any(aid == unit.article and unit.sentence.start <= at < unit.sentence.end
-               for aid, at in disputed)
+def _undisputed(fact: Sequence[Unit], disputed: set[tuple[str, int]]) -> list[Unit]:
+    """The fact's sentences that state none of the `(article, offset)` figures in conflict."""
+    return [unit for unit in fact
+            if not any(aid == unit.article and unit.sentence.start <= at < unit.sentence.end
+                       for aid, at in disputed)]
 
 
 def _coverage(fact: Sequence[Unit]) -> int:
@@ -144,8 +146,8 @@ def only_reported(facts: Sequence[Sequence[Unit]], articles: dict[str, Article],
         if _coverage(fact) != 1:
             continue
         aid = fact[0].article
-        unit = neutral_choice(fact, articles)
-        if unit is None or taken.get(aid, 0) >= per_article or _states_disputed(unit, disputed):
+        unit = neutral_choice(_undisputed(fact, disputed), articles)
+        if unit is None or taken.get(aid, 0) >= per_article:
             continue
         taken[aid] = taken.get(aid, 0) + 1
         found.append(BriefSentence(tidy(unit.text), (aid,), "only"))
