@@ -16,7 +16,7 @@ from newsprism.model import Article, Comparison, from_dict, to_dict
 from tests.conftest import EXAMPLES
 
 EXPECTED: dict[str, Any] = tomllib.loads((EXAMPLES / "expected.toml").read_text())
-STORIES = ("port-strike", "drug-recall", "transit-vote", "wildfire")
+STORIES = ("port-strike", "drug-recall", "transit-vote", "wildfire", "water", "plant")
 
 
 @pytest.fixture(scope="module")

@@ -72,7 +72,8 @@ def test_group_cli_db_and_stories(cli) -> None:  # type: ignore[no-untyped-def]
     assert port["size"] == 4 and "The Valewood Courier" in port["outlets"]
     assert port["syndicated"] == [p for p in EXPECTED["syndicated"] if p[0] in port["articles"]]
     table = cli("stories", "--db", "x.db")
-    assert table.code == 0 and "7 story(ies)" in table.stdout and "Meridian Wire" in table.stdout
+    assert table.code == 0 and f"{len(expected_partition())} story(ies)" in table.stdout
+    assert "Meridian Wire" in table.stdout
     again = cli("group", "--db", "x.db")
     assert again.code == 0 and "Grouped 0 new article(s)" in again.stdout
 
@@ -110,4 +111,5 @@ def test_group_cli_store_chunks_and_recent_window(tmp_path: Path,
         assert counts["copies"] == len(EXPECTED["syndicated"])
         assert {frozenset(s.articles) for s in store.stories()} == expected_partition()
         summaries = store.story_summaries()
-        assert [row["size"] for row in summaries] == [4, 4, 3, 3, 1, 1, 1]
+        assert [row["size"] for row in summaries] == sorted(
+            (len(story) for story in expected_partition()), reverse=True)

@@ -45,7 +45,7 @@ from newsprism.analyze.dates import (
     resolve_date,
 )
 from newsprism.analyze.nlp import ents_of, text_of
-from newsprism.analyze.quotes import verb_classes
+from newsprism.analyze.quotes import last_person, verb_classes
 from newsprism.model import Figure
 
 # Language data (to move to data/*.txt). Hedges right before a figure, matched longest first;
@@ -70,7 +70,7 @@ DATE_QUALIFIERS: tuple[str, ...] = (
     "as early as", "as late as", "no later than", "no earlier than", "early", "late", "mid",
     "since", "until", "till", "by", "before", "after")
 # Verbs that credit a number to a source, besides the attribution verbs of the quotes.
-NUMBER_VERBS = frozenset(("forecast", "calculate", "project", "put", "count"))
+NUMBER_VERBS = frozenset(("forecast", "calculate", "project", "put", "count", "show"))
 UNIT_WORDS: dict[str, str] = {
     "kilometre": "km", "kilometer": "km", "km": "km", "mile": "mile", "metre": "m",
     "meter": "m", "tonne": "t", "ton": "t", "kilogram": "kg", "kg": "kg", "hectare": "ha",
@@ -103,6 +103,9 @@ _DENOMINATORS = {w + s: n for n, w in ((2, "half"), (3, "third"), (4, "quarter")
                  for s in ("", "s")} | {"halves": 2}
 _NOT_SHARES = frozenset(("the", "first", "second", "last", "next", "this", "other", "each",
                          "per", "every"))  # words before `half`/`quarter` that make it no share
+# Nouns that say nothing of what an amount measures (`a total of 40`).
+_GENERIC_AMOUNTS = frozenset(("total", "sum", "number", "amount", "average", "figure", "maximum",
+                              "minimum", "estimate", "value", "tally", "count", "range"))
 _NOT_COUNTED = frozenset(("percent", "cent", "%", "point")) | UNIT_WORDS.keys()
 _PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
             "yearly": "year", "hourly": "hour"}
@@ -130,9 +133,11 @@ _RATIO = re.compile(rf"(?<![\w.])(?P<num>{alternation(_SMALL)}|\d+)\s+in\s+"
                     rf"(?P<den>{alternation(_SMALL)}|\d+)\b(?!-\w)", re.I)
 _VAGUE = re.compile(r"\b(?:(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands"
                     r"|millions|billions)\b(?=\s+of\b)", re.I)
-# `about a week`: one unit of time after a hedge, when it is not a point in time (`a week ago`).
+# `about a week`, `for a year and a half`: one unit of time (and a half) after a hedge or
+# `for`, when it is not a point in time (`a week ago`).
 _ONE_PERIOD = re.compile(r"(?<=\s)(?:a|an)\s+(?P<unit>week|fortnight|month|year|decade|day"
-                         r"|hour)\b(?!\s+(?:earlier|ago|later|before|after|previously)\b)", re.I)
+                         r"|hour)\b(?P<half>\s+and\s+a\s+half\b)?"
+                         r"(?!\s+(?:earlier|ago|later|before|after|previously)\b)", re.I)
 _RATE = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:a|an|per|each)\s+(?P<period>day|week|month|year"
                    r"|hour)\b(?!\s+(?:earlier|ago|later|before|after|previously)\b)"
                    r"|\s+(?P<adverb>daily|weekly|monthly|annually|yearly|hourly)\b", re.I)
@@ -207,9 +212,10 @@ def _quantities(doc: Doc) -> Iterator[_Hit]:
         if 0 < num < den:
             yield _Hit(m.start(), m.end(), "quantity", _rounded(Fraction(100 * num, den)), "%")
     for m in _ONE_PERIOD.finditer(text_of(doc)):
-        if re.search(rf"(?:^|\W)(?:{alternation(QUALIFIERS)})\s+$", text_of(doc)[:m.start()],
-                     re.I):
-            yield _Hit(m.start(), m.end(), "quantity", 1, m["unit"].lower())
+        if re.search(rf"(?:^|\W)(?:for|{alternation(QUALIFIERS)})\s+$",
+                     text_of(doc)[max(0, m.start() - 30):m.start()], re.I):
+            yield _Hit(m.start(), m.end(), "quantity", 1.5 if m["half"] else 1,
+                       m["unit"].lower())
     for m in _VAGUE.finditer(text_of(doc)):
         yield _Hit(m.start(), m.end(), "quantity", qualifier=" ".join(m[0].lower().split()))
 
@@ -358,12 +364,41 @@ def _year_like(doc: Doc, m: re.Match[str]) -> bool:
 # -- counts, qualifiers, attribution ----------------------------------------------------------
 
 def _counts(span: Span) -> str | None:
-    """The noun phrase a quantity counts: `5,600 U.S. troops in Iraq` → `U.S. troops in Iraq`."""
+    """The noun phrase a quantity counts: `5,600 U.S. troops in Iraq` → `U.S. troops in Iraq`;
+    failing that, what it is the amount of (`a net profit of $151 million` → `net profit`)."""
+    if _TIME_UNIT.search(span.text):
+        return None
     noun = _counted_noun(span)
-    if noun is None or noun.lemma_.lower() in _NOT_COUNTED or _TIME_UNIT.search(span.text):
+    if noun is None:
+        return _measured_noun(span)
+    if noun.lemma_.lower() in _NOT_COUNTED:
         return None
     return _phrase(noun, lambda t: t.dep_ in _COUNT_DEPS or (
         t.dep_ == "prep" and t.lower_ in _COUNT_PREPS), after=span.end - 1)
+
+
+def _measured_noun(span: Span) -> str | None:
+    """`profit` of `a profit of $186 million`: the noun whose `of` takes the amount; for
+    money, also what it is paid in (`$38 million in tax incentives`)."""
+    prep = span.root.head
+    noun = prep.head
+    if _is_money(span):
+        paid_in = [o for token in (span[-1], span.root) for p in token.children
+                   if p.lower_ == "in" and p.i >= span.end
+                   for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+        if paid_in:
+            prep, noun = paid_in[0].head, paid_in[0]
+            return _phrase(noun, lambda t: t.dep_ in ("compound", "amod"))
+    if span.root.dep_ != "pobj" or prep.lower_ != "of" or noun.pos_ != "NOUN" \
+            or noun.i >= span.start or noun.lemma_.lower() in _GENERIC_AMOUNTS:
+        return None
+    modifiers = [t for t in noun.lefts if t.dep_ in ("compound", "amod")]
+    return text_of(span.doc)[(modifiers or [noun])[0].idx:noun.idx + len(noun)]
+
+
+def _is_money(span: Span) -> bool:
+    return span.text[:1] in "$€£¥" or any(word in span.text.lower().split()
+                                          for word in _CURRENCY_WORDS)
 
 
 def _counted_noun(span: Span) -> Token | None:
@@ -423,22 +458,33 @@ def _attribution(span: Span) -> str | None:
     for obj in (o for a in sources for to in a.children if to.lower_ == "to"
                 for o in to.children if o.dep_ == "pobj"):
         return _source_phrase(obj)
-    child, found = span.root, None
+    child, found, stated = span.root, None, False
     for verb in span.root.ancestors:
         speeches = [c for c in verb.children if c.dep_ == "parataxis"]
-        for speech in [verb] * (child.dep_ in _REPORTED_DEPS) + speeches:
+        # `said in a statement that …`: the clause hangs on the statement, not on the verb
+        # a clause joined to another (`A show …, and B estimates 95m`) is not reported by it
+        reported = (child.dep_ in _REPORTED_DEPS and not (child.dep_ == "conj" and found)) \
+            or (child.dep_ == "prep" and stated)
+        for speech in [verb] * reported + speeches:
             found = _speaker(speech, span) or found
+        stated = (stated and child.dep_ == "pobj") or (
+            child.dep_ == "acl" and any(c.dep_ == "mark" for c in child.children))
         child = verb
     return _source_phrase(found) if found is not None else None
 
 
 def _speaker(verb: Token, span: Span) -> Token | None:
-    """The subject of a speech verb, unless the figure is part of it or it is a pronoun."""
+    """The subject of a speech verb, unless the figure is part of it; `he` or `she` stands
+    for the person named last before it."""
     lemma = verb.lemma_.lower()
     if (lemma not in NUMBER_VERBS and verb_classes().get(lemma) in (None, "belief")) \
             or verb.pos_ not in ("VERB", "AUX"):
         return None
-    for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"):
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subject.pos_ == "PRON":
+            person = last_person(span.doc, subject) if subject.lower_ in ("he", "she") \
+                else None
+            return person.root if person is not None else None
         if not subject.left_edge.i <= span.root.i <= subject.right_edge.i:
             return subject
     return None

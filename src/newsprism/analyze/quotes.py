@@ -576,17 +576,22 @@ def _source_kind(mention: Span) -> SpeakerType:
 
 def _antecedent(doc: Doc, pronoun: Token, names: dict[str, str], start: int,
                 end: int) -> Speaker:
-    """The person a pronoun most likely refers to: the last one named before it outside
-    quotation marks (in `"… going to Marazin," she said` Marazin is not who speaks)."""
-    quoted = quote_spans(text_of(doc))
-    people = [ent for ent in ents_of(doc) if ent.label_ == "PERSON" and ent.end <= pronoun.i
-              and not any(start <= ent.start_char < end for start, end in quoted)]
-    if pronoun.lower_ in ("they", "them", "we"):
+    """The person a pronoun most likely refers to (see `last_person`)."""
+    person = last_person(doc, pronoun) if pronoun.lower_ not in ("they", "them", "we") \
+        else None
+    if person is None:
         return Speaker(pronoun.text, "unknown", None, start, end)
-    if not people:
-        return Speaker(pronoun.text, "unknown", None, start, end)
-    name = surface(people[-1])
+    name = surface(person)
     return Speaker(names.get(name, name), "named", None, start, end)
+
+
+def last_person(doc: Doc, token: Token) -> Span | None:
+    """The last person named before `token` outside quotation marks (in `"… going to
+    Marazin," she said` Marazin is not who speaks)."""
+    quoted = quote_spans(text_of(doc))
+    people = [ent for ent in ents_of(doc) if ent.label_ == "PERSON" and ent.end <= token.i
+              and not any(start <= ent.start_char < end for start, end in quoted)]
+    return people[-1] if people else None
 
 
 def _organization_antecedent(doc: Doc, pronoun: Token, names: dict[str, str], start: int,

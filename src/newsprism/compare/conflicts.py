@@ -119,12 +119,15 @@ def measures(article: Article) -> list[Measure]:
 
 
 def _counts_a_source(article: Article, figure: Figure) -> bool:
+    """Whether the figure opens a speaker's mention and counts its speakers (`two U.S.
+    officials said`), not a number inside a longer mention (`results showing 27 ppb`)."""
     for quote in article.quotes:
         if quote.speaker_start is None or quote.speaker_end is None:
             continue
         mention = article.text[quote.speaker_start:quote.speaker_end]
+        opening = article.text[quote.speaker_start:figure.start].split()
         if (figure.counts and quote.speaker_start <= figure.start < quote.speaker_end
-                and figure.counts in mention):
+                and len(opening) <= 1 and figure.counts in mention):
             return True
     return False
 
