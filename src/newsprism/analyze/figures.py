@@ -380,15 +380,14 @@ def _counts(span: Span) -> str | None:
 def _measured_noun(span: Span) -> str | None:
     """`profit` of `a profit of $186 million`: the noun whose `of` takes the amount; for
     money, also what it is paid in (`$38 million in tax incentives`)."""
-    prep = span.root.head
-    noun = prep.head
     if _is_money(span):
         paid_in = [o for token in (span[-1], span.root) for p in token.children
                    if p.lower_ == "in" and p.i >= span.end
                    for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
         if paid_in:
-            prep, noun = paid_in[0].head, paid_in[0]
-            return _phrase(noun, lambda t: t.dep_ in ("compound", "amod"))
+            return _phrase(paid_in[0], lambda t: t.dep_ in ("compound", "amod"))
+    prep = span.root.head
+    noun = prep.head
     if span.root.dep_ != "pobj" or prep.lower_ != "of" or noun.pos_ != "NOUN" \
             or noun.i >= span.start or noun.lemma_.lower() in _GENERIC_AMOUNTS:
         return None
