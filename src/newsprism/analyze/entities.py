@@ -188,12 +188,18 @@ def titled_people(doc: Doc) -> Doc:
     surnames = {ent[-1].text for ent in ents if ent.label_ == "PERSON"}
     named = {t.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
     companies = {ent[0].text for ent in ents if ent.label_ == "ORG" and len(ent) > 1} - named
-    doc.ents = sorted((_relabelled(ent, "PERSON") if len(ent) == 1 and ent.label_ in _RELABEL
-                       and ent.text in surnames
-                       else _relabelled(ent, "ORG") if len(ent) == 1 and ent.label_ == "PERSON"
-                       and ent.text in companies
-                       else ent for ent in ents), key=lambda ent: ent.start)
+    doc.ents = sorted((_lone_name(ent, surnames, companies) for ent in ents),
+                      key=lambda ent: ent.start)
     return doc
+
+
+def _lone_name(ent: Span, surnames: set[str], companies: set[str]) -> Span:
+    """A one-word entity as the person or organisation the article names with that word."""
+    if len(ent) == 1 and ent.label_ in _RELABEL and ent.text in surnames:
+        return _relabelled(ent, "PERSON")
+    if len(ent) == 1 and ent.label_ == "PERSON" and ent.text in companies:
+        return _relabelled(ent, "ORG")
+    return ent
 
 
 def _found(doc: Doc, start: int, end: int) -> Span | None:
@@ -218,10 +224,14 @@ def _titled(doc: Doc, start: int, end: int) -> Span | None:
     if not titles or titles[-1] + 1 >= end:
         return None
     name = doc[titles[-1] + 1:end]
-    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name) \
-            or name[-1].lower_ in source_words()["organization"]:
+    if not _proper(name) or name[-1].lower_ in source_words()["organization"]:
         return None
     return Span(doc, name.start, name.end, label="PERSON")
+
+
+def _proper(name: Span) -> bool:
+    """Whether every word of `name` is a capitalised proper noun."""
+    return all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name)
 
 
 def _organization(doc: Doc, start: int, end: int) -> Span | None:
@@ -229,7 +239,7 @@ def _organization(doc: Doc, start: int, end: int) -> Span | None:
     organisation's head noun (`Vantor Water Services`)."""
     name = doc[start:end]
     heads = source_words()["organization"]
-    if len(name) >= 2 and all(t.pos_ == "PROPN" for t in name) \
+    if len(name) >= 2 and _proper(name) \
             and (name[-1].lower_ in heads or name[-1].lower_.removesuffix("s") in heads):
         return Span(doc, start, end, label="ORG")
     return None
@@ -240,7 +250,7 @@ def _described(doc: Doc, start: int, end: int) -> Span | None:
     followed by an apposition whose head is a person's role (`, a senior fellow at`)."""
     name = doc[start:end]
     if not 2 <= len(name) <= 3 or end + 1 >= len(doc) or doc[end].text != "," \
-            or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name) \
+            or not _proper(name) \
             or name[-1].lower_ in source_words()["organization"]:
         return None
     roles = source_words()["person"] | source_words()["title"]
