@@ -40,7 +40,7 @@ from rouge_score import rouge_scorer  # type: ignore[import-untyped]
 
 from eval import SHARED_EVAL
 from newsprism.config import Settings, load_settings
-from newsprism.datafiles import read_data
+from newsprism.datafiles import stopwords
 from newsprism.ingest.outlets import OutletResolver
 from newsprism.ingest.read import raw_document
 from newsprism.model import Article
@@ -269,10 +269,8 @@ def newsprism_system() -> System:
 
 
 def build_systems(names: Sequence[str]) -> dict[str, System]:
-    stopwords = frozenset(line.strip() for line in read_data("stopwords_en.txt").splitlines()
-                          if line.strip() and not line.startswith("#"))
     makers: dict[str, Callable[[], System]] = {
-        "newsprism": newsprism_system, "lexrank": lambda: lexrank_system(stopwords),
+        "newsprism": newsprism_system, "lexrank": lambda: lexrank_system(stopwords()),
         "lead": lambda: lead_brief}
     return {name: makers[name]() for name in names}
 

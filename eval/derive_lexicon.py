@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 from eval import SHARED_EVAL
 from newsprism.analyze.framing import DERIVED_LEXICON, phrase_words
 from newsprism.analyze.nlp import parse
-from newsprism.datafiles import read_data
+from newsprism.datafiles import stopwords
 
 DEFAULT_DATA = SHARED_EVAL / "babe"
 OUTPUT = Path(__file__).resolve().parents[1] / "src/newsprism/data" / DERIVED_LEXICON
@@ -61,11 +61,6 @@ def _read(path: Path) -> list[BabeRow]:
                                                for w in phrase_words(phrase)),
                         source=path.name)
                 for r in csv.DictReader(handle, delimiter=";")]
-
-
-def stopwords() -> frozenset[str]:
-    return frozenset(line.strip() for line in read_data("stopwords_en.txt").splitlines()
-                     if line.strip() and not line.startswith("#"))
 
 
 def units(doc: Doc) -> list[list[Token]]:

@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from eval import SHARED_EVAL
-from newsprism.analyze.bias import bias_scores
+from newsprism.analyze.bias import WordScore, bias_scores, score_texts
 from newsprism.analyze.techniques import TECHNIQUES, find_techniques, rank_labels
 
 Span = tuple[int, int]
@@ -171,6 +171,7 @@ def babe_cv(data: Path, k: int, threads: int, log: Path | None) -> dict[str, flo
     examples = read_babe(data / "babe_train.csv")
     fold = folds([f"{e.label}/{e.outlet_type}" for e in examples], k, seed=5)
     scores = np.zeros(len(examples), dtype=np.float32)
+    words: list[list[WordScore]] = [[] for _ in examples]
     settings = Settings(threads=threads)
     with tempfile.TemporaryDirectory() as tmp:
         for held in range(k):
@@ -180,14 +181,17 @@ def babe_cv(data: Path, k: int, threads: int, log: Path | None) -> dict[str, flo
             path = Path(tmp) / f"fold{held}.npz"
             save(model, path, settings, 0)
             test = [i for i, f in enumerate(fold) if f == held]
-            scores[test] = bias_scores([examples[i].text for i in test], str(path))
+            fold_scores, fold_words = score_texts([examples[i].text for i in test], str(path))
+            scores[test] = fold_scores
+            for i, pieces in zip(test, fold_words, strict=True):
+                words[i] = pieces
             done = macro_f1([examples[i].label for i in test],
                             [int(scores[i] >= 0.5) for i in test])
             print(f"fold {held + 1}/{k}: macro-F1 {done:.3f} "
                   f"({time.perf_counter() - started:.0f} s)", flush=True)
     if log:
-        log.write_text(json.dumps([[e.label, e.outlet_type, float(s)]
-                                   for e, s in zip(examples, scores, strict=True)]))
+        log.write_text(json.dumps([[e.label, e.outlet_type, float(s), w] for e, s, w
+                                   in zip(examples, scores, words, strict=True)]))
     return babe_report([(e.label, e.outlet_type, float(s))
                         for e, s in zip(examples, scores, strict=True)])
 
@@ -234,7 +238,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="first N PTC dev articles")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--threads", type=int, default=1, help="torch threads for the CV")
-    parser.add_argument("--cv-scores", type=Path, help="write out-of-fold scores (JSON)")
+    parser.add_argument("--cv-scores", type=Path, help="write out-of-fold scores (JSON: "
+                        "label, outlet type, bias, word pieces with P(biased word))")
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     if "ptc" not in skip:

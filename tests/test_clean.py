@@ -108,6 +108,22 @@ def test_clean_joins_a_hard_wrap_in_a_single_paragraph() -> None:
         "said on Monday.\n\nThe site stays closed.")
 
 
+@pytest.mark.parametrize(("header", "byline"), [
+    ("By Mira Olsen\nHousing correspondent\n3 June 2026 · 9:05 am", "Mira Olsen"),
+    ("MIRA OLSEN | Staff Writer\nPosted Wednesday, June 3, 2026 — 8:40 PM", "Mira Olsen"),
+    ("Mira Olsen, Senior Housing Correspondent\nWednesday 3 June 2026 · 7.15am", "Mira Olsen"),
+])
+def test_clean_header_lines_without_blank_lines_stay_apart(header: str, byline: str) -> None:
+    """A byline, a role and a date on lines of their own are not a hard-wrapped sentence."""
+    body = ("KESSLY — The council approved the housing plan on Tuesday after a long debate "
+            "about\nrents, parking and the old mill site.\n\nWork starts in the autumn.")
+    cleaned = clean_lines(f"{header}\n\n{body}")
+    assert cleaned.byline == byline
+    assert cleaned.published == "2026-06-03"
+    assert cleaned.text.startswith("KESSLY — The council approved the housing plan on Tuesday "
+                                   "after a long debate about rents, parking and the old mill")
+
+
 def test_clean_short_article_is_not_mistaken_for_captions() -> None:
     assert clean_lines("Roads reopened.\n\nThe bridge is closed.").removed == ()
 

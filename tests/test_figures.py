@@ -45,6 +45,7 @@ def figure(nlp: Language, text: str, covered: str, published: str | None = None)
     ("The archive holds a quarter of a million letters.", "a quarter of a million", 250_000,
      None),
     ("The choir has fourteen singers.", "fourteen", 14, None),
+    ("Guests stay about 45 nights on average.", "45 nights", 45, "night"),
     ("The choir has twenty-three singers.", "twenty-three", 23, None),
     ("The library lent a hundred and five atlases.", "a hundred and five", 105, None),
     ("The orchard has a dozen pear trees.", "a dozen", 12, None),
@@ -145,7 +146,14 @@ def test_figures_change_is_not_a_range(nlp: Language, text: str,
     ("Dozens of boats waited in the bay.", "Dozens", "boats"),
     ("The mayor spent $2 million on the square.", "$2 million", None),
     ("The drought lasted three years.", "three years", None),
+    ("Guests stay about 45 nights.", "45 nights", None),
     ("Prices rose 4 percent.", "4 percent", None),
+    ("About 300 counter-protesters gathered.", "300", "counter-protesters"),
+    ("Police kept back fewer than 150 far-right marchers.", "150", "far-right marchers"),
+    ("The death toll rose to 14 on Friday.", "14", "death toll"),
+    ("The number of people evacuated has risen to 2,100.", "2,100", "people evacuated"),
+    ("Turnout was 61 percent.", "61 percent", "Turnout"),
+    ("The firm expects to hire 300.", "300", None),
 ])
 def test_figures_counts(nlp: Language, text: str, covered: str, counts: str | None) -> None:
     assert figure(nlp, text, covered).counts == counts
@@ -223,6 +231,8 @@ def test_figures_attribution(nlp: Language, text: str, covered: str, source: str
     ("The second half of the season was wet.", "half"),
     ("The council voted 9-6 to close the pool.", "9"),
     ("The council voted 9 to 6 to close the pool.", "6"),
+    ("The amendment failed on a 3-4 vote.", "3"),
+    ("The motion failed 2-5 on Monday.", "5"),
     ("The bakery has traded in Norland since 2014.", "2014"),
     ("No one came to the meeting.", "one"),
     ("The ferry sails once a week in winter.", "a week"),  # no hedge: a rate, not a length

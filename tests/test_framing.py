@@ -246,3 +246,40 @@ def test_framing_symmetric_across_sides_with_the_bias_model(sides: tuple[str, st
             for article in analyze_articles(Article(id=side, outlet="o", text=template.format(
                 side)) for side in sides) if isinstance(article, Article))
         assert first == [(label, text.replace(sides[1], sides[0])) for label, text in second]
+
+
+def _scores(text: str, words: dict[str, float]) -> list[tuple[int, int, float]]:
+    return [(text.index(word), text.index(word) + len(word), score)
+            for word, score in words.items()]
+
+
+def test_framing_model_words_only_in_opinionated_sentences(nlp: Language) -> None:
+    text = "The plan would cripple the harbour economy, Kessler said."
+    doc = nlp(text)
+    words = _scores(text, {"cripple": 0.8, "harbour": 0.1, "Kessler": 0.9, "the": 0.9})
+    for bias, expected in ((0.9, ["cripple"]), (0.2, []), (None, [])):
+        spans = find_framing(doc, [], sentences=(Sentence(0, len(text), bias),), words=words)
+        model = [s for s in spans if "word head" in s.evidence]
+        assert [s.text for s in model] == expected, bias
+    spans = find_framing(doc, [], sentences=(Sentence(0, len(text), 0.9),), words=words)
+    (span,) = spans
+    assert span.label == "loaded" and span.score == 0.8
+    assert "word score 0.80 in a sentence scored 0.90" in span.evidence
+
+
+def test_framing_model_words_join_and_give_way_to_the_lexicon(nlp: Language) -> None:
+    text = "It was a shameless power grab by a callous, scheming council."
+    doc = nlp(text)
+    words = _scores(text, {"callous": 0.6, "scheming": 0.5, "shameless": 0.7, "grab": 0.5})
+    spans = find_framing(doc, [], sentences=(Sentence(0, len(text), 0.95),), words=words)
+    by_text = {s.text: s.evidence for s in spans}
+    # `power grab` and `callous` are lexicon entries: the model's `grab` and `scheming` give way
+    assert set(by_text) == {"shameless", "power grab", "callous, scheming council"}
+    assert "word head" in by_text["shameless"]
+    assert "word head" not in by_text["power grab"] + by_text["callous, scheming council"]
+    # a quoted remark stays the speaker's, whoever found it
+    quoted = f"“{text}” said Ada Orme."
+    doc = nlp(quoted)
+    spans = find_framing(doc, find_quotes(doc), sentences=(Sentence(0, len(quoted), 0.95),),
+                         words=[(s + 1, e + 1, p) for s, e, p in words])
+    assert spans and all(is_quoted(s) for s in spans)

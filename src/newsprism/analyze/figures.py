@@ -76,10 +76,11 @@ UNIT_WORDS: dict[str, str] = {
     "meter": "m", "tonne": "t", "ton": "t", "kilogram": "kg", "kg": "kg", "hectare": "ha",
     "litre": "l", "liter": "l", "millimetre": "mm", "millimeter": "mm", "centimetre": "cm",
     "centimeter": "cm", "barrel": "barrel", "decade": "decade", "year": "year",
-    "month": "month", "week": "week", "fortnight": "fortnight", "day": "day", "hour": "hour",
-    "minute": "minute", "acre": "acre", "foot": "ft", "feet": "ft", "gallon": "gallon",
-    "megawatt": "MW", "parts per billion": "ppb", "ppb": "ppb", "parts per million": "ppm",
-    "ppm": "ppm", "point": "point"}  # index and score points; percentage points are "pp"
+    "month": "month", "week": "week", "fortnight": "fortnight", "day": "day", "night": "night",
+    "hour": "hour", "minute": "minute", "acre": "acre", "foot": "ft", "feet": "ft",
+    "gallon": "gallon", "megawatt": "MW", "parts per billion": "ppb", "ppb": "ppb",
+    "parts per million": "ppm", "ppm": "ppm",
+    "point": "point"}  # index and score points; percentage points are "pp"
 CURRENCIES: dict[str, str] = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
                               "dollars": "USD", "euros": "EUR", "pounds": "GBP", "yen": "JPY",
                               "yuan": "CNY", "rupees": "INR", "rubles": "RUB", "roubles": "RUB",
@@ -114,6 +115,16 @@ _NOUN_DEPS = frozenset(("nummod", "quantmod", "compound", "amod", "nmod", "det")
 _COUNT_DEPS = frozenset(("compound", "amod", "nmod", "poss", "case", "pobj"))
 _SOURCE_DEPS = _COUNT_DEPS | {"det", "nummod", "quantmod", "cc", "conj", "flat"}
 _REPORTED_DEPS = frozenset(("ccomp", "xcomp", "parataxis", "dobj", "conj"))
+# Verbs that give a quantity's level (`the toll rose to 14`, `turnout was 40 percent`).
+_LEVEL_VERBS = frozenset(("rise", "climb", "increase", "grow", "jump", "soar", "surge", "fall",
+                          "drop", "decline", "sink", "slip", "reach", "hit", "top", "total",
+                          "exceed", "surpass", "stand", "be"))
+_HYPHENATED_END = re.compile(r"(?:[\w'’]+-)*$")
+_HYPHENATED_START = re.compile(r"(?:-[\w'’]+)*")
+_TALLY_BEFORE = frozenset(("voted", "vote", "passed", "failed", "won", "lost", "beat", "beaten",
+                           "defeated", "ruled", "approved", "rejected", "drew"))
+_TALLY_AFTER = frozenset(("vote", "votes", "decision", "ruling", "margin", "majority", "win",
+                          "victory", "defeat", "loss", "draw", "score", "scoreline"))
 _COUNT_PREPS = frozenset(("in", "at", "on", "from", "across", "inside", "outside", "of"))
 _SOURCE_PREPS = frozenset(("of", "for", "at", "from", "with"))
 
@@ -149,7 +160,10 @@ _NOT_FIGURES = [re.compile(p, f) for p, f in (
     (r"\b[a-z]+[\s-]o['’]clock\b", re.I),
     (r"\(?\b\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}\b", 0),  # phone numbers
 )]
-_TIME_UNIT = re.compile(r"(?i)\b(?:year|month|week|day|hour|minute|decade)s?\b")
+# Units of time and their length in days (`three months` and `90 days` compare).
+DURATION_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "night": 1, "week": 7,
+                 "fortnight": 14, "month": 30.44, "year": 365.25, "decade": 3652.5}
+_TIME_UNIT = re.compile(rf"(?i)\b(?:{'|'.join(DURATION_DAYS)})s?\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,11 +345,18 @@ def _ranges(text: str, amounts: list[_Hit]) -> Iterator[_Hit]:
             yield low
             i += 1
             continue
-        if low.value < high.value:
+        if low.value < high.value and not _tally(text, low, high):
             yield from _bounds(text, low, high)
         else:
             yield _Hit(low.start, high.end, "skip")
         i += 2
+
+
+def _tally(text: str, low: _Hit, high: _Hit) -> bool:
+    """`failed on a 3-4 vote`, `won 2-3`: a vote or a score, not a range."""
+    before = re.findall(r"[a-z]+", text[max(0, low.start - 14):low.start].lower())[-2:]
+    after = re.findall(r"[a-z]+", text[high.end:high.end + 12].lower())[:1]
+    return bool(set(before) & _TALLY_BEFORE or set(after) & _TALLY_AFTER)
 
 
 def _bounds(text: str, low: _Hit, high: _Hit) -> Iterator[_Hit]:
@@ -370,7 +391,7 @@ def _counts(span: Span) -> str | None:
         return None
     noun = _counted_noun(span)
     if noun is None:
-        return _measured_noun(span)
+        return _measured_noun(span) or _subject_measure(span)
     if noun.lemma_.lower() in _NOT_COUNTED:
         return None
     return _phrase(noun, lambda t: t.dep_ in _COUNT_DEPS or (
@@ -393,6 +414,25 @@ def _measured_noun(span: Span) -> str | None:
         return None
     modifiers = [t for t in noun.lefts if t.dep_ in ("compound", "amod")]
     return text_of(span.doc)[(modifiers or [noun])[0].idx:noun.idx + len(noun)]
+
+
+def _subject_measure(span: Span) -> str | None:
+    """What an amount measures when the clause's subject names it: `The death toll rose to
+    14` → `death toll`; `the number of people arrested has risen to 11` → `people arrested`."""
+    verb = span.root.head
+    if span.root.dep_ == "pobj" and verb.lower_ in ("to", "at"):
+        verb = verb.head
+    elif span.root.dep_ not in ("dobj", "attr"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if verb.lemma_.lower() not in _LEVEL_VERBS or subject is None or subject.pos_ != "NOUN":
+        return None
+    if subject.lemma_.lower() in _GENERIC_AMOUNTS:
+        counted = [o for p in subject.children if p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+        return _phrase(counted[0], lambda t: t.dep_ in ("compound", "amod", "acl")) \
+            if counted else None
+    return _phrase(subject, lambda t: t.dep_ in ("compound", "amod"))
 
 
 def _is_money(span: Span) -> bool:
@@ -419,8 +459,12 @@ def _phrase(head: Token, keep: Callable[[Token], bool], after: int = -1) -> str 
     tokens = sorted((t for t in _descendants(head, keep) if t.i > after), key=lambda t: t.i)
     if not tokens:
         return None
-    text = text_of(head.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])].strip(" ,;:")
-    return text or None
+    text = text_of(head.doc)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    # whole hyphenated words (`far-right agitators`, `counter-protesters`)
+    start -= len(_HYPHENATED_END.search(text[:start])[0])
+    end += len(_HYPHENATED_START.match(text, end)[0])
+    return text[start:end].strip(" ,;:") or None
 
 
 def _descendants(token: Token, keep: Callable[[Token], bool]) -> list[Token]:

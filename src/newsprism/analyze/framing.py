@@ -20,13 +20,15 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from itertools import groupby
 from typing import TypedDict
 
 from spacy.tokens import Doc, Token
 
+from newsprism.analyze.bias import WordScore
 from newsprism.analyze.nlp import text_of
 from newsprism.analyze.quotes import quote_spans, verb_classes
-from newsprism.datafiles import data_rows
+from newsprism.datafiles import data_rows, stopwords
 from newsprism.model import Article, FramingSpan, Quote, Sentence
 
 QUOTED = ":quoted"
@@ -42,6 +44,10 @@ GROWING_LABELS = frozenset({"loaded", "hyperbole"})  # adjectives that grow to t
 MAX_HEAD_DISTANCE = 4  # tokens from a loaded adjective to the noun it modifies
 MAX_SCARE_WORDS = 4
 OPINIONATED = 0.5  # Sentence.bias at or above which a sentence counts as opinionated
+# P(biased word) from the bias model's word head at or above which a word of an opinionated
+# sentence is loaded; chosen on half of BABE's out-of-fold scores (docs/framing.md).
+LOADED_WORD = 0.3
+MODEL_WORD_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 POS_GROUPS = {"NOUN": frozenset({"NOUN"}), "VERB": frozenset({"VERB"}),
               "ADJ": frozenset({"ADJ", "VERB"}), "ADV": frozenset({"ADV"})}
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
@@ -285,19 +291,24 @@ def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
 # -- assembly -------------------------------------------------------------------------------
 
 def find_framing(doc: Doc, quotes: Sequence[Quote], lexicon: Lexicon | None = None,
-                 sentences: Sequence[Sentence] = ()) -> list[FramingSpan]:
+                 sentences: Sequence[Sentence] = (),
+                 words: Sequence[WordScore] = (),
+                 loaded_word: float = LOADED_WORD) -> list[FramingSpan]:
     """Framing spans of `doc`, sorted by position; findings inside a direct quote carry the
     label suffix `:quoted` and name the speaker in their evidence.
 
     A word of the derived lexicon is loaded in BABE's political sentences, not in every
     sense (`flood` of people, not of rain): where `sentences` carry the bias model's
-    scores, it counts only in a sentence the model finds opinionated."""
+    scores, it counts only in a sentence the model finds opinionated. `words` are the bias
+    model's word-piece scores (`bias.score_article`): in an opinionated sentence, a content
+    word scored at least `loaded_word` is loaded too, where no lexicon entry found it."""
     written: list[_Found] = []
     derived: list[_Found] = []
     for found in _lexicon_matches(doc, lexicon or shipped_lexicon()):
         (derived if found.derived else written).append(found)
     written += _doubt_verb_matches(doc, quotes)
     derived = [d for found in derived if (d := _in_opinion(doc, found, sentences))]
+    derived += _model_words(doc, sentences, words, loaded_word)
     kept = written + [d for d in derived if not any(_overlaps(d, w) for w in written)]
     text = text_of(doc)
     spans = [_span(doc, f, text) for f in kept] + list(_scare_quote_spans(doc, quotes))
@@ -315,6 +326,35 @@ def _in_opinion(doc: Doc, found: _Found, sentences: Sequence[Sentence]) -> _Foun
     if bias < OPINIONATED:
         return None
     return replace(found, evidence=f"{found.evidence} (sentence bias {bias:.2f})")
+
+
+def _model_words(doc: Doc, sentences: Sequence[Sentence], words: Sequence[WordScore],
+                 threshold: float) -> Iterator[_Found]:
+    """Runs of content words that the bias model's word head scores at least `threshold`
+    in sentences it scores at least `OPINIONATED` (a word's score: its best word piece)."""
+    label = labels()["loaded"]
+    opinion = [s for s in sentences if s.bias is not None and s.bias >= OPINIONATED]
+    if not opinion or not words:
+        return
+    best: dict[int, float] = {}
+    tokens = iter(doc)
+    token = next(tokens, None)
+    for start, end, score in sorted(words):
+        while token is not None and token.idx + len(token.text) <= start:
+            token = next(tokens, None)
+        if token is not None and token.idx < end:
+            best[token.i] = max(best.get(token.i, 0.0), score)
+    hot = [t.i for t in doc if best.get(t.i, 0.0) >= threshold
+           and t.pos_ in MODEL_WORD_POS and t.lower_ not in stopwords()]
+    for _, group in groupby(enumerate(hot), key=lambda pair: pair[1] - pair[0]):
+        run = [i for _, i in group]  # consecutive tokens
+        bias = next((s.bias for s in opinion if s.start <= doc[run[0]].idx < s.end), None)
+        if bias is not None:
+            score = max(best[i] for i in run)
+            yield _Found(run[0], run[-1] + 1, "loaded", round(score, 2),
+                         f"bias model word head (trained on BABE's annotated biased words): "
+                         f"word score {score:.2f} in a sentence scored {bias:.2f}: "
+                         f"{label.explanation}", derived=True)
 
 
 def _overlaps(a: _Found, b: _Found) -> bool:

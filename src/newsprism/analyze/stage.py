@@ -8,7 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from newsprism.analyze.attribution import find_attributions
-from newsprism.analyze.bias import score_sentences
+from newsprism.analyze.bias import score_article
 from newsprism.analyze.entities import find_entities
 from newsprism.analyze.figures import find_figures
 from newsprism.analyze.framing import find_framing
@@ -45,11 +45,11 @@ def _layers(article: Article, doc: Doc, models: bool) -> Article | Failure:
     try:
         quotes = tuple(find_quotes(doc, find_attributions(article.text) if models else ()))
         found = list(sentences(doc))
-        scored = tuple(score_sentences(article.text, found) if models else found)
+        scored, words = score_article(article.text, found) if models else (found, [])
         return replace(
-            article, entities=tuple(find_entities(doc)), quotes=quotes, sentences=scored,
+            article, entities=tuple(find_entities(doc)), quotes=quotes, sentences=tuple(scored),
             figures=tuple(find_figures(doc, article.published)),
-            framing=tuple(find_framing(doc, quotes, sentences=scored)),
+            framing=tuple(find_framing(doc, quotes, sentences=scored, words=words)),
             techniques=tuple(find_techniques(article.text)) if models else ())
     except Exception as exc:  # one article the analysis breaks on must not stop the batch
         return Failure(article.source or article.id,

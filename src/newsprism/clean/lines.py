@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from newsprism.clean.dates import parse_date_line
-from newsprism.datafiles import data_rows
+from newsprism.datafiles import data_rows, stopwords
 from newsprism.model import Removed
 
 LONG_PARAGRAPH_WORDS = 12
@@ -25,11 +25,21 @@ INSERTED_HEADLINE_MAX_OVERLAP = 0.2
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _ALNUM = re.compile(r"[^\W_]")
+# A hard-wrapped line fills at least this share of its block's width, which is at least
+# WRAP_WIDTH characters (header lines such as a byline over a role are shorter).
+WRAPPED_SHARE = 0.6
+WRAP_WIDTH = 40
 _TERMINAL = (".", "!", "?", ":", ";", ",", '"', "”", "'", "’", ")", "…")
 _QUOTES = ('"', "“", "”", "‘", "’")
 _NAME = r"[A-Z][\w.'’-]*"
 _BYLINE = re.compile(rf"^[Bb][Yy]:?\s+(?P<name>{_NAME}(?:\s+(?:and\s+|&\s+)?{_NAME}){{0,6}})"
                      r"\s*(?:[,|–—-].{0,60})?$")
+# A byline without `By`: a name, then a journalist's role (`Hugo Stanway | Political
+# Correspondent`); and a role line alone under a byline (`Staff writer`).
+_JOB = r"(?:correspondent|reporter|writer|editor|columnist|journalist|contributor|staff)s?"
+_NAMED_BYLINE = re.compile(rf"^(?P<name>{_NAME}(?:\s+{_NAME}){{1,3}})\s*[,|–—]\s*"
+                           rf"(?:[\w&'’.-]+\s+){{0,4}}(?i:{_JOB})\b[^.!?]{{0,40}}$")
+_ROLE_LINE = re.compile(rf"^(?:[\w&'’.-]+\s+){{0,3}}{_JOB}$", re.I)
 # Closed-class words that show a line is a sentence, not a caption's noun phrase.
 _VERB_MARKERS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "has",
                            "have", "had", "will", "would", "can", "could", "shall", "should",
@@ -63,23 +73,25 @@ def _patterns() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
     return tuple(sorted(patterns, key=lambda row: -row[1]))
 
 
-@cache
-def stopwords() -> frozenset[str]:
-    return frozenset(word for (word,) in data_rows("stopwords_en.txt"))
-
-
 def split_units(text: str) -> list[str]:
-    """Paragraphs of normalised text: blank-line blocks (hard wraps joined), else lines (a
-    line that goes on with a sentence the line before left open joined to it)."""
+    """Paragraphs of normalised text: blank-line blocks, else lines. A line that goes on with
+    a sentence the line before left open is joined to it: in a block, when the line before
+    is a hard-wrapped one (nearly as long as the block's longest line, and that one not
+    short: `By Jo Hale` over `Staff writer` is a header, not a wrapped sentence), anywhere
+    when it starts in lower case; never when either line is a byline, a date or other
+    debris by its form alone."""
     blocks = text.split("\n\n") if "\n\n" in text else [text]
     units: list[str] = []
     for block in blocks:
+        lines = [line for line in block.split("\n") if line.strip()]
+        width = max((len(line.rstrip()) for line in lines), default=0)
         previous = ""
-        for line in block.split("\n"):
-            if not line.strip():
-                continue
+        for line in lines:
+            wrapped = len(blocks) > 1 and width >= WRAP_WIDTH \
+                and len(previous.rstrip()) >= WRAPPED_SHARE * width
             if previous and not previous.endswith(_TERMINAL) and (
-                    len(blocks) > 1 or line.lstrip()[:1].islower()):
+                    wrapped or line.lstrip()[:1].islower()) \
+                    and not (form_reason(previous) or form_reason(line)):
                 units[-1] = f"{units[-1]} {line}"
             else:
                 units.append(line)
@@ -97,7 +109,7 @@ def form_reason(line: str) -> str | None:
             break
         if pattern.search(line):
             return reason
-    if _byline_name(line) and words <= 14:
+    if (_byline_name(line) and words <= 14) or _ROLE_LINE.match(line.strip()):
         return "byline"
     if parse_date_line(line):
         return "date"
@@ -250,12 +262,14 @@ def _first(units: list[str], reasons: list[str | None], reason: str,
 
 
 def _byline_name(line: str) -> str | None:
-    """The name in a byline (`By Ana Ferrol, Meridian Wire`); None for a sentence."""
-    found = _BYLINE.match(line)
+    """The name in a byline (`By Ana Ferrol, Meridian Wire`, `ANA FERROL | Staff Writer`);
+    None for a sentence."""
+    found = _BYLINE.match(line) or _NAMED_BYLINE.match(line.strip())
     if not found or line.endswith((".", "!", "?")):
         return None
-    first = found["name"].split()[0].lower().rstrip(".,")
-    return None if first in _NOT_NAMES else found["name"]
+    name = str(found["name"])
+    first = name.split()[0].lower().rstrip(".,")
+    return None if first in _NOT_NAMES else name.title() if name.isupper() else name
 
 
 def dateline_end(text: str, start: int = 0) -> int:

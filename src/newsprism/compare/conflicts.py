@@ -22,6 +22,7 @@ from typing import Literal
 
 import numpy as np
 
+from newsprism.analyze.figures import DURATION_DAYS
 from newsprism.clean.lines import dateline_end
 from newsprism.datafiles import data_rows
 from newsprism.model import Article, Conflict, Figure, FigureValue
@@ -32,8 +33,6 @@ APPROXIMATE = 0.10  # `about 3,200` allows 10% either way; `up to 50,000` 10% be
 WINDOW = 8  # words either side of a figure that say what it measures
 SCALE = 0.1  # a pair's score falls by this per factor of ten between the two values
 _WORDS = re.compile(r"[\w']+")
-_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14, "month": 30.44, "year": 365.25,
-         "decade": 3652.5}
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +133,8 @@ def _counts_a_source(article: Article, figure: Figure) -> bool:
 
 def _normal(value: float, unit: str | None) -> tuple[float, str | None]:
     """Durations in days, so that `three months` and `90 days` compare."""
-    if unit in _DAYS:
-        return value * _DAYS[unit], "day"
+    if unit in DURATION_DAYS:
+        return value * DURATION_DAYS[unit], "day"
     return value, unit
 
 

@@ -9,11 +9,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 
 import numpy as np
 
-from newsprism.datafiles import read_data
+from newsprism.analyze.figures import DURATION_DAYS
+from newsprism.datafiles import stopwords
 from newsprism.group.embed import Vectors
 from newsprism.model import Article
 
@@ -21,7 +21,6 @@ from newsprism.model import Article
 # dates are left out: they are shared by too many unrelated stories.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "LAW"})
 # Units of figures that are too common to tell stories apart on their own.
-_SKIPPED_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade"})
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]")
 
 
@@ -57,7 +56,7 @@ def figure_keys(article: Article) -> frozenset[str]:
     """`value unit` of the quantities the article states, but for small counts and times."""
     keys = set()
     for figure in article.figures:
-        if figure.kind != "quantity" or figure.value is None or figure.unit in _SKIPPED_UNITS:
+        if figure.kind != "quantity" or figure.value is None or figure.unit in DURATION_DAYS:
             continue
         if figure.unit is None and abs(figure.value) < 10:
             continue
@@ -65,16 +64,10 @@ def figure_keys(article: Article) -> frozenset[str]:
     return frozenset(keys)
 
 
-@cache
-def stop_words() -> frozenset[str]:
-    return frozenset(line.strip() for line in read_data("stopwords_en.txt").splitlines()
-                     if line.strip() and not line.startswith("#"))
-
-
 def keyword_keys(article: Article, limit: int) -> frozenset[str]:
     """The `limit` most frequent content words of headline and text (lower case; ties go to
     the word seen first)."""
-    stop = stop_words()
+    stop = stopwords()
     words = [word for word in _WORD.findall(f"{article.title or ''}\n{article.text}".lower())
              if len(word) > 2 and word not in stop]
     return frozenset(word for word, _ in Counter(words).most_common(limit))
