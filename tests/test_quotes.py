@@ -124,6 +124,27 @@ def test_quotes_speaker_described_by_apposition(quotes: Finder) -> None:
     assert {(q.speaker, q.speaker_type) for q in found} == {("Gideon Thrale", "named")}
 
 
+@pytest.mark.parametrize(("text", "speaker", "speaker_type", "role"), [
+    ("A spokesman for State Health Commissioner Mara Lindqvist said the rules would stay.",
+     "A spokesman for State Health Commissioner Mara Lindqvist", "unnamed", None),
+    ("Harbour Trust director Selma Okafor said the beds were full.", "Selma Okafor", "named",
+     "Harbour Trust director"),
+    ("Rev. Aldous Penhale, the vicar of St Brannock's, said the hall would open.",
+     "Aldous Penhale", "named", "Rev."),
+])
+def test_quotes_speaker_names_and_roles(quotes: Finder, text: str, speaker: str,
+                                        speaker_type: str, role: str | None) -> None:
+    (quote,) = quotes(text)
+    assert (quote.speaker, quote.speaker_type, quote.speaker_role) == (speaker, speaker_type,
+                                                                       role)
+
+
+def test_quotes_pronoun_after_a_name_with_an_age(quotes: Finder) -> None:
+    text = ("The plan did not impress Jonah Vell, 16, a sophomore who spoke against it. "
+            "“We were never asked,” he said.")
+    assert {q.speaker for q in quotes(text) if q.direct} == {"Jonah Vell"}
+
+
 def test_quotes_fragment_inside_sentence(quotes: Finder) -> None:
     text = "Mayor Ivo Brandt said the city was “ready” for the storm."
     found = quotes(text)

@@ -10,7 +10,7 @@ of well-known aliases shipped as data (`data/aliases.tsv`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from spacy.language import Language
@@ -31,7 +31,8 @@ _TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "prime", 
                      "chairman", "chairwoman", "chair", "spokesman", "spokeswoman",
                      "spokesperson", "ceo", "executive", "administrator", "attorney",
                      "speaker", "whip", "majority", "minority", "coach", "manager", "premier",
-                     "superintendent", "commander", "constable", "inspector"})
+                     "superintendent", "commander", "constable", "inspector", "rev", "reverend",
+                     "father", "rabbi", "imam", "pastor", "bishop"})
 # Entities a title can turn into a person (`Deputy Chief Oren Falk` tagged WORK_OF_ART);
 # places are left alone (`King County`).
 _RELABEL = frozenset({"ORG", "NORP", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
@@ -165,7 +166,8 @@ def source_words() -> dict[str, frozenset[str]]:
 def titled_people(doc: Doc) -> Doc:
     """People and organisations the NER missed or mislabelled:
     - a title and capitalised names (`Deputy Chief Oren Falk`, untagged or tagged as a work
-      of art) are a person named by the words after the last title;
+      of art; `trust director Nadia Ferrand`) are a person named by the words after the
+      last title;
     - two or three capitalised names that a person's role describes (`Gideon Thrale, a
       senior fellow at …`) are a person;
     - capitalised names ending in an organisation's head noun (`Vantor Water Services`)
@@ -173,8 +175,10 @@ def titled_people(doc: Doc) -> Doc:
     - a lone name that begins an organisation's name and no person's (`Vantor`) is that
       organisation, and a lone surname tagged as an organisation (`Falk said`) is the person
       it names when the article names a person with that surname."""
-    ents = [_found(doc, ent.start, ent.end) or ent if ent.label_ in _RELABEL else ent
-            for ent in doc.ents]
+    ents = [_found(doc, ent.start, ent.end) or _after_title(doc, ent) or ent
+            if ent.label_ in _RELABEL else ent for ent in doc.ents]
+    for person in _titled_runs(doc):  # `Rev. Aldous Penhale` tagged `Aldous` + `Penhale`
+        ents = [e for e in ents if e.end <= person.start or e.start >= person.end] + [person]
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     start = 0
     while start < len(doc):
@@ -205,6 +209,33 @@ def _lone_name(ent: Span, surnames: set[str], companies: set[str]) -> Span:
 def _found(doc: Doc, start: int, end: int) -> Span | None:
     return _titled(doc, start, end) or _described(doc, start, end) \
         or _organization(doc, start, end)
+
+
+def _titled_runs(doc: Doc) -> Iterator[Span]:
+    """Two or three capitalised proper nouns after a capitalised title, which the NER tagged
+    in part or cut into pieces (`Rev. Aldous Penhale` with `Penhale` a place)."""
+    for token in doc:
+        if not (token.text[:1].isupper() and token.lower_.rstrip(".") in _TITLES):
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 3 and _proper(doc[end:end + 1]) \
+                and doc[end].lower_.rstrip(".") not in _TITLES:
+            end += 1
+        run = doc[token.i + 1:end]
+        pieces = [e for e in doc.ents if e.start < run.end and run.start < e.end]
+        whole = [(e.start, e.end) for e in pieces] == [(run.start, run.end)]
+        if 2 <= len(run) <= 3 and pieces and not whole \
+                and all(run.start <= e.start and e.end <= run.end for e in pieces) \
+                and run[-1].lower_ not in source_words()["organization"]:
+            yield Span(doc, run.start, run.end, label="PERSON")
+
+
+def _after_title(doc: Doc, ent: Span) -> Span | None:
+    """`director Nadia Ferrand` with the name tagged as an organisation: two or three
+    capitalised names right after a title word are a person."""
+    if 2 <= len(ent) <= 3 and ent.start > 0 and doc[ent.start - 1].lower_ in _TITLES:
+        return _titled(doc, ent.start - 1, ent.end)
+    return None
 
 
 def _relabelled(ent: Span, label: str) -> Span:
@@ -247,14 +278,18 @@ def _organization(doc: Doc, start: int, end: int) -> Span | None:
 
 def _described(doc: Doc, start: int, end: int) -> Span | None:
     """The person `doc[start:end]` names when it is two or three capitalised proper nouns
-    followed by an apposition whose head is a person's role (`, a senior fellow at`)."""
+    followed by an apposition whose head is a person's role (`, a senior fellow at`), perhaps
+    after an age (`, 16, a sophomore`)."""
     name = doc[start:end]
     if not 2 <= len(name) <= 3 or end + 1 >= len(doc) or doc[end].text != "," \
             or not _proper(name) \
             or name[-1].lower_ in source_words()["organization"]:
         return None
     roles = source_words()["person"] | source_words()["title"]
-    for token in doc[end + 1:min(end + 6, len(doc))]:
+    after = end + 1
+    if doc[after].like_num and after + 1 < len(doc) and doc[after + 1].text == ",":
+        after += 2  # an age: `Eli Brandt, 16, a sophomore`
+    for token in doc[after:min(after + 5, len(doc))]:
         if token.is_punct or token.lower_ in ("who", "which", "that"):
             return None
         if token.pos_ == "NOUN" and token.lower_ in roles:

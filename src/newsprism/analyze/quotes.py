@@ -503,11 +503,15 @@ def _mention(head: Token) -> Span:
 def _names(person: Span, head: Token) -> bool:
     """Whether `person` names the source `head` itself, or in apposition (`The union's
     president, Bettina Szarka`), rather than qualifying it (`a Vantor engineer`, `the
-    mother of Jane Doe`)."""
+    mother of Jane Doe`, `a spokesman for Commissioner Julian Stroud`)."""
     token = person.root
     while token.i != head.i and token.dep_ in ("appos", "flat", "conj") and token.head != token:
         token = token.head
-    return person.start <= head.i < person.end or token.i == head.i
+    # a name after a preposition qualifies the source, whatever the parse (`a spokesman for
+    # Commissioner Julian Stroud`)
+    between = person.doc[head.i + 1:person.start]
+    return person.start <= head.i < person.end or (
+        token.i == head.i and not any(t.pos_ == "ADP" for t in between))
 
 
 def _entity_in(mention: Span, labels: frozenset[str] | set[str]) -> Span | None:
