@@ -283,3 +283,20 @@ def test_framing_model_words_join_and_give_way_to_the_lexicon(nlp: Language) -> 
     spans = find_framing(doc, find_quotes(doc), sentences=(Sentence(0, len(quoted), 0.95),),
                          words=[(s + 1, e + 1, p) for s, e, p in words])
     assert spans and all(is_quoted(s) for s in spans)
+
+
+def test_framing_of_the_headline_in_the_analysis() -> None:
+    """Headline spans are offsets into the title, its quoted words are the speaker's, and
+    the profile counts the headline's loaded spans apart from the body's density."""
+    from newsprism.analyze.stage import analyze_articles
+
+    title = "‘Reckless’ council rams through tax giveaway as costs spiral"
+    (article,) = analyze_articles([Article(id="t", outlet="o", title=title,
+                                           text="The council met on Tuesday.")])
+    assert isinstance(article, Article)
+    found = {(s.text, s.label) for s in article.title_framing}
+    assert {("rams through", "loaded"), ("tax giveaway", "loaded"),
+            ("costs spiral", "hyperbole")} <= found
+    assert all(title[s.start:s.end] == s.text for s in article.title_framing)
+    profile = framing_profile(article)
+    assert profile["loaded"] == 0 and profile["headline_loaded"] >= 3

@@ -328,6 +328,20 @@ def test_report_html_says_when_there_is_no_usable_title() -> None:
     assert any(h.text == "Harbor bridge shut for repairs" for h in heading)
 
 
+def test_report_html_marks_framing_in_the_headline() -> None:
+    comparison, articles = story()
+    title = "Harbor bridge shut for repairs as costs spiral <b>again</b>"
+    frame = framing(title, "costs spiral", "hyperbole", 0.7, "lexicon: cost spiral")
+    articles = [replace(a, title=title, title_framing=(frame,)) if a.id == "gazette" else a
+                for a in articles]
+    html = render_html(comparison, articles)
+    heading = next(h for h in parse(html).find("h3") if h.text.startswith("Harbor bridge"))
+    assert heading.text == title  # whole, and the markup in it shown as text
+    assert "<b>again" not in html
+    tips = [e.attrs["title"] for e in parse(html).find("span") if "title" in e.attrs]
+    assert "framing: hyperbole (0.70) — lexicon: cost spiral" in tips
+
+
 def test_report_html_tooltips_give_label_score_evidence_and_speaker() -> None:
     _, page, _, _ = report()
     tips = [e.attrs["title"] for e in page.find("span") if "title" in e.attrs]

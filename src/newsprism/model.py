@@ -182,21 +182,24 @@ class Article:
     figures: tuple[Figure, ...] = ()
     framing: tuple[FramingSpan, ...] = ()
     techniques: tuple[Technique, ...] = ()
+    title_framing: tuple[FramingSpan, ...] = ()  # framing spans of the headline, into `title`
 
     def __post_init__(self) -> None:
         for layer in LAYERS:
             for span in getattr(self, layer):
-                self._check_span(layer, span)
+                self._check_span(layer, span, self.text)
+        for span in self.title_framing:
+            self._check_span("title_framing", span, self.title or "")
 
-    def _check_span(self, layer: str, span: SpanLike) -> None:
-        if span.end > len(self.text):
+    def _check_span(self, layer: str, span: SpanLike, text: str) -> None:
+        if span.end > len(text):
             raise ValueError(f"article {self.id!r}: {layer} span [{span.start}, {span.end}) "
-                             f"lies outside the text ({len(self.text)} characters)")
+                             f"lies outside the text ({len(text)} characters)")
         covered = getattr(span, "text", None)
-        if covered is not None and covered != self.text[span.start:span.end]:
+        if covered is not None and covered != text[span.start:span.end]:
             raise ValueError(f"article {self.id!r}: {layer} span [{span.start}, {span.end}) "
                              f"says {covered!r} but the text there is "
-                             f"{self.text[span.start:span.end]!r}")
+                             f"{text[span.start:span.end]!r}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,7 +46,7 @@ MAX_SCARE_WORDS = 4
 OPINIONATED = 0.5  # Sentence.bias at or above which a sentence counts as opinionated
 # P(biased word) from the bias model's word head at or above which a word of an opinionated
 # sentence is loaded; chosen on half of BABE's out-of-fold scores (docs/framing.md).
-LOADED_WORD = 0.3
+LOADED_WORD = 0.25
 MODEL_WORD_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 POS_GROUPS = {"NOUN": frozenset({"NOUN"}), "VERB": frozenset({"VERB"}),
               "ADJ": frozenset({"ADJ", "VERB"}), "ADV": frozenset({"ADV"})}
@@ -415,6 +415,7 @@ class FramingProfile(TypedDict):
     own_voice_words: int
     loaded: int
     loaded_per_1000_words: float
+    headline_loaded: int
     by_label: dict[str, int]
     quoted_by_label: dict[str, int]
     doubt_verbs: dict[str, int]
@@ -433,17 +434,20 @@ def is_quoted(span: FramingSpan) -> bool:
 
 def framing_profile(article: Article) -> FramingProfile:
     """Per-article framing figures, comparable across outlets: loaded spans in the outlet's
-    own voice per 1,000 of its own words (words outside direct quotes), counts by label,
+    own voice per 1,000 of its own words (words outside direct quotes), loaded spans in the
+    headline (its own voice; not in the density, which is over the body), counts by label,
     doubt-casting verbs, techniques by count and the share of opinionated sentences (None
     until the sentence-bias model has scored them)."""
     own = [s for s in article.framing if not is_quoted(s)]
     loaded = [s for s in own if s.label in LOADED_LABELS]
+    headline = [s for s in article.title_framing if s.label in LOADED_LABELS]
     words = len(_WORD.findall(article.text))
     own_words = words - _quoted_words(article.text, article.quotes)
     scored = [s.bias for s in article.sentences if s.bias is not None]
     return FramingProfile(
         words=words, own_voice_words=own_words, loaded=len(loaded),
         loaded_per_1000_words=round(1000 * len(loaded) / own_words, 2) if own_words else 0.0,
+        headline_loaded=len(headline),
         by_label=dict(Counter(s.label for s in own)),
         quoted_by_label=dict(Counter(base_label(s.label) for s in article.framing
                                      if is_quoted(s))),

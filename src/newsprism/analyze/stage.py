@@ -15,9 +15,10 @@ from newsprism.analyze.framing import find_framing
 from newsprism.analyze.nlp import DEFAULT_PIPELINE, load_pipeline, parse
 from newsprism.analyze.quotes import find_quotes
 from newsprism.analyze.techniques import find_techniques
-from newsprism.model import Article, Failure, Sentence
+from newsprism.model import Article, Failure, FramingSpan, Sentence
 
 ENGLISH = (None, "en")
+MAX_TITLE = 1000  # characters of a headline analysed (a scraped title can be a whole page)
 
 
 def analyze_articles(articles: Iterable[Article], pipeline: str = DEFAULT_PIPELINE,
@@ -31,6 +32,8 @@ def analyze_articles(articles: Iterable[Article], pipeline: str = DEFAULT_PIPELI
     limit = load_pipeline(pipeline).max_length
     todo = [a for a in articles if a.language in ENGLISH and len(a.text) <= limit]
     docs = iter(parse((article.text for article in todo), pipeline, batch_size))
+    titles = iter(parse(((article.title or "")[:MAX_TITLE] for article in todo), pipeline,
+                        batch_size))
     for article in articles:
         if article.language not in ENGLISH:
             yield article
@@ -38,10 +41,10 @@ def analyze_articles(articles: Iterable[Article], pipeline: str = DEFAULT_PIPELI
             yield Failure(article.source or article.id, f"text of {len(article.text):,} "
                           f"characters is too long to analyze (limit {limit:,})", "analyze")
         else:
-            yield _layers(article, next(docs), models)
+            yield _layers(article, next(docs), next(titles), models)
 
 
-def _layers(article: Article, doc: Doc, models: bool) -> Article | Failure:
+def _layers(article: Article, doc: Doc, title: Doc, models: bool) -> Article | Failure:
     try:
         quotes = tuple(find_quotes(doc, find_attributions(article.text) if models else ()))
         found = list(sentences(doc))
@@ -50,10 +53,21 @@ def _layers(article: Article, doc: Doc, models: bool) -> Article | Failure:
             article, entities=tuple(find_entities(doc)), quotes=quotes, sentences=tuple(scored),
             figures=tuple(find_figures(doc, article.published)),
             framing=tuple(find_framing(doc, quotes, sentences=scored, words=words)),
-            techniques=tuple(find_techniques(article.text)) if models else ())
+            techniques=tuple(find_techniques(article.text)) if models else (),
+            title_framing=tuple(headline_framing(title, models)))
     except Exception as exc:  # one article the analysis breaks on must not stop the batch
         return Failure(article.source or article.id,
                        f"analysis failed ({type(exc).__name__}: {exc})", "analyze")
+
+
+def headline_framing(title: Doc, models: bool = True) -> list[FramingSpan]:
+    """Framing spans of a headline, scored by the bias model as one sentence; a quotation
+    in it (`'Permanent enemy': …`) is the speaker's, not the outlet's."""
+    if not title.text.strip():
+        return []
+    found = [Sentence(0, len(title.text))]
+    scored, words = score_article(title.text, found) if models else (found, [])
+    return find_framing(title, find_quotes(title), sentences=scored, words=words)
 
 
 def sentences(doc: Doc) -> Iterator[Sentence]:

@@ -99,8 +99,8 @@ def _fact(number: int, group: list[Unit], articles: dict[str, Article],
 
 
 def _loaded_words(article: Article) -> set[str]:
-    """Lower-cased words the framing layer flags in the article's own voice."""
-    return {span.text.lower() for span in article.framing
+    """Lower-cased words the framing layer flags in the article's own voice (headline too)."""
+    return {span.text.lower() for span in (*article.framing, *article.title_framing)
             if not is_quoted(span) and base_label(span.label) in LOADED_LABELS}
 
 

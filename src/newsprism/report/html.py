@@ -16,7 +16,7 @@ from functools import cache
 from importlib.resources import files
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from newsprism.model import (
     Article,
@@ -26,6 +26,7 @@ from newsprism.model import (
     Evidence,
     Fact,
     FigureValue,
+    FramingSpan,
     Naming,
     Quote,
 )
@@ -50,6 +51,7 @@ class ArticleView:
     article: Article | None
     targets: dict[tuple[int, int], str] = field(default_factory=dict)
     body: Markup = field(default_factory=Markup)
+    headline: Markup = field(default_factory=Markup)
 
     def anchor(self, start: int, end: int, covered: str | None = None) -> str:
         """``#id`` of the target at that span, or of the article column when there is none."""
@@ -113,6 +115,7 @@ def render_html(comparison: Comparison, articles: Sequence[Article]) -> str:
     _collect_targets(comparison, views)
     for view in views:
         view.body = _body(view, comparison)
+        view.headline = _headline(view)
     context = {
         "story": comparison, "articles": views, "brief": brief,
         "conflicts": [(c, _values(c, by_id)) for c in comparison.conflicts],
@@ -189,9 +192,21 @@ def _body(view: ArticleView, comparison: Comparison) -> Markup:
     return highlight(view.article.text, _marks(view.article, comparison), targets)
 
 
+def _headline(view: ArticleView) -> Markup:
+    """The title escaped, with the framing spans of the headline marked."""
+    article = view.article
+    if article is None or view.title is None or article.title != view.title:
+        return Markup(escape(view.title or ""))
+    return highlight(view.title, [_framing_mark(s) for s in article.title_framing], [])
+
+
+def _framing_mark(span: FramingSpan) -> Mark:
+    return Mark(span.start, span.end, "framing",
+                f"framing: {span.label} ({span.score:.2f}) — {span.evidence}")
+
+
 def _marks(article: Article, comparison: Comparison) -> list[Mark]:
-    marks = [Mark(s.start, s.end, "framing", f"framing: {s.label} ({s.score:.2f}) — {s.evidence}")
-             for s in article.framing]
+    marks = [_framing_mark(s) for s in article.framing]
     marks += [Mark(t.start, t.end, "technique", f"technique: {t.label} ({t.score:.2f})")
               for t in article.techniques]
     marks += [Mark(q.start, q.end, "quote", quote_tip(q)) for q in article.quotes]
