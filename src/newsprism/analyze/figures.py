@@ -462,8 +462,10 @@ def _phrase(head: Token, keep: Callable[[Token], bool], after: int = -1) -> str 
     text = text_of(head.doc)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     # whole hyphenated words (`far-right agitators`, `counter-protesters`)
-    start -= len(_HYPHENATED_END.search(text[:start])[0])
-    end += len(_HYPHENATED_START.match(text, end)[0])
+    head_part = _HYPHENATED_END.search(text[:start])
+    tail_part = _HYPHENATED_START.match(text, end)
+    start = head_part.start() if head_part else start
+    end = tail_part.end() if tail_part else end
     return text[start:end].strip(" ,;:") or None
 
 
