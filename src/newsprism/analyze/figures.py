@@ -119,7 +119,7 @@ _REPORTED_DEPS = frozenset(("ccomp", "xcomp", "parataxis", "dobj", "conj"))
 _LEVEL_VERBS = frozenset(("rise", "climb", "increase", "grow", "jump", "soar", "surge", "fall",
                           "drop", "decline", "sink", "slip", "reach", "hit", "top", "total",
                           "exceed", "surpass", "stand", "be"))
-_HYPHENATED_END = re.compile(r"(?:[\w'’]+-)*$")
+_HYPHENATED_END = re.compile(r"(?:[\w'’]+-)*\Z")
 _HYPHENATED_START = re.compile(r"(?:-[\w'’]+)*")
 _TALLY_BEFORE = frozenset(("voted", "vote", "passed", "failed", "won", "lost", "beat", "beaten",
                            "defeated", "ruled", "approved", "rejected", "drew"))
@@ -462,9 +462,10 @@ def _phrase(head: Token, keep: Callable[[Token], bool], after: int = -1) -> str 
     text = text_of(head.doc)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     # whole hyphenated words (`far-right agitators`, `counter-protesters`)
-    head_part = _HYPHENATED_END.search(text[:start])
+    window = max(0, start - 60)
+    head_part = _HYPHENATED_END.search(text[window:start])
     tail_part = _HYPHENATED_START.match(text, end)
-    start = head_part.start() if head_part else start
+    start = window + head_part.start() if head_part else start
     end = tail_part.end() if tail_part else end
     return text[start:end].strip(" ,;:") or None
 
