@@ -11,8 +11,8 @@ import pytest
 
 import newsprism
 from newsprism.compare import compare_story
-from newsprism.compare.conflicts import consistent, interval
-from newsprism.model import Article, Comparison, from_dict, to_dict
+from newsprism.compare.conflicts import Measure, _states_new, consistent, interval
+from newsprism.model import Article, Comparison, Figure, Sentence, from_dict, to_dict
 from tests.conftest import EXAMPLES
 
 EXPECTED: dict[str, Any] = tomllib.loads((EXAMPLES / "expected.toml").read_text())
@@ -322,3 +322,20 @@ def test_compare_naming_skips_nouns_in_different_roles(compared: dict[str, Compa
     referents = {n.referent for story in compared.values() for n in story.naming}
     assert not any(r.startswith("fire (") for r in referents)
     assert any(r.startswith("tram (") and "boondoggle" in r for r in referents)
+
+
+@pytest.mark.parametrize(("sentence", "stated_as_new"), [
+    ("The number of arrests has risen to 11, up from seven.", True),
+    ("New figures put the crowd at 11,000.", True),
+    ("Crowds gathered outside the new shelter, which houses 250 people.", False),
+    ("The town's new hotel holds 250 people.", False),
+])
+def test_compare_update_cues(sentence: str, stated_as_new: bool) -> None:
+    """A figure's sentence marks it as newer by a change (`risen to`, `up from`, `new
+    figures`), not by `new` naming a thing (`the new shelter`)."""
+    covered = next(word for word in ("11,000", "11", "250") if word in sentence)
+    start = sentence.index(covered)
+    figure = Figure(start, start + len(covered), covered, 11, None, None, None, None)
+    article = Article("a", "o", sentence, sentences=(Sentence(0, len(sentence)),),
+                      figures=(figure,))
+    assert _states_new(Measure(article, figure, 11.0, None, sentence)) is stated_as_new
