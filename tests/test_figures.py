@@ -108,6 +108,7 @@ def test_figures_whole_values_are_ints(nlp: Language) -> None:
     ("The bypass will cost $3-4 billion.", [("$3", 3_000_000_000), ("4 billion", 4_000_000_000)],
      "USD"),
     ("Turnout was 40-50% in most wards.", [("40", 40), ("50%", 50)], "%"),
+    ("The rally drew 300-400 people.", [("300", 300), ("400", 400)], None),
 ])
 def test_figures_ranges_give_both_bounds(nlp: Language, text: str,
                                          bounds: list[tuple[str, int]], unit: str | None) -> None:

@@ -122,7 +122,7 @@ _LEVEL_VERBS = frozenset(("rise", "climb", "increase", "grow", "jump", "soar", "
 _HYPHENATED_END = re.compile(r"(?:[\w'’]+-)*\Z")
 _HYPHENATED_START = re.compile(r"(?:-[\w'’]+)*")
 _TALLY_BEFORE = frozenset(("voted", "vote", "passed", "failed", "won", "lost", "beat", "beaten",
-                           "defeated", "ruled", "approved", "rejected", "drew"))
+                           "defeated", "ruled", "approved", "rejected"))
 _TALLY_AFTER = frozenset(("vote", "votes", "decision", "ruling", "margin", "majority", "win",
                           "victory", "defeat", "loss", "draw", "score", "scoreline"))
 _COUNT_PREPS = frozenset(("in", "at", "on", "from", "across", "inside", "outside", "of"))
