@@ -112,6 +112,8 @@ def test_clean_joins_a_hard_wrap_in_a_single_paragraph() -> None:
     ("By Mira Olsen\nHousing correspondent\n3 June 2026 · 9:05 am", "Mira Olsen"),
     ("MIRA OLSEN | Staff Writer\nPosted Wednesday, June 3, 2026 — 8:40 PM", "Mira Olsen"),
     ("Mira Olsen, Senior Housing Correspondent\nWednesday 3 June 2026 · 7.15am", "Mira Olsen"),
+    ("By Mira Olsen\nKessly Press Service\n\nJune 3, 2026", "Mira Olsen"),
+    ("Mira Olsen | Housing Reporter\nUpdated 03.06.2026 21:15", "Mira Olsen"),
 ])
 def test_clean_header_lines_without_blank_lines_stay_apart(header: str, byline: str) -> None:
     """A byline, a role and a date on lines of their own are not a hard-wrapped sentence."""
@@ -143,7 +145,9 @@ def test_clean_body_sentences_are_not_debris(line: str) -> None:
 @pytest.mark.parametrize("line,expected", [
     ("Tuesday 10 March 2026", "2026-03-10"), ("Jan. 23, 2026", "2026-01-23"),
     ("Updated March 3rd, 2025 at 9:30 a.m. EST", "2025-03-03"), ("2026-02-30", None),
-    ("10 March 2026 was a Tuesday", None),
+    ("10 March 2026 was a Tuesday", None), ("Updated 09.06.2026 21:15", "2026-06-09"),
+    ("Published: 04/03/2026 5:05 p.m. ET", "2026-04-03"), ("25/12/2025", "2025-12-25"),
+    ("1.5.2026 was a Friday", None),
 ])
 def test_clean_date_lines(line: str, expected: str | None) -> None:
     assert parse_date_line(line) == expected

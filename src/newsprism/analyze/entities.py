@@ -32,7 +32,7 @@ _TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "prime", 
                      "spokesperson", "ceo", "executive", "administrator", "attorney",
                      "speaker", "whip", "majority", "minority", "coach", "manager", "premier",
                      "superintendent", "commander", "constable", "inspector", "rev", "reverend",
-                     "father", "rabbi", "imam", "pastor", "bishop"})
+                     "father", "rabbi", "imam", "pastor", "bishop", "sister", "brother"})
 # Entities a title can turn into a person (`Deputy Chief Oren Falk` tagged WORK_OF_ART);
 # places are left alone (`King County`).
 _RELABEL = frozenset({"ORG", "NORP", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
@@ -169,7 +169,7 @@ def titled_people(doc: Doc) -> Doc:
       of art; `trust director Nadia Ferrand`) are a person named by the words after the
       last title;
     - two or three capitalised names that a person's role describes (`Gideon Thrale, a
-      senior fellow at …`) are a person;
+      senior fellow at …`, `The council leader, Dermot Askew,`) are a person;
     - capitalised names ending in an organisation's head noun (`Vantor Water Services`)
       are an organisation;
     - a lone name that begins an organisation's name and no person's (`Vantor`) is that
@@ -208,7 +208,7 @@ def _lone_name(ent: Span, surnames: set[str], companies: set[str]) -> Span:
 
 def _found(doc: Doc, start: int, end: int) -> Span | None:
     return _titled(doc, start, end) or _described(doc, start, end) \
-        or _organization(doc, start, end)
+        or _role_apposition(doc, start, end) or _organization(doc, start, end)
 
 
 def _titled_runs(doc: Doc) -> Iterator[Span]:
@@ -279,7 +279,7 @@ def _organization(doc: Doc, start: int, end: int) -> Span | None:
 def _described(doc: Doc, start: int, end: int) -> Span | None:
     """The person `doc[start:end]` names when it is two or three capitalised proper nouns
     followed by an apposition whose head is a person's role (`, a senior fellow at`), perhaps
-    after an age (`, 16, a sophomore`)."""
+    after an age (`, 16, a sophomore`), or by a relative clause of a person (`, who`)."""
     name = doc[start:end]
     if not 2 <= len(name) <= 3 or end + 1 >= len(doc) or doc[end].text != "," \
             or not _proper(name) \
@@ -289,11 +289,28 @@ def _described(doc: Doc, start: int, end: int) -> Span | None:
     after = end + 1
     if doc[after].like_num and after + 1 < len(doc) and doc[after + 1].text == ",":
         after += 2  # an age: `Eli Brandt, 16, a sophomore`
+    if doc[after].lower_ == "who":  # `Curtis Fenn, who owns the hotel,`
+        return Span(doc, start, end, label="PERSON")
     for token in doc[after:min(after + 5, len(doc))]:
         if token.is_punct or token.lower_ in ("who", "which", "that"):
             return None
         if token.pos_ == "NOUN" and token.lower_ in roles:
             return Span(doc, start, end, label="PERSON")
+    return None
+
+
+def _role_apposition(doc: Doc, start: int, end: int) -> Span | None:
+    """The person `doc[start:end]` names when it is two or three capitalised proper nouns
+    in apposition to a person's role just before it (`The council leader, Dermot Askew,`)."""
+    name = doc[start:end]
+    if not 2 <= len(name) <= 3 or start < 2 or doc[start - 1].text != "," \
+            or not _proper(name) or name[-1].lower_ in source_words()["organization"]:
+        return None
+    role = doc[start - 2]
+    roles = source_words()["person"] | source_words()["title"]
+    if role.pos_ == "NOUN" and role.lower_ in roles and name.root.head.i == role.i \
+            and name.root.dep_ == "appos":
+        return Span(doc, start, end, label="PERSON")
     return None
 
 

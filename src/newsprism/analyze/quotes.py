@@ -64,6 +64,20 @@ def verb_classes() -> dict[str, str]:
     return classes
 
 
+@cache
+def procedural_verbs() -> frozenset[str]:
+    return frozenset(row[0] for row in data_rows("procedural_verbs.txt"))
+
+
+def _procedural(doc: Doc, verb: Token | None, start: int, end: int) -> bool:
+    """Whether a verb of a procedural act reports something other than a clause (`proposed
+    an amendment that …`, `voted to grant a permit`): an act, not speech."""
+    if verb is None or verb.lemma_.lower() not in procedural_verbs():
+        return False
+    content = doc.char_span(start, end, alignment_mode="expand")
+    return content is not None and content.root.dep_ != "ccomp"
+
+
 @dataclass(frozen=True, slots=True)
 class Speaker:
     name: str | None
@@ -140,8 +154,8 @@ def find_quotes(doc: Doc, attributions: Sequence[Attribution] = ()) -> list[Quot
     names = canonical_names(doc)
     direct = [found.quote for found in _direct_quotes(doc, names)]
     if attributions:
-        tagged = [_with_speaker(_tagged_quote(doc, relation, names), direct)
-                  for relation in attributions]
+        tagged = [_with_speaker(quote, direct) for relation in attributions
+                  if (quote := _tagged_quote(doc, relation, names)) is not None]
         # neither a speaker nor an attribution verb: no one is reported (`the talks stalled
         # over the price of …`)
         tagged = [quote for quote in tagged if quote.speaker or quote.verb_class]
@@ -185,10 +199,10 @@ def _overlaps(quote: Quote, others: list[Quote]) -> bool:
     return False
 
 
-def _tagged_quote(doc: Doc, found: Attribution, names: dict[str, str]) -> Quote:
+def _tagged_quote(doc: Doc, found: Attribution, names: dict[str, str]) -> Quote | None:
     """A quote from a tagged relation: the source's head resolved like a verb's subject;
     with no source, the subject of the cue's verb. A leading `that` is left out, as the
-    rules leave it out."""
+    rules leave it out. None for a procedural act (`filed a motion`)."""
     verb = _cue_verb(doc, found.cue)
     subject = _subject(verb) if verb is not None else None
     if found.source is not None:
@@ -204,6 +218,8 @@ def _tagged_quote(doc: Doc, found: Attribution, names: dict[str, str]) -> Quote:
     if text.startswith("that ", start) and end - start > 5:  # `said that …`: the clause
         start += 5
     direct = text[max(0, start - 1):start + 1].strip()[:1] in _OPEN_CLOSE
+    if not direct and _procedural(doc, verb, start, end):
+        return None
     return _make_quote(doc, start, end, speaker, verb, direct=direct)
 
 
@@ -365,7 +381,7 @@ def _content(verb: Token) -> tuple[int, int] | None:
     written = _written_classes().get(verb.lemma_.lower())
     # `X urged them to …`, `X vowed to …`: an infinitive reports speech only after a verb of
     # asking or promising; for every other verb only a full clause does
-    takes = ("ccomp", "xcomp") if verb.lemma_.lower() in INFINITIVE_SPEECH \
+    takes = ("ccomp", "xcomp") if verb.lemma_.lower() in INFINITIVE_SPEECH - procedural_verbs() \
         and verb.dep_ != "relcl" else ("ccomp",)
     clauses = [child for child in verb.children if child.dep_ in takes]
     if not clauses:  # `said in a statement that …`: the clause hangs on the noun
@@ -395,9 +411,10 @@ def _reports_object(verb: Token, written: str | None) -> bool:
     """Whether what follows the verb reports speech (`accused X of …`, `cited X`,
     `railed against X`): verbs of our table that report, and verbs PolNeAR's annotators
     take for attribution cues most of the time."""
-    if verb.dep_ == "relcl" or any(child.dep_ == "neg" for child in verb.children):
-        return False
     lemma = verb.lemma_.lower()
+    if verb.dep_ == "relcl" or any(child.dep_ == "neg" for child in verb.children) \
+            or lemma in procedural_verbs():
+        return False
     if written is not None:
         return written in ("accusation", "doubt", "neutral")
     return cue_shares().get(lemma, 0.0) >= OBJECT_CUE_SHARE

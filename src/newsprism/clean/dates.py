@@ -22,7 +22,10 @@ _FORMS = [re.compile(_PREFIX + form + _TIME, re.I) for form in (
     rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}",
     rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}",
     r"(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})",
+    rf"(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.{_YEAR}",  # `09.06.2026`: day first
 )]
+_SLASHED = re.compile(_PREFIX + rf"(?P<first>\d{{1,2}})/(?P<second>\d{{1,2}})/{_YEAR}" + _TIME,
+                      re.I)
 
 
 def parse_date_line(line: str) -> str | None:
@@ -31,7 +34,18 @@ def parse_date_line(line: str) -> str | None:
         found = form.match(line.strip())
         if found:
             return _iso(found["year"], found["month"], found["day"])
+    found = _SLASHED.match(line.strip())
+    if found:
+        return _iso(found["year"], *_month_day(found["first"], found["second"]))
     return None
+
+
+def _month_day(first: str, second: str) -> tuple[str, str]:
+    """Month and day of `first/second/year`: a number above 12 is the day; when both could be
+    either, the month comes first, the U.S. order (`04/03/2026` is April 3)."""
+    if int(first) > 12:
+        return second, first
+    return first, second
 
 
 def _iso(year: str, month: str, day: str) -> str | None:

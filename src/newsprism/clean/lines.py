@@ -128,6 +128,8 @@ def clean_lines(text: str, context_rules: bool = True) -> CleanedText:
     for i, line in enumerate(units):
         if reasons[i] is None and _caption(i, line, units, reasons, long, context_rules):
             reasons[i] = "caption"
+        elif reasons[i] is None and _under_byline(i, units, reasons):
+            reasons[i] = "byline"
     candidates = [i for i, line in enumerate(units) if context_rules and reasons[i] is None
                   and _headline_shaped(line) and _isolated(i, reasons, long)]
     if candidates:
@@ -177,6 +179,16 @@ def _verbless(line: str) -> bool:
     return not any(w.lower() in _VERB_MARKERS or (w[:1].islower() and len(w) > 3
                                                    and w.endswith(("ed", "ing")))
                    for w in words)
+
+
+def _under_byline(i: int, units: list[str], reasons: list[str | None]) -> bool:
+    """The writer's agency or desk under a byline, above a date (`By Jo Hale` / `Meridian
+    Press Service` / `June 9, 2026`): a short name in capitals, between header lines."""
+    words = units[i].split()
+    return 0 < i < len(units) - 1 and reasons[i - 1] == "byline" \
+        and reasons[i + 1] in ("byline", "date") and len(words) <= 6 \
+        and all(word[0].isupper() or word in ("of", "and", "&", "the") for word in words) \
+        and not units[i].endswith(_TERMINAL)
 
 
 def _isolated(i: int, reasons: list[str | None], long: list[int]) -> bool:
