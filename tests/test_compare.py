@@ -338,4 +338,33 @@ def test_compare_update_cues(sentence: str, stated_as_new: bool) -> None:
     figure = Figure(start, start + len(covered), covered, 11, None, None, None, None)
     article = Article("a", "o", sentence, sentences=(Sentence(0, len(sentence)),),
                       figures=(figure,))
-    assert _states_new(Measure(article, figure, 11.0, None, sentence)) is stated_as_new
+    assert _states_new(Measure(article, figure, 11.0, None, sentence, 0.5)) is stated_as_new
+
+
+@pytest.mark.parametrize(("first", "second", "conflict"), [
+    ("Construction is expected to last two years.", "Construction is expected to last "
+     "24 months.", False),
+    ("The repairs will take three months.", "The repairs will take 90 days.", False),
+    ("The repairs will take three months.", "The repairs will take 150 days.", True),
+])
+def test_compare_durations_in_other_units(tmp_path: Path, first: str, second: str,
+                                          conflict: bool) -> None:
+    """A duration agrees with its conversion within the rounding of what was stated."""
+    for name, sentence in (("a", first), ("b", second)):
+        (tmp_path / f"{name}.txt").write_text(f"Harbour works\n\n{sentence}\n")
+    articles, _ = newsprism.read([str(tmp_path)])
+    assert bool(compare_story(articles).conflicts) is conflict
+
+
+def test_compare_figures_that_are_each_others_best_match(tmp_path: Path) -> None:
+    """Two amounts worded apart (`will cost` / `puts the price tag at`) are still the same
+    quantity when each is the other's best match and the values are close."""
+    texts = {"a": "The new bridge over the Senn will cost $4.2 billion, according to the "
+                  "transport ministry, and is due to open in 2031.",
+             "b": "Critics of the bridge say the ministry's own budget puts the price tag at "
+                  "about $3.1 billion, far more than the city can pay."}
+    for name, sentence in texts.items():
+        (tmp_path / f"{name}.txt").write_text(f"Senn bridge\n\n{sentence}\n")
+    articles, _ = newsprism.read([str(tmp_path)])
+    (conflict,) = compare_story(articles).conflicts
+    assert {v.text for v in conflict.values} == {"$4.2 billion", "$3.1 billion"}

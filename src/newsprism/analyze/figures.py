@@ -78,9 +78,18 @@ UNIT_WORDS: dict[str, str] = {
     "centimeter": "cm", "barrel": "barrel", "decade": "decade", "year": "year",
     "month": "month", "week": "week", "fortnight": "fortnight", "day": "day", "night": "night",
     "hour": "hour", "minute": "minute", "acre": "acre", "foot": "ft", "feet": "ft",
-    "gallon": "gallon", "megawatt": "MW", "parts per billion": "ppb", "ppb": "ppb",
+    "gallon": "gallon", "megawatt": "MW", "gigawatt": "GW", "kilowatt": "kW",
+    "square mile": "sq mi", "square kilometre": "km2", "square kilometer": "km2",
+    "nautical mile": "nmi", "parts per billion": "ppb", "ppb": "ppb",
     "parts per million": "ppm", "ppm": "ppm",
     "point": "point"}  # index and score points; percentage points are "pp"
+# Units that measure the same dimension as another unit: unit → (that unit, factor), so that
+# `1.2 gigawatts` and `1,400 megawatts`, `15 miles` and `24 km` compare.
+UNIT_BASE: dict[str, tuple[str, float]] = {
+    "GW": ("MW", 1000.0), "kW": ("MW", 0.001), "mile": ("km", 1.609344),
+    "nmi": ("km", 1.852), "m": ("km", 0.001), "ft": ("km", 0.0003048),
+    "acre": ("ha", 0.4046856), "sq mi": ("ha", 258.9988), "km2": ("ha", 100.0),
+    "t": ("kg", 1000.0), "gallon": ("l", 3.785412)}
 CURRENCIES: dict[str, str] = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
                               "dollars": "USD", "euros": "EUR", "pounds": "GBP", "yen": "JPY",
                               "yuan": "CNY", "rupees": "INR", "rubles": "RUB", "roubles": "RUB",

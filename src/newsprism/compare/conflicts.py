@@ -22,16 +22,20 @@ from typing import Literal
 
 import numpy as np
 
-from newsprism.analyze.figures import DURATION_DAYS
+from newsprism.analyze.figures import DURATION_DAYS, UNIT_BASE
 from newsprism.clean.lines import dateline_end
 from newsprism.datafiles import data_rows
 from newsprism.model import Article, Conflict, Figure, FigureValue
 
 Embed = Callable[[Sequence[str]], np.ndarray]
+# a value, its qualifier and, when not read off the value itself, its rounding
+Stated = tuple[float, str | None] | tuple[float, str | None, float]
 
 APPROXIMATE = 0.10  # `about 3,200` allows 10% either way; `up to 50,000` 10% below
 WINDOW = 8  # words either side of a figure that say what it measures
 SCALE = 0.1  # a pair's score falls by this per factor of ten between the two values
+MUTUAL_MARGIN = 0.15  # two figures each other's best match may score this much below the bar
+MUTUAL_ORDERS = math.log10(3)  # … when their values are at most three times apart
 _WORDS = re.compile(r"[\w']+")
 
 
@@ -44,10 +48,15 @@ class Measure:
     value: float
     unit: str | None
     context: str
+    rounding: float  # half the place value of the last digit stated, in `unit`
 
     @property
     def counted(self) -> str:
         return self.figure.counts or ""
+
+    @property
+    def stated(self) -> Stated:
+        return self.value, self.figure.qualifier, self.rounding
 
 
 @cache
@@ -60,8 +69,10 @@ def update_cues() -> frozenset[str]:
     return frozenset(row[0].strip().lower() for row in data_rows("update_cues.txt"))
 
 
-def interval(value: float, qualifier: str | None) -> tuple[float, float]:
-    """The values a figure allows: its qualifier's bound, or its rounding when it has none."""
+def interval(value: float, qualifier: str | None,
+             rounding: float | None = None) -> tuple[float, float]:
+    """The values a figure allows: its qualifier's bound, or its rounding when it has none
+    (`rounding`, else read off the value)."""
     kind = qualifier_kinds().get((qualifier or "").lower())
     if kind == "at-least":
         return value, math.inf
@@ -73,7 +84,7 @@ def interval(value: float, qualifier: str | None) -> tuple[float, float]:
         return value * (1 - APPROXIMATE), value * (1 + APPROXIMATE)
     if kind == "exact":
         return value, value
-    half = _rounding(value)
+    half = _rounding(value) if rounding is None else rounding
     return value - half, value + half
 
 
@@ -83,15 +94,15 @@ def _rounding(value: float) -> float:
     return 10.0 ** int(exponent) / 2 if isinstance(exponent, int) else 0.0
 
 
-def consistent(values: Sequence[tuple[float, str | None]]) -> bool:
+def consistent(values: Sequence[Stated]) -> bool:
     """Whether one value lies within what every figure's qualifier allows, and no two
     bounds of one direction name different values: `more than 600` and `more than 700` are
     each an outlet's best figure, so they differ, though 750 would satisfy both."""
-    bounds = [interval(value, qualifier) for value, qualifier in values]
+    bounds = [interval(*stated) for stated in values]
     low, high = max(b[0] for b in bounds), min(b[1] for b in bounds)
     if not (low < high or (low == high and all(b[0] == b[1] for b in bounds))):
         return False
-    open_ended = [(value, kind) for value, qualifier in values
+    open_ended = [(value, kind) for value, qualifier, *_ in values
                   if (kind := qualifier_kinds().get((qualifier or "").lower()))
                   in ("at-least", "at-most")]
     return all(a_kind != b_kind or _rounded_overlap(a, b)
@@ -112,8 +123,9 @@ def measures(article: Article) -> list[Measure]:
             continue
         if _counts_a_source(article, figure):
             continue
-        value, unit = _normal(float(figure.value), figure.unit)
-        found.append(Measure(article, figure, value, unit, _context(article, figure)))
+        factor, unit = _normal(figure.unit)
+        found.append(Measure(article, figure, figure.value * factor, unit,
+                             _context(article, figure), _rounding(figure.value) * factor))
     return found
 
 
@@ -131,11 +143,14 @@ def _counts_a_source(article: Article, figure: Figure) -> bool:
     return False
 
 
-def _normal(value: float, unit: str | None) -> tuple[float, str | None]:
-    """Durations in days, so that `three months` and `90 days` compare."""
+def _normal(unit: str | None) -> tuple[float, str | None]:
+    """The factor and unit that compare: durations in days, so that `three months` and `90
+    days` compare, and `two years` and `24 months` agree within their rounding; other
+    measures in one unit of their dimension (`1.2 gigawatts` = `1,200 megawatts`)."""
     if unit in DURATION_DAYS:
-        return value * DURATION_DAYS[unit], "day"
-    return value, unit
+        return DURATION_DAYS[unit], "day"
+    base, factor = UNIT_BASE.get(unit or "", (unit, 1.0))
+    return factor, base
 
 
 def _context(article: Article, figure: Figure, window: int = WINDOW) -> str:
@@ -179,8 +194,7 @@ def candidates(a: list[Measure], b: list[Measure], va: np.ndarray, vb: np.ndarra
                 score = (score + float(va[len(a) + i] @ vb[len(b) + j])) / 2
             score -= SCALE * _orders_apart(x.value, y.value)
             if score >= threshold:
-                agree = consistent([(x.value, x.figure.qualifier),
-                                    (y.value, y.figure.qualifier)])
+                agree = consistent([x.stated, y.stated])
                 found.append((score + (APPROXIMATE if agree else 0.0), i, j))
     return found
 
@@ -203,7 +217,7 @@ def find_conflicts(articles: Sequence[Article], embed: Embed, threshold: float,
     vectors = {aid: rows_ for aid, rows_ in vectors.items() if len(rows_)}
     conflicts = []
     for group in _linked(found, vectors, threshold):
-        if len(group) < 2 or consistent([(m.value, m.figure.qualifier) for m in group]):
+        if len(group) < 2 or consistent([m.stated for m in group]):
             continue
         values = tuple(_value(m) for m in group)
         conflicts.append(Conflict(_quantity(group), values, _kind(group, update_hours)))
@@ -215,7 +229,10 @@ def _linked(found: dict[str, list[Measure]], vectors: dict[str, np.ndarray],
     """Figures joined across articles, best matches first, never two of one article."""
     scored = []
     for a, b in combinations(vectors, 2):
-        for score, i, j in candidates(found[a], found[b], vectors[a], vectors[b], threshold):
+        pairs = candidates(found[a], found[b], vectors[a], vectors[b], threshold - MUTUAL_MARGIN)
+        pairs = [(score, i, j) for score, i, j in pairs if score >= threshold
+                 or _orders_apart(found[a][i].value, found[b][j].value) <= MUTUAL_ORDERS]
+        for score, i, j in _kept(pairs, threshold):
             scored.append((score, (a, i), (b, j)))
     groups: dict[tuple[str, int], list[tuple[str, int]]] = {}
     for _, x, y in sorted(scored, reverse=True):
@@ -227,6 +244,19 @@ def _linked(found: dict[str, list[Measure]], vectors: dict[str, np.ndarray],
             groups[key] = merged
     unique = {id(group): group for group in groups.values()}.values()
     return [[found[aid][i] for aid, i in group] for group in unique]
+
+
+def _kept(pairs: list[tuple[float, int, int]],
+          threshold: float) -> list[tuple[float, int, int]]:
+    """Pairs that reach `threshold`, and pairs a little below it whose two figures are each
+    other's best match (`$4.2 billion` the project will cost, `$3.9 billion` its price tag)."""
+    best_i: dict[int, float] = {}
+    best_j: dict[int, float] = {}
+    for score, i, j in pairs:
+        best_i[i] = max(best_i.get(i, -1.0), score)
+        best_j[j] = max(best_j.get(j, -1.0), score)
+    return [(score, i, j) for score, i, j in pairs
+            if score >= threshold or (score == best_i[i] == best_j[j])]
 
 
 def _value(m: Measure) -> FigureValue:
@@ -271,7 +301,7 @@ def _kind(group: list[Measure], update_hours: float) -> Literal["conflict", "upd
     earlier = [m for m in group if not any(m is other for other in later)]
     if not later or not earlier or not all(_states_new(m) for m in later):
         return "conflict"
-    agree = all(consistent([(m.value, m.figure.qualifier) for m in part])
+    agree = all(consistent([m.stated for m in part])
                 for part in (earlier, later))
     return "update" if agree else "conflict"
 
