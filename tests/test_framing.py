@@ -300,3 +300,24 @@ def test_framing_of_the_headline_in_the_analysis() -> None:
     assert all(title[s.start:s.end] == s.text for s in article.title_framing)
     profile = framing_profile(article)
     assert profile["loaded"] == 0 and profile["headline_loaded"] >= 3
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Union Thugs Storm Council Meeting In Harwick", "Thugs"),  # title case: tagged PROPN
+    ("Corporate Crooks Dodge Harwick Water Fines", "Crooks"),
+    ("Crooks ran the port for a decade, the inquiry found.", "Crooks"),
+])
+def test_framing_capitalised_nouns_at_the_start_or_in_title_case(nlp: Language, text: str,
+                                                                  expected: str) -> None:
+    assert any(expected in found for found in labelled(framing(nlp, text), "name-calling"))
+
+
+def test_framing_name_that_is_also_a_lexicon_word_is_not_flagged(nlp: Language) -> None:
+    assert framing(nlp, "The port authority's director, Mr. Crook, said the vote would go "
+                        "ahead.") == []
+
+
+@pytest.mark.parametrize("text", ["Yet the botched rollout went on for a year.",
+                                  "The squandered grant paid for nothing."])
+def test_framing_participles_match_verb_entries(nlp: Language, text: str) -> None:
+    assert labelled(framing(nlp, text), "loaded")

@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from itertools import groupby
 from typing import TypedDict
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.bias import WordScore
 from newsprism.analyze.nlp import text_of
@@ -169,7 +169,7 @@ def _pieces(doc: Doc) -> list[_Piece]:
         lemma = phrase_words(token.lemma_)
         for k, part in enumerate(parts):
             # the lemma speaks for the whole token, or for the last part of a hyphenated one
-            forms = {part, " ".join(lemma)} if len(parts) == 1 \
+            forms = {part, " ".join(lemma), *_other_lemmas(token)} if len(parts) == 1 \
                 else {part, *lemma[-1:]} if k == len(parts) - 1 else {part}
             pieces.append(_Piece(frozenset(forms), token.i, gap))
             gap = False
@@ -187,8 +187,32 @@ def _match(pieces: list[_Piece], k: int, term: Term) -> int | None:
     return k + len(term.words)
 
 
+def _other_lemmas(token: Token) -> tuple[str, ...]:
+    """Base forms the tagger may have missed: a capitalised plural tagged as a proper noun
+    (`Thugs` in a headline), a past form taken for an adjective or lemmatised wrongly
+    (`botched` → `botch`, `coddled` → `coddle`, `gutted` → `gut`, not `gutte`)."""
+    text = token.lower_
+    if token.pos_ == "PROPN" and text.endswith("s") and len(text) > 3:
+        return text[:-1], text[:-2]
+    if token.pos_ not in ("ADJ", "VERB") or not text.endswith("ed") or len(text) < 5:
+        return ()
+    doubled = (text[:-3],) if text[-3] == text[-4] else ()
+    return text[:-1], text[:-2], *doubled
+
+
 def _pos_fits(token: Token, term: Term) -> bool:
-    return len(term.words) > 1 or term.pos == "-" or token.pos_ in POS_GROUPS.get(term.pos, ())
+    """A one-word entry's part of speech: a noun capitalised at the start of a sentence or in
+    a title-case headline may be tagged a proper noun (`Thugs`), a participle an adjective."""
+    if len(term.words) > 1 or term.pos == "-" or token.pos_ in POS_GROUPS.get(term.pos, ()):
+        return True
+    if term.pos == "NOUN" and token.pos_ == "PROPN":
+        return token.is_sent_start or _title_case(token.sent)
+    return term.pos == "VERB" and token.pos_ == "ADJ" and bool(_other_lemmas(token))
+
+
+def _title_case(sentence: Span) -> bool:
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and all(t.text[0].isupper() for t in words)
 
 
 def _lexicon_matches(doc: Doc, lexicon: Lexicon) -> Iterator[_Found]:
