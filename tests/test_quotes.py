@@ -351,3 +351,16 @@ def test_quotes_name_before_a_relative_clause_of_a_person(quotes: Finder) -> Non
     text = ("Opponents were unmoved. Curtis Fenn, who owns the 60-room Seabright Hotel on the "
             "promenade, said bookings had fallen since the vote.")
     assert {(q.speaker, q.speaker_type) for q in quotes(text)} == {("Curtis Fenn", "named")}
+
+
+def test_quotes_lone_name_of_an_organisation_named_in_full(quotes: Finder) -> None:
+    text = ("Forty cars left the tracks, according to Northcastle Freight, the rail operator. "
+            "Northcastle said it had set up a fund for displaced families.")
+    assert {(q.speaker, q.speaker_type) for q in quotes(text)} == {
+        ("Northcastle Freight", "organization")}
+
+
+def test_quotes_seeking_damages_is_an_act(quotes: Finder) -> None:
+    text = ("Attorney General Corinne Waddell filed a lawsuit against the rail operator on "
+            "Sunday, seeking cleanup costs and damages under the state's environmental law.")
+    assert quotes(text) == []

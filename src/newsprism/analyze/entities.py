@@ -171,12 +171,13 @@ def titled_people(doc: Doc) -> Doc:
     - two or three capitalised names that a person's role describes (`Gideon Thrale, a
       senior fellow at …`, `The council leader, Dermot Askew,`) are a person;
     - capitalised names ending in an organisation's head noun (`Vantor Water Services`)
-      are an organisation;
+      are an organisation, also where the NER called them a person (`Northcastle Freight`);
     - a lone name that begins an organisation's name and no person's (`Vantor`) is that
       organisation, and a lone surname tagged as an organisation (`Falk said`) is the person
       it names when the article names a person with that surname."""
     ents = [_found(doc, ent.start, ent.end) or _after_title(doc, ent) or ent
-            if ent.label_ in _RELABEL else ent for ent in doc.ents]
+            if ent.label_ in _RELABEL else _organization(doc, ent.start, ent.end) or ent
+            for ent in doc.ents]
     for person in _titled_runs(doc):  # `Rev. Aldous Penhale` tagged `Aldous` + `Penhale`
         ents = [e for e in ents if e.end <= person.start or e.start >= person.end] + [person]
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
@@ -189,7 +190,7 @@ def titled_people(doc: Doc) -> Doc:
         if found is not None:
             ents.append(found)
         start = max(end, start + 1)
-    surnames = {ent[-1].text for ent in ents if ent.label_ == "PERSON"}
+    surnames = {ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
     named = {t.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
     companies = {ent[0].text for ent in ents if ent.label_ == "ORG" and len(ent) > 1} - named
     doc.ents = sorted((_lone_name(ent, surnames, companies) for ent in ents),

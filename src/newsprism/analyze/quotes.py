@@ -468,6 +468,9 @@ def resolve_speaker(doc: Doc, head: Token | None, names: dict[str, str]) -> Spea
     known = _known_person(head, names)
     if known is not None:
         return Speaker(known, "named", _apposition(head), start, end)
+    company = _known_organization(head, names)
+    if company is not None:
+        return Speaker(company, "organization", None, start, end)
     kind = _source_kind(mention)
     group = _entity_in(mention, GROUP_LABELS)
     if kind == "organization" or (group is not None and kind == "unknown"):
@@ -497,6 +500,16 @@ def _known_person(head: Token, names: dict[str, str]) -> str | None:
     people = {names.get(surface(ent), surface(ent)) for ent in ents_of(head.doc)
               if ent.label_ == "PERSON"}
     found = {name for name in people if name.split()[-1] == head.text}
+    return found.pop() if len(found) == 1 else None
+
+
+def _known_organization(head: Token, names: dict[str, str]) -> str | None:
+    """A lone proper name the parser did not tag that begins an organisation's name the
+    article gives in full (`Northcastle said` after `Northcastle Freight`)."""
+    if not head.text[:1].isupper() or head.pos_ != "PROPN":
+        return None
+    found = {names.get(surface(ent), surface(ent)) for ent in ents_of(head.doc)
+             if ent.label_ == "ORG" and len(ent) > 1 and ent[0].text == head.text}
     return found.pop() if len(found) == 1 else None
 
 
