@@ -147,6 +147,7 @@ def test_clean_body_sentences_are_not_debris(line: str) -> None:
     ("Updated March 3rd, 2025 at 9:30 a.m. EST", "2025-03-03"), ("2026-02-30", None),
     ("10 March 2026 was a Tuesday", None), ("Updated 09.06.2026 21:15", "2026-06-09"),
     ("Published: 04/03/2026 5:05 p.m. ET", "2026-04-03"), ("25/12/2025", "2025-12-25"),
+    ("09/02/2026 09:10", "2026-02-09"),
     ("1.5.2026 was a Friday", None),
 ])
 def test_clean_date_lines(line: str, expected: str | None) -> None:
@@ -236,6 +237,7 @@ def test_clean_examples_debris_out_body_in(article_id: str) -> None:
     ("(Reporting by Mara Lenz; Editing by Tom Aske)", "contributors"),
     ("Contact the author at the newsroom desk", "contributors"),
     ("This article originally appeared on the Valley Ledger website.", "syndication"),
+    ("Distributed by Keelson News Agency.", "syndication"),
     ("Advertisement - scroll to continue", "advert"),
     ("Skip to content", "advert"),
     ("4 min read", "advert"),

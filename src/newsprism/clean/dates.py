@@ -24,6 +24,7 @@ _FORMS = [re.compile(_PREFIX + form + _TIME, re.I) for form in (
     r"(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})",
     rf"(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.{_YEAR}",  # `09.06.2026`: day first
 )]
+_24_HOUR = re.compile(r"\b(?:[01]\d|2[0-3])[:.][0-5]\d\b(?!\s*[ap]\.?m\b)", re.I)
 _SLASHED = re.compile(_PREFIX + rf"(?P<first>\d{{1,2}})/(?P<second>\d{{1,2}})/{_YEAR}" + _TIME,
                       re.I)
 
@@ -36,14 +37,15 @@ def parse_date_line(line: str) -> str | None:
             return _iso(found["year"], found["month"], found["day"])
     found = _SLASHED.match(line.strip())
     if found:
-        return _iso(found["year"], *_month_day(found["first"], found["second"]))
+        return _iso(found["year"], *_month_day(found["first"], found["second"], line))
     return None
 
 
-def _month_day(first: str, second: str) -> tuple[str, str]:
+def _month_day(first: str, second: str, line: str) -> tuple[str, str]:
     """Month and day of `first/second/year`: a number above 12 is the day; when both could be
-    either, the month comes first, the U.S. order (`04/03/2026` is April 3)."""
-    if int(first) > 12:
+    either, a 24-hour clock (`09/02/2026 09:10`) puts the day first, as outside the U.S.;
+    otherwise the month comes first, the U.S. order (`04/03/2026 5:05 p.m. ET` is April 3)."""
+    if int(first) > 12 or (int(second) <= 12 and _24_HOUR.search(line)):
         return second, first
     return first, second
 
