@@ -364,3 +364,15 @@ def test_quotes_seeking_damages_is_an_act(quotes: Finder) -> None:
     text = ("Attorney General Corinne Waddell filed a lawsuit against the rail operator on "
             "Sunday, seeking cleanup costs and damages under the state's environmental law.")
     assert quotes(text) == []
+
+
+@pytest.mark.parametrize(("text", "speaker_type"), [
+    ("Environmental groups welcomed the decision, saying it was overdue.", "unnamed"),
+    ("Patient groups said the delays were dangerous.", "unnamed"),
+    ("Unions said the offer was too low.", "organization"),
+    ("The groups said the offer was too low.", "organization"),
+    ("The ministry said the dam was sound.", "organization"),
+])
+def test_quotes_unnamed_organisations_in_the_plural(quotes: Finder, text: str,
+                                                     speaker_type: str) -> None:
+    assert {q.speaker_type for q in quotes(text)} == {speaker_type}

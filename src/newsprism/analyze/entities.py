@@ -155,7 +155,7 @@ def _definitions(doc: Doc) -> dict[str, str]:
 @cache
 def source_words() -> dict[str, frozenset[str]]:
     """Kind → words, from `data/sources.tsv` (anonymity, anonymous-head,
-    person, organization, title)."""
+    person, organization, plural-unnamed, title)."""
     kinds: dict[str, set[str]] = {}
     for kind, word in data_rows("sources.tsv"):
         kinds.setdefault(kind, set()).add(word)

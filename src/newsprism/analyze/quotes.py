@@ -604,8 +604,17 @@ def _source_kind(mention: Span) -> SpeakerType:
         if noun in words["person"] or noun in words["anonymous-head"]:
             return "unnamed"
         if noun in words["organization"]:
-            return "organization"
+            return "unnamed" if _unnamed_groups(mention) else "organization"
     return "unknown"
+
+
+def _unnamed_groups(mention: Span) -> bool:
+    """Groups in the plural, neither named nor ones the article already introduced
+    (`Environmental groups`, `patient charities`; not `the groups`, and not institutions such
+    as `authorities`): on record, but not named."""
+    root = mention.root
+    return root.tag_ == "NNS" and root.lemma_.lower() in source_words()["plural-unnamed"] \
+        and not any(t.pos_ == "PROPN" or t.lower_ in ("the", "these", "those") for t in mention)
 
 
 def _antecedent(doc: Doc, pronoun: Token, names: dict[str, str], start: int,
