@@ -376,3 +376,9 @@ def test_quotes_seeking_damages_is_an_act(quotes: Finder) -> None:
 def test_quotes_unnamed_organisations_in_the_plural(quotes: Finder, text: str,
                                                      speaker_type: str) -> None:
     assert {q.speaker_type for q in quotes(text)} == {speaker_type}
+
+
+def test_quotes_organisation_cut_by_the_ner_is_no_person(quotes: Finder) -> None:
+    text = ("About 260 paramedics and ambulance technicians took part, according to the "
+            "Ambulance Workers' Guild, which organised the stoppage.")
+    assert {q.speaker_type for q in quotes(text)} == {"organization"}

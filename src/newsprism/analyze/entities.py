@@ -176,8 +176,7 @@ def titled_people(doc: Doc) -> Doc:
       organisation, and a lone surname tagged as an organisation (`Falk said`) is the person
       it names when the article names a person with that surname."""
     ents = [_found(doc, ent.start, ent.end) or _after_title(doc, ent) or ent
-            if ent.label_ in _RELABEL else _organization(doc, ent.start, ent.end) or ent
-            for ent in doc.ents]
+            if ent.label_ in _RELABEL else _company(ent) or ent for ent in doc.ents]
     for person in _titled_runs(doc):  # `Rev. Aldous Penhale` tagged `Aldous` + `Penhale`
         ents = [e for e in ents if e.end <= person.start or e.start >= person.end] + [person]
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
@@ -236,6 +235,16 @@ def _after_title(doc: Doc, ent: Span) -> Span | None:
     capitalised names right after a title word are a person."""
     if 2 <= len(ent) <= 3 and ent.start > 0 and doc[ent.start - 1].lower_ in _TITLES:
         return _titled(doc, ent.start - 1, ent.end)
+    return None
+
+
+def _company(ent: Span) -> Span | None:
+    """A "person" that ends in an organisation's head noun (`Northcastle Freight`, or `Guild`
+    cut from `the Ambulance Workers' Guild`) as an organisation."""
+    last = ent[-1]
+    if ent.label_ == "PERSON" and last.text[:1].isupper() \
+            and last.lower_ in source_words()["organization"]:
+        return _relabelled(ent, "ORG")
     return None
 
 
