@@ -22,17 +22,6 @@ from newsprism.model import Entity
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
 GROUP_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
-_TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "prime", "secretary",
-                     "senator", "sen", "rep", "representative", "governor", "gov", "mayor",
-                     "councillor", "councilor", "general", "gen", "colonel", "col", "captain",
-                     "lieutenant", "lt", "sergeant", "admiral", "judge", "justice", "professor",
-                     "prof", "chief", "ambassador", "commissioner", "sheriff", "army", "defense",
-                     "defence", "foreign", "deputy", "vice", "leader", "director", "officer",
-                     "chairman", "chairwoman", "chair", "spokesman", "spokeswoman",
-                     "spokesperson", "ceo", "executive", "administrator", "attorney",
-                     "speaker", "whip", "majority", "minority", "coach", "manager", "premier",
-                     "superintendent", "commander", "constable", "inspector", "rev", "reverend",
-                     "father", "rabbi", "imam", "pastor", "bishop", "sister", "brother"})
 # Entities a title can turn into a person (`Deputy Chief Oren Falk` tagged WORK_OF_ART);
 # places are left alone (`King County`).
 _RELABEL = frozenset({"ORG", "NORP", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
@@ -83,7 +72,7 @@ def _name_chains(doc: Doc) -> list[str]:
             run.append(token.text)
             continue
         name = strip_titles(" ".join(run))
-        if len(name.split()) >= 2 and not any(w.lower().rstrip(".") in _TITLES
+        if len(name.split()) >= 2 and not any(w.lower().rstrip(".") in titles()
                                               for w in name.split()):
             chains.append(name)
         run = []
@@ -94,9 +83,9 @@ def strip_titles(name: str) -> str:
     """`Senate Majority Leader Chuck Schumer` → `Chuck Schumer`: everything up to the last
     title word goes, as long as a first name and a surname remain."""
     words = name.split()
-    titles = [i for i, word in enumerate(words) if word.lower().rstrip(".") in _TITLES]
-    if titles and len(words) - titles[-1] - 1 >= 2:
-        return " ".join(words[titles[-1] + 1:])
+    marked = [i for i, word in enumerate(words) if word.lower().rstrip(".") in titles()]
+    if marked and len(words) - marked[-1] - 1 >= 2:
+        return " ".join(words[marked[-1] + 1:])
     return name
 
 
@@ -162,6 +151,11 @@ def source_words() -> dict[str, frozenset[str]]:
     return {kind: frozenset(words) for kind, words in kinds.items()}
 
 
+def titles() -> frozenset[str]:
+    """Words that stand before a name (`data/sources.tsv`, kind `title`), without dots."""
+    return source_words()["title"]
+
+
 @Language.component("newsprism_people")
 def titled_people(doc: Doc) -> Doc:
     """People and organisations the NER missed or mislabelled:
@@ -215,11 +209,11 @@ def _titled_runs(doc: Doc) -> Iterator[Span]:
     """Two or three capitalised proper nouns after a capitalised title, which the NER tagged
     in part or cut into pieces (`Rev. Aldous Penhale` with `Penhale` a place)."""
     for token in doc:
-        if not (token.text[:1].isupper() and token.lower_.rstrip(".") in _TITLES):
+        if not (token.text[:1].isupper() and token.lower_.rstrip(".") in titles()):
             continue
         end = token.i + 1
         while end < len(doc) and end - token.i <= 3 and _proper(doc[end:end + 1]) \
-                and doc[end].lower_.rstrip(".") not in _TITLES:
+                and doc[end].lower_.rstrip(".") not in titles():
             end += 1
         run = doc[token.i + 1:end]
         pieces = [e for e in doc.ents if e.start < run.end and run.start < e.end]
@@ -233,7 +227,7 @@ def _titled_runs(doc: Doc) -> Iterator[Span]:
 def _after_title(doc: Doc, ent: Span) -> Span | None:
     """`director Nadia Ferrand` with the name tagged as an organisation: two or three
     capitalised names right after a title word are a person."""
-    if 2 <= len(ent) <= 3 and ent.start > 0 and doc[ent.start - 1].lower_ in _TITLES:
+    if 2 <= len(ent) <= 3 and ent.start > 0 and doc[ent.start - 1].lower_ in titles():
         return _titled(doc, ent.start - 1, ent.end)
     return None
 
@@ -254,17 +248,17 @@ def _relabelled(ent: Span, label: str) -> Span:
 
 def _name_part(token: Token) -> bool:
     return token.text[:1].isupper() and (token.pos_ == "PROPN"
-                                         or token.lower_.rstrip(".") in _TITLES)
+                                         or token.lower_.rstrip(".") in titles())
 
 
 def _titled(doc: Doc, start: int, end: int) -> Span | None:
     """The person in `doc[start:end]` when it is title words, then capitalised proper nouns
     that do not end in an organisation's head noun (`General Motors`)."""
     words = doc[start:end]
-    titles = [t.i for t in words if t.lower_.rstrip(".") in _TITLES]
-    if not titles or titles[-1] + 1 >= end:
+    marked = [t.i for t in words if t.lower_.rstrip(".") in titles()]
+    if not marked or marked[-1] + 1 >= end:
         return None
-    name = doc[titles[-1] + 1:end]
+    name = doc[marked[-1] + 1:end]
     if not _proper(name) or name[-1].lower_ in source_words()["organization"]:
         return None
     return Span(doc, name.start, name.end, label="PERSON")
@@ -295,7 +289,7 @@ def _described(doc: Doc, start: int, end: int) -> Span | None:
             or not _proper(name) \
             or name[-1].lower_ in source_words()["organization"]:
         return None
-    roles = source_words()["person"] | source_words()["title"]
+    roles = source_words()["person"] | titles()
     after = end + 1
     if doc[after].like_num and after + 1 < len(doc) and doc[after + 1].text == ",":
         after += 2  # an age: `Eli Brandt, 16, a sophomore`
@@ -317,7 +311,7 @@ def _role_apposition(doc: Doc, start: int, end: int) -> Span | None:
             or not _proper(name) or name[-1].lower_ in source_words()["organization"]:
         return None
     role = doc[start - 2]
-    roles = source_words()["person"] | source_words()["title"]
+    roles = source_words()["person"] | titles()
     if role.pos_ == "NOUN" and role.lower_ in roles and name.root.head.i == role.i \
             and name.root.dep_ == "appos":
         return Span(doc, start, end, label="PERSON")

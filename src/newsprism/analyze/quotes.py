@@ -22,7 +22,13 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.attribution import Attribution
-from newsprism.analyze.entities import GROUP_LABELS, canonical_names, source_words, surface
+from newsprism.analyze.entities import (
+    GROUP_LABELS,
+    canonical_names,
+    source_words,
+    surface,
+    titles,
+)
 from newsprism.analyze.nlp import ents_of, text_of
 from newsprism.clean.lines import dateline_end
 from newsprism.datafiles import data_rows
@@ -487,7 +493,7 @@ def resolve_speaker(doc: Doc, head: Token | None, names: dict[str, str]) -> Spea
 def _titled_name(mention: Span) -> Span | None:
     """`Councillor Jan Meyer` tagged as an organisation: a title, then capitalised names."""
     group = _entity_in(mention, GROUP_LABELS)
-    if group is None or len(group) < 2 or group[0].lower_ not in source_words()["title"]:
+    if group is None or len(group) < 2 or group[0].lower_.rstrip(".") not in titles():
         return None
     rest = group[1:]
     return rest if all(t.text[:1].isupper() for t in rest) else None
