@@ -3,6 +3,9 @@ own-voice split, the profile, and the seeds (read from ../shared at run time).""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -321,3 +324,22 @@ def test_framing_name_that_is_also_a_lexicon_word_is_not_flagged(nlp: Language) 
                                   "The squandered grant paid for nothing."])
 def test_framing_participles_match_verb_entries(nlp: Language, text: str) -> None:
     assert labelled(framing(nlp, text), "loaded")
+
+
+_TIE = """
+from newsprism.analyze.framing import find_framing
+from newsprism.analyze.nlp import load_pipeline
+doc = load_pipeline()("Joanne Ferrell said she woke to what sounded like thunder.")
+print([span.evidence.split()[0] for span in find_framing(doc, [])])
+"""
+
+
+def test_framing_written_entry_wins_a_tie_whatever_the_hash_seed() -> None:
+    """`woke` matches the written `woke` and the derived `wake` (its lemma) over the same
+    words: the written entry wins, not whichever form a set happens to yield first. (Here
+    the verb sense makes the written entry itself a false positive; the point is that the
+    choice no longer changes from run to run.)"""
+    found = {subprocess.run([sys.executable, "-c", _TIE], capture_output=True, text=True,
+                            check=True, env={**os.environ, "PYTHONHASHSEED": str(seed)}
+                            ).stdout.strip() for seed in range(4)}
+    assert found == {"['loaded.tsv']"}

@@ -219,17 +219,17 @@ def _lexicon_matches(doc: Doc, lexicon: Lexicon) -> Iterator[_Found]:
     pieces = _pieces(doc)
     k = 0
     while k < len(pieces):
-        found = None
-        for first in pieces[k].forms:
-            for term in lexicon.by_first.get(first, ()):
-                end = _match(pieces, k, term)
-                if end is not None and _pos_fits(doc[pieces[k].token], term) \
-                        and (found is None or end > found[0]):
-                    found = (end, term)
-        if found is None:
+        found = [(end, term) for first in pieces[k].forms
+                 for term in lexicon.by_first.get(first, ())
+                 if (end := _match(pieces, k, term)) is not None
+                 and _pos_fits(doc[pieces[k].token], term)]
+        if not found:
             k += 1
             continue
-        end, term = found
+        # the longest match; among equals a written entry before a derived one, then by name,
+        # so that the result does not depend on set order (`woke`: `woke` or derived `wake`)
+        end, term = max(found, key=lambda match: (match[0], match[1].source != DERIVED_LEXICON,
+                                                  match[1].label, match[1].words))
         start_token, end_token = pieces[k].token, pieces[end - 1].token + 1
         if term.label in GROWING_LABELS and len(term.words) == 1:
             end_token = _modified_noun_end(doc[start_token]) or end_token
