@@ -20,7 +20,8 @@ import newsprism
 from newsprism.analyze.framing import LOADED_LABELS, base_label, is_quoted
 from newsprism.model import Article, FramingSpan
 
-KINDS = {"anonymous": "anonymous", "unnamed-spokesperson": "unnamed", "unnamed-group": "unnamed"}
+KINDS = {"anonymous": "anonymous", "unnamed-spokesperson": "unnamed", "unnamed-group": "unnamed",
+         "unnamed-individual": "unnamed"}
 
 
 def _own_loaded(spans: Sequence[FramingSpan], start: int, end: int) -> bool:

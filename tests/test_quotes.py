@@ -382,3 +382,78 @@ def test_quotes_organisation_cut_by_the_ner_is_no_person(quotes: Finder) -> None
     text = ("About 260 paramedics and ambulance technicians took part, according to the "
             "Ambulance Workers' Guild, which organised the stoppage.")
     assert {q.speaker_type for q in quotes(text)} == {"organization"}
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), [
+    # a fragment quoted in a reported clause belongs to whoever reports it, even when the
+    # parse hangs a second verb on that clause
+    ("Lena Orsk, the opposition's transport spokeswoman, warned that the agency had become "
+     "“a club for its own contractors” and called on the director to resign.",
+     "Lena Orsk", "named"),
+    ("The governor's office insisted the closures had “no effect” on the response.",
+     "The governor's office", "organization"),
+])
+def test_quotes_fragment_speaker_is_who_reports_it(quotes: Finder, text: str, speaker: str,
+                                                    speaker_type: str) -> None:
+    fragments = [q for q in quotes(text) if q.direct]
+    assert fragments and all((q.speaker, q.speaker_type) == (speaker, speaker_type)
+                             for q in fragments)
+
+
+@pytest.mark.parametrize("text", [
+    "A small group of ferry workers has gone to the county court, claiming that the new "
+    "timetable breaks their contract.",
+    "Supporters of the levy warned that the bridge would not last another decade.",
+    "A dispatcher at the control room said the backup radios had not been tested in a year.",
+    "An epidemiologist at the university said the outbreak had peaked.",
+])
+def test_quotes_people_without_a_name_are_unnamed(quotes: Finder, text: str) -> None:
+    assert {q.speaker_type for q in quotes(text)} == {"unnamed"}
+
+
+def test_quotes_she_after_an_unnamed_source_is_that_source(quotes: Finder) -> None:
+    text = ("Dr Ilse Marten said the ward was full. A nurse at the night clinic said she had "
+            "turned families away all week. “We had no beds left by nine,” she said.")
+    found = {q.text: (q.speaker, q.speaker_type) for q in quotes(text)}
+    assert found["We had no beds left by nine"] == ("A nurse at the night clinic", "unnamed")
+
+
+def test_quotes_pronoun_skips_a_name_of_the_other_sex(quotes: Finder) -> None:
+    text = ("Miriam Ostrow's husband, Peter, fell ill on the night the phones were down. "
+            "She said the ambulance took more than half an hour to arrive.")
+    assert {q.speaker for q in quotes(text)} == {"Miriam Ostrow"}
+
+
+def test_quotes_title_and_surname_resolve_to_the_full_name(quotes: Finder) -> None:
+    text = ("Miriam Ostrow waited at the door. ‘The call handler was calm the whole time,’ "
+            "Mrs Ostrow said.")
+    assert {q.speaker for q in quotes(text)} == {"Miriam Ostrow"}
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the NER tags only the surname, or calls the person a place
+    ("Tomas Wierzba, the union's regional organiser, said the offer was an insult.",
+     "Tomas Wierzba"),
+    ("Agnes Pollard, 81, who has lived on Quarry Lane for half a century, said she no longer "
+     "trusted the telephone line.", "Agnes Pollard"),
+])
+def test_quotes_people_the_ner_mislabels(quotes: Finder, text: str, speaker: str) -> None:
+    assert {(q.speaker, q.speaker_type) for q in quotes(text)} == {(speaker, "named")}
+
+
+@pytest.mark.parametrize("text", [
+    "Halden Voss, the firm that runs the city's network, said it had contained the attack.",
+    "Tests by Brannick Orme Laboratories found the solvent in a third of bottles, and later "
+    "Orme said it had stopped production.",
+])
+def test_quotes_companies_named_like_people(quotes: Finder, text: str) -> None:
+    assert {q.speaker_type for q in quotes(text)} <= {"organization", "unknown"}
+    assert "named" not in {q.speaker_type for q in quotes(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The chief executive has not said a word in public since the outage.",
+    "Health Minister Oona Brandt ordered a full inquiry into the recall.",
+])
+def test_quotes_acts_and_silences_are_not_speech(quotes: Finder, text: str) -> None:
+    assert quotes(text) == []

@@ -90,8 +90,10 @@ def strip_titles(name: str) -> str:
 
 
 def _fullest_person(name: str, people: Iterable[str]) -> str:
-    """The longest name in `people` that ends with the same surname and contains `name`."""
-    words = name.split()
+    """The longest name in `people` that ends with the same surname and contains `name`'s
+    words other than titles (`Mrs Tamsett` → `Ruth Tamsett`)."""
+    words = [word for word in name.split() if word.lower().rstrip(".") not in titles()] \
+        or name.split()
     if not words:
         return name
     matches = [other for other in people
@@ -166,11 +168,11 @@ def titled_people(doc: Doc) -> Doc:
       senior fellow at …`, `The council leader, Dermot Askew,`) are a person;
     - capitalised names ending in an organisation's head noun (`Vantor Water Services`)
       are an organisation, also where the NER called them a person (`Northcastle Freight`);
-    - a lone name that begins an organisation's name and no person's (`Vantor`) is that
+    - a lone name from an organisation's name and no person's (`Vantor`, `Kessick` of
+      `Marlowe Kessick Laboratories`) is that
       organisation, and a lone surname tagged as an organisation (`Falk said`) is the person
       it names when the article names a person with that surname."""
-    ents = [_found(doc, ent.start, ent.end) or _after_title(doc, ent) or ent
-            if ent.label_ in _RELABEL else _company(ent) or ent for ent in doc.ents]
+    ents = [_relabel(doc, ent) for ent in doc.ents]
     for person in _titled_runs(doc):  # `Rev. Aldous Penhale` tagged `Aldous` + `Penhale`
         ents = [e for e in ents if e.end <= person.start or e.start >= person.end] + [person]
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
@@ -185,10 +187,33 @@ def titled_people(doc: Doc) -> Doc:
         start = max(end, start + 1)
     surnames = {ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
     named = {t.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
-    companies = {ent[0].text for ent in ents if ent.label_ == "ORG" and len(ent) > 1} - named
+    companies = {t.text for ent in ents if ent.label_ == "ORG" for t in ent[:-1]
+                 if t.text[:1].isupper()} - named
     doc.ents = sorted((_lone_name(ent, surnames, companies) for ent in ents),
                       key=lambda ent: ent.start)
     return doc
+
+
+def _relabel(doc: Doc, ent: Span) -> Span:
+    if ent.label_ in _RELABEL:
+        return _found(doc, ent.start, ent.end) or _after_title(doc, ent) or ent
+    if ent.label_ in ("GPE", "LOC"):  # `Agnes Murtagh, 81, who …` tagged as a place
+        return _described(doc, ent.start, ent.end) or ent
+    if ent.label_ == "PERSON":
+        return _company(ent) or _first_name(ent) or ent
+    return ent
+
+
+def _first_name(ent: Span) -> Span | None:
+    """`Ruben Achterberg` with only the surname tagged: a capitalised proper noun right
+    before a one-word person, in compound with it and neither a title nor a tagged entity."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start else None
+    if len(ent) != 1 or before is None or before.ent_type_ or before.dep_ != "compound" \
+            or before.head.i != ent.start or not _name_part(before) \
+            or before.lower_.rstrip(".") in titles():
+        return None
+    return Span(doc, ent.start - 1, ent.end, label="PERSON")
 
 
 def _lone_name(ent: Span, surnames: set[str], companies: set[str]) -> Span:
@@ -234,10 +259,14 @@ def _after_title(doc: Doc, ent: Span) -> Span | None:
 
 def _company(ent: Span) -> Span | None:
     """A "person" that ends in an organisation's head noun (`Northcastle Freight`, or `Guild`
-    cut from `the Ambulance Workers' Guild`) as an organisation."""
+    cut from `the Ambulance Workers' Guild`), or that an apposition calls one (`Corbin Ashe,
+    the firm that …`), as an organisation."""
+    heads = source_words()["organization"]
     last = ent[-1]
-    if ent.label_ == "PERSON" and last.text[:1].isupper() \
-            and last.lower_ in source_words()["organization"]:
+    described = any(child.dep_ == "appos" and child.lemma_.lower() in heads
+                    and any(d.lower_ in ("the", "a", "an") for d in child.children)
+                    for child in ent.root.children)
+    if (last.text[:1].isupper() and last.lower_ in heads) or described:
         return _relabelled(ent, "ORG")
     return None
 

@@ -47,6 +47,16 @@ _TRANSCRIPT = re.compile(rf"^(?P<name>{_NAME}):[ \t]+(?P<said>[^\n]*\w[^\n]*)", 
 PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "i", "we"})
 _OPEN_CLOSE = {"“": "”", "‘": "’", '"': '"', "«": "»", "'": "'"}
 _SUBJECTS = ("nsubj", "nsubjpass")
+_GROUPINGS = frozenset({"group", "handful", "number", "crowd", "couple", "pair", "dozen",
+                        "band", "majority", "minority", "few", "some", "many", "most"})
+_GENDERED = {  # words that tell a name is not what `he` (or `she`) refers to
+    "he": frozenset({"husband", "son", "father", "brother", "grandson", "grandfather",
+                     "uncle", "nephew", "boyfriend", "mr", "sir", "man", "boy"}),
+    "she": frozenset({"wife", "daughter", "mother", "sister", "granddaughter", "grandmother",
+                      "aunt", "niece", "girlfriend", "mrs", "ms", "miss", "woman", "girl"}),
+}
+_LISTS = ("playlist", "checklist", "shortlist", "wishlist", "blacklist", "waitlist",
+          "watchlist", "whitelist")
 
 
 @cache
@@ -77,11 +87,16 @@ def procedural_verbs() -> frozenset[str]:
 
 def _procedural(doc: Doc, verb: Token | None, start: int, end: int) -> bool:
     """Whether a verb of a procedural act reports something other than a clause (`proposed
-    an amendment that …`, `voted to grant a permit`): an act, not speech."""
-    if verb is None or verb.lemma_.lower() not in procedural_verbs():
+    an amendment that …`, `voted to grant a permit`): an act, not speech; so does a verb
+    denied (`has not said a word since`)."""
+    if verb is None:
         return False
     content = doc.char_span(start, end, alignment_mode="expand")
-    return content is not None and content.root.dep_ != "ccomp"
+    if content is None:
+        return False
+    if any(child.dep_ == "neg" for child in verb.children):
+        return not any(t.pos_ in ("VERB", "AUX") for t in content)
+    return verb.lemma_.lower() in procedural_verbs() and content.root.dep_ != "ccomp"
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +229,12 @@ def _tagged_quote(doc: Doc, found: Attribution, names: dict[str, str]) -> Quote 
     if found.source is not None:
         source = doc.char_span(*found.source, alignment_mode="expand")
         head = _whole_source(source.root, subject) if source is not None else None
+        noun = head
+        while noun is not None and noun.dep_ == "compound":
+            noun = noun.head
+        if noun is not None and subject is not None and noun.dep_ == "pobj" \
+                and noun.head.lower_ not in ("by", "from"):
+            head = subject  # `… has gone to court, claiming that …`: not the court
         if verb is not None and verb.dep_ == "relcl" and subject == verb.head:
             head = subject  # `… handing a victory to farmers who said …`: the farmers
         speaker = resolve_speaker(doc, head, names) if head is not None else NO_SPEAKER
@@ -321,12 +342,16 @@ def _transcript_quotes(doc: Doc, names: dict[str, str],
 
 def _attribution_verb(doc: Doc, start: int, end: int,
                       spans: list[tuple[int, int]]) -> Token | None:
-    """The attribution verb nearest the quote in its sentences, outside every quote."""
+    """The attribution verb the quote depends on (`insisted the cuts had “no bearing”`),
+    else the one nearest the quote in its sentences, outside every quote."""
     region = _sentences_around(doc, start, end)
     verbs = [token for token in region if _is_attribution(token)
              and not any(s <= token.idx < e for s, e in spans)
              and _subject(token) is not None]
-    return min(verbs, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)), default=None)
+    quoted = doc.char_span(start, end, alignment_mode="expand")
+    governing = [verb for verb in verbs if quoted is not None and verb.is_ancestor(quoted.root)]
+    return min(governing or verbs, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)),
+               default=None)
 
 
 def _sentences_around(doc: Doc, start: int, end: int) -> Span:
@@ -360,6 +385,12 @@ def _subject(verb: Token) -> Token | None:
             return verb.head if relative else child
     gerund = verb.dep_ == "advcl" and verb.tag_ == "VBG"
     if (verb.dep_ in ("conj", "xcomp") or gerund) and verb.head.pos_ in ("VERB", "AUX"):
+        outer = verb.head.head
+        if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and _is_attribution(outer) \
+                and not _is_attribution(verb.head):
+            # `X warned that the board had failed and called for …`: the parse hangs the
+            # second verb on the reported clause, but X did the calling
+            return _subject(outer)
         return _subject(verb.head)
     return None
 
@@ -510,12 +541,12 @@ def _known_person(head: Token, names: dict[str, str]) -> str | None:
 
 
 def _known_organization(head: Token, names: dict[str, str]) -> str | None:
-    """A lone proper name the parser did not tag that begins an organisation's name the
-    article gives in full (`Northcastle said` after `Northcastle Freight`)."""
+    """A lone proper name the parser did not tag from an organisation's name the article
+    gives in full (`Northcastle said` after `Northcastle Freight`), not its last word."""
     if not head.text[:1].isupper() or head.pos_ != "PROPN":
         return None
     found = {names.get(surface(ent), surface(ent)) for ent in ents_of(head.doc)
-             if ent.label_ == "ORG" and len(ent) > 1 and ent[0].text == head.text}
+             if ent.label_ == "ORG" and head.text in (t.text for t in ent[:-1])}
     return found.pop() if len(found) == 1 else None
 
 
@@ -600,18 +631,37 @@ def _source_kind(mention: Span) -> SpeakerType:
     words = source_words()
     lowered = f" {_WORDS_ONLY.sub(' ', mention.text.lower())} "
     context = f" {_WORDS_ONLY.sub(' ', mention.sent.text.lower())} "
-    heads = [mention.root] + [t for t in mention if t.pos_ in ("NOUN", "PROPN")]
+    heads = [_counted(mention.root)] + [t for t in mention if t.pos_ in ("NOUN", "PROPN")]
     nouns = [form for t in heads for form in (t.lower_, t.lemma_.lower())]  # `authorities`
     if mention.root.lower_ in words["anonymous-head"] \
             or any(f" {phrase} " in lowered for phrase in words["anonymity-mention"]) \
             or any(f" {phrase} " in context for phrase in words["anonymity"]):
         return "anonymous"
     for noun in nouns:
-        if noun in words["person"] or noun in words["anonymous-head"]:
+        if noun in words["person"] or noun in words["anonymous-head"] or _agent_noun(noun):
             return "unnamed"
         if noun in words["organization"]:
             return "unnamed" if _unnamed_groups(mention) else "organization"
     return "unknown"
+
+
+def _counted(head: Token) -> Token:
+    """`fishermen` of `A small group of fishermen`: what a group or share is made of."""
+    if head.lemma_.lower() in _GROUPINGS:
+        for prep in head.children:
+            if prep.lower_ == "of":
+                return next((t for t in prep.children if t.dep_ == "pobj"), head)
+    return head
+
+
+def _agent_noun(noun: str) -> bool:
+    """`pharmacist`, `epidemiologists`: a noun in -ist names a person (not `checklist`)."""
+    word = noun.removesuffix("s")
+    return len(word) >= 7 and word.endswith("ist") and not word.endswith(_LISTS)
+
+
+def _person_noun(token: Token) -> bool:
+    return token.lemma_.lower() in source_words()["person"] or _agent_noun(token.lower_)
 
 
 def _unnamed_groups(mention: Span) -> bool:
@@ -628,19 +678,47 @@ def _antecedent(doc: Doc, pronoun: Token, names: dict[str, str], start: int,
     """The person a pronoun most likely refers to (see `last_person`)."""
     person = last_person(doc, pronoun) if pronoun.lower_ not in ("they", "them", "we") \
         else None
+    unnamed = _unnamed_speaker(doc, pronoun, person.end if person is not None else 0)
+    if unnamed is not None:
+        mention = _mention(unnamed)
+        return Speaker(_text(mention), _source_kind(mention), None, start, end)
     if person is None:
         return Speaker(pronoun.text, "unknown", None, start, end)
     name = surface(person)
     return Speaker(names.get(name, name), "named", None, start, end)
 
 
+def _unnamed_speaker(doc: Doc, pronoun: Token, after: int) -> Token | None:
+    """`A pharmacist at the clinic said … “…,” she said`: the last source without a name,
+    one person who spoke after the last person named and shortly before `pronoun`."""
+    if pronoun.lower_ not in ("he", "she"):
+        return None
+    for token in reversed(doc[max(after, pronoun.i - ANTECEDENT_WINDOW):pronoun.i]):
+        if token.dep_ in _SUBJECTS and token.tag_ == "NN" and _is_attribution(token.head) \
+                and _person_noun(token) and not token.ent_type_ \
+                and not any(_is_attribution(outer) for outer in token.head.ancestors):
+            return token
+    return None
+
+
 def last_person(doc: Doc, token: Token) -> Span | None:
     """The last person named before `token` outside quotation marks (in `"… going to
     Marazin," she said` Marazin is not who speaks)."""
     quoted = quote_spans(text_of(doc))
+    other = _GENDERED.get("she" if token.lower_ in ("he", "him", "his") else "he")
     people = [ent for ent in ents_of(doc) if ent.label_ == "PERSON" and ent.end <= token.i
-              and not any(start <= ent.start_char < end for start, end in quoted)]
+              and not any(start <= ent.start_char < end for start, end in quoted)
+              and not (other and _described_as(ent) & other)]
     return people[-1] if people else None
+
+
+def _described_as(person: Span) -> set[str]:
+    """The nouns in apposition to a name or just before it (`her husband, Alan,`, `Mrs`)."""
+    words = {child.lower_ for child in person.root.children if child.dep_ == "appos"}
+    if person.root.dep_ == "appos":
+        words.add(person.root.head.lower_)
+    before = person.doc[max(0, person.start - 2):person.start]
+    return words | {t.lower_.rstrip(".") for t in before if not t.is_punct}
 
 
 def _organization_antecedent(doc: Doc, pronoun: Token, names: dict[str, str], start: int,
