@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 import newsprism
@@ -368,3 +369,22 @@ def test_compare_figures_that_are_each_others_best_match(tmp_path: Path) -> None
     articles, _ = newsprism.read([str(tmp_path)])
     (conflict,) = compare_story(articles).conflicts
     assert {v.text for v in conflict.values} == {"$4.2 billion", "$3.1 billion"}
+
+
+def _measure(value: float, text: str) -> Measure:
+    figure = Figure(start=0, end=len(text), text=text, value=value, unit=None, counts=None,
+                    qualifier=None, attributed_to=None)
+    return Measure(article=None, figure=figure, value=value, unit=None,  # type: ignore[arg-type]
+                   context=text, rounding=0.5)
+
+
+def test_compare_figures_do_not_chain_through_a_third() -> None:
+    """`14` batches is like `five` deaths in one article's wording and `five` like `two`
+    deaths in another's, but `14` and `two` have nothing in common: no three-way group."""
+    from newsprism.compare.conflicts import _linked
+
+    found = {"a": [_measure(14, "14")], "b": [_measure(5, "five")], "c": [_measure(2, "two")]}
+    contexts = {"a": [1.0, 0.0, 0.0], "b": [0.6, 0.8, 0.0], "c": [0.0, 0.6, 0.8]}
+    vectors = {aid: np.array([row, [0.0, 0.0, 0.0]]) for aid, row in contexts.items()}
+    groups = _linked(found, vectors, threshold=0.45)
+    assert [sorted(m.figure.text for m in group) for group in groups] == [["14", "five"]]

@@ -238,6 +238,9 @@ def test_figures_attribution(nlp: Language, text: str, covered: str, source: str
     ("No one came to the meeting.", "one"),
     ("The ferry sails once a week in winter.", "a week"),  # no hedge: a rate, not a length
     ("The pier reopened about a week ago.", "a week"),  # a point in time
+    ("Every call to 911 was answered.", "911"),
+    ("Dispatchers at the 999 centre logged calls by hand.", "999"),
+    ("The firm booked a profit of L85 million last year.", "million"),  # an unread currency
 ])
 def test_figures_not_quantities(nlp: Language, text: str, not_a_quantity: str) -> None:
     start = text.index(not_a_quantity)

@@ -168,6 +168,9 @@ _NOT_FIGURES = [re.compile(p, f) for p, f in (
     (r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b", re.I),  # times
     (r"\b[a-z]+[\s-]o['’]clock\b", re.I),
     (r"\(?\b\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}\b", 0),  # phone numbers
+    (r"\b(?:911|999|112)\s+(?:calls?|callers?|dispatch\w*|system|operators?|cent(?:er|re)s?"
+     r"|lines?|services?)\b|\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|to)\s+(?:911|999|112)\b",
+     re.I),  # emergency numbers: the 911 dispatch system, called 911
 )]
 # Units of time and their length in days (`three months` and `90 days` compare).
 DURATION_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "night": 1, "week": 7,
@@ -271,7 +274,10 @@ def _number(m: re.Match[str]) -> tuple[Fraction, bool] | None:
 
 
 def _words_value(words: list[str]) -> tuple[Fraction, bool] | None:
-    """Value of number words (`a hundred and five`, `half a million`); None if malformed."""
+    """Value of number words (`a hundred and five`, `half a million`); None if malformed or
+    a lone scale word (`million` of `L85 million`, whose number is not read)."""
+    if len(words) == 1 and words[0] in _SCALES:
+        return None
     total, current, fraction, one = Fraction(0), Fraction(0), False, Fraction(1)
     for i, word in enumerate(words):
         if word in ("a", "an"):

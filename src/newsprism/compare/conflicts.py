@@ -36,6 +36,7 @@ WINDOW = 8  # words either side of a figure that say what it measures
 SCALE = 0.1  # a pair's score falls by this per factor of ten between the two values
 MUTUAL_MARGIN = 0.15  # two figures each other's best match may score this much below the bar
 MUTUAL_ORDERS = math.log10(3)  # … when their values are at most three times apart
+LINK_FLOOR = 0.1  # a group's figures pair up at least this well with every other member
 _WORDS = re.compile(r"[\w']+")
 
 
@@ -228,16 +229,24 @@ def _linked(found: dict[str, list[Measure]], vectors: dict[str, np.ndarray],
             threshold: float) -> list[list[Measure]]:
     """Figures joined across articles, best matches first, never two of one article."""
     scored = []
+    every: dict[tuple[tuple[str, int], tuple[str, int]], float] = {}
     for a, b in combinations(vectors, 2):
-        pairs = candidates(found[a], found[b], vectors[a], vectors[b], threshold - MUTUAL_MARGIN)
-        pairs = [(score, i, j) for score, i, j in pairs if score >= threshold
-                 or _orders_apart(found[a][i].value, found[b][j].value) <= MUTUAL_ORDERS]
+        pairs = candidates(found[a], found[b], vectors[a], vectors[b], LINK_FLOOR)
+        every.update({((a, i), (b, j)): score for score, i, j in pairs})
+        pairs = [(score, i, j) for score, i, j in pairs if score >= threshold - MUTUAL_MARGIN
+                 and (score >= threshold
+                      or _orders_apart(found[a][i].value, found[b][j].value) <= MUTUAL_ORDERS)]
         for score, i, j in _kept(pairs, threshold):
             scored.append((score, (a, i), (b, j)))
     groups: dict[tuple[str, int], list[tuple[str, int]]] = {}
     for _, x, y in sorted(scored, reverse=True):
         gx, gy = groups.get(x, [x]), groups.get(y, [y])
         if gx is gy or {aid for aid, _ in gx} & {aid for aid, _ in gy}:
+            continue
+        # every figure of the joined group must at least resemble every other one: one good
+        # pair does not bring along its partners' partners (`14 batches` recalled and `five`
+        # children dead, linked through the words they share with a third article)
+        if not all((m, n) in every or (n, m) in every for m in gx for n in gy):
             continue
         merged = gx + gy
         for key in merged:
