@@ -3,7 +3,10 @@
 
 A named speaker is found when a quote has that speaker as `named`; an unnamed source when a
 quote's speaker mention overlaps its text with the expected type; an outlet-voice loaded
-phrase when a loaded span of the outlet's own voice (body or headline) overlaps it.
+phrase when a loaded span of the outlet's own voice (body or headline) overlaps it. The
+outlet-voice loaded spans of the body that overlap a keyed loaded phrase (of either voice)
+are counted against all of them, and the others printed: a lower bound of precision, since
+a key need not list every loaded word.
 
     python -m eval.probe DIR            # DIR holds the articles, expected.toml, outlets.toml
 """
@@ -53,7 +56,16 @@ def check(article: Article, key: dict[str, Any]) -> dict[str, tuple[int, int]]:
         found += ok
         if not ok:
             print(f"{article.id}: loaded missed {text!r}")
+    keyed = [(start, start + len(item["text"])) for item in key.get("loaded", [])
+             if (start := article.text.find(item["text"])) >= 0]
+    own = [s for s in article.framing if base_label(s.label) in LOADED_LABELS
+           and not is_quoted(s)]
+    in_key = [s for s in own if any(s.start < end and start < s.end for start, end in keyed)]
+    for span in own:
+        if span not in in_key:
+            print(f"{article.id}: flagged, not in the key {span.text!r} ({span.label})")
     return {"named speakers": (len(set(expected) & named), len(expected)),
+            "own loaded spans in the key": (len(in_key), len(own)),
             "unnamed sources typed": (typed, len(key.get("unnamed_sources", []))),
             "loaded phrases": (found, len(loaded))}
 

@@ -257,10 +257,10 @@ def _scores(text: str, words: dict[str, float]) -> list[tuple[int, int, float]]:
 
 
 def test_framing_model_words_only_in_opinionated_sentences(nlp: Language) -> None:
-    text = "The plan would cripple the harbour economy, Kessler said."
+    text = "The plan would throttle the harbour economy, Kessler said."
     doc = nlp(text)
-    words = _scores(text, {"cripple": 0.8, "harbour": 0.1, "Kessler": 0.9, "the": 0.9})
-    for bias, expected in ((0.9, ["cripple"]), (0.2, []), (None, [])):
+    words = _scores(text, {"throttle": 0.8, "harbour": 0.1, "Kessler": 0.9, "the": 0.9})
+    for bias, expected in ((0.9, ["throttle"]), (0.2, []), (None, [])):
         spans = find_framing(doc, [], sentences=(Sentence(0, len(text), bias),), words=words)
         model = [s for s in spans if "word head" in s.evidence]
         assert [s.text for s in model] == expected, bias
@@ -329,17 +329,26 @@ def test_framing_participles_match_verb_entries(nlp: Language, text: str) -> Non
 _TIE = """
 from newsprism.analyze.framing import find_framing
 from newsprism.analyze.nlp import load_pipeline
-doc = load_pipeline()("Joanne Ferrell said she woke to what sounded like thunder.")
+doc = load_pipeline()("The school board has become hopelessly woke.")
 print([span.evidence.split()[0] for span in find_framing(doc, [])])
 """
 
 
 def test_framing_written_entry_wins_a_tie_whatever_the_hash_seed() -> None:
-    """`woke` matches the written `woke` and the derived `wake` (its lemma) over the same
-    words: the written entry wins, not whichever form a set happens to yield first. (Here
-    the verb sense makes the written entry itself a false positive; the point is that the
-    choice no longer changes from run to run.)"""
+    """`woke` matches the written and the derived `woke` over the same words: the written
+    entry wins, not whichever one a set happens to yield first."""
     found = {subprocess.run([sys.executable, "-c", _TIE], capture_output=True, text=True,
                             check=True, env={**os.environ, "PYTHONHASHSEED": str(seed)}
                             ).stdout.strip() for seed in range(4)}
     assert found == {"['loaded.tsv']"}
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    # a finite verb is not the adjective (the derived `wake`, a tagging artefact of BABE's
+    # `woke`, still fires here: see docs/framing.md)
+    ("Residents woke to the sound of sirens before dawn.", False),
+    ("Critics call the school board hopelessly woke.", True),
+])
+def test_framing_adjective_entries_and_verbs(nlp: Language, text: str, written: bool) -> None:
+    spans = [s for s in framing(nlp, text) if s.text == "woke"]
+    assert any(s.evidence.startswith("loaded.tsv") for s in spans) == written

@@ -49,7 +49,7 @@ OPINIONATED = 0.5  # Sentence.bias at or above which a sentence counts as opinio
 LOADED_WORD = 0.25
 MODEL_WORD_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 POS_GROUPS = {"NOUN": frozenset({"NOUN"}), "VERB": frozenset({"VERB"}),
-              "ADJ": frozenset({"ADJ", "VERB"}), "ADV": frozenset({"ADV"})}
+              "ADJ": frozenset({"ADJ"}), "ADV": frozenset({"ADV"})}
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 _WORD = re.compile(r"\w[\w'’]*")
 _HYPHENS = "-‐‑–"
@@ -202,11 +202,18 @@ def _other_lemmas(token: Token) -> tuple[str, ...]:
 
 def _pos_fits(token: Token, term: Term) -> bool:
     """A one-word entry's part of speech: a noun capitalised at the start of a sentence or in
-    a title-case headline may be tagged a proper noun (`Thugs`), a participle an adjective."""
+    a title-case headline may be tagged a proper noun (`Thugs`), a participle an adjective
+    and an adjective a verb with no subject (`rigged`, `call the board hopelessly woke`), or
+    a proper noun when written in lower case; a verb with a subject is no adjective
+    (`residents woke to sirens`)."""
     if len(term.words) > 1 or term.pos == "-" or token.pos_ in POS_GROUPS.get(term.pos, ()):
         return True
     if term.pos == "NOUN" and token.pos_ == "PROPN":
         return token.is_sent_start or _title_case(token.sent)
+    if term.pos == "ADJ" and token.pos_ == "VERB":  # a verb with a subject is a verb
+        return not any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
+    if term.pos == "ADJ":
+        return token.pos_ == "PROPN" and token.is_lower
     return term.pos == "VERB" and token.pos_ == "ADJ" and bool(_other_lemmas(token))
 
 
