@@ -457,3 +457,9 @@ def test_quotes_companies_named_like_people(quotes: Finder, text: str) -> None:
 ])
 def test_quotes_acts_and_silences_are_not_speech(quotes: Finder, text: str) -> None:
     assert quotes(text) == []
+
+
+def test_quotes_kin_noun_before_of_does_not_mark_the_name(nlp: Language) -> None:
+    """`the wife of John Hale`: `wife` says nothing of John Hale, who is `he`."""
+    doc = nlp("Mary Hale is the wife of John Hale. He said the plan was sound.")
+    assert {q.speaker for q in find_quotes(doc)} == {"John Hale"}

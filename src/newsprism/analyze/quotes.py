@@ -713,12 +713,15 @@ def last_person(doc: Doc, token: Token) -> Span | None:
 
 
 def _described_as(person: Span) -> set[str]:
-    """The nouns in apposition to a name or just before it (`her husband, Alan,`, `Mrs`)."""
+    """The nouns in apposition to a name or right before it, and its own first word (`her
+    husband, Alan,`, `her son Emil`, `Mrs Tamsett`; not `wife` in `the wife of John Hale`)."""
     words = {child.lower_ for child in person.root.children if child.dep_ == "appos"}
     if person.root.dep_ == "appos":
         words.add(person.root.head.lower_)
-    before = person.doc[max(0, person.start - 2):person.start]
-    return words | {t.lower_.rstrip(".") for t in before if not t.is_punct}
+    words.add(person[0].lower_.rstrip("."))
+    if person.start and person.doc[person.start - 1].pos_ in ("NOUN", "PROPN"):
+        words.add(person.doc[person.start - 1].lower_.rstrip("."))
+    return words
 
 
 def _organization_antecedent(doc: Doc, pronoun: Token, names: dict[str, str], start: int,
