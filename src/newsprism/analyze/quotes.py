@@ -85,10 +85,10 @@ def procedural_verbs() -> frozenset[str]:
     return frozenset(row[0] for row in data_rows("procedural_verbs.txt"))
 
 
-def _procedural(doc: Doc, verb: Token | None, start: int, end: int) -> bool:
-    """Whether a verb of a procedural act reports something other than a clause (`proposed
-    an amendment that …`, `voted to grant a permit`): an act, not speech; so does a verb
-    denied (`has not said a word since`)."""
+def _not_speech(doc: Doc, verb: Token | None, start: int, end: int) -> bool:
+    """Whether the verb reports no speech: a verb of a procedural act with something other
+    than a clause (`proposed an amendment that …`, `voted to grant a permit`), or a negated
+    verb with no verb in what it reports (`has not said a word since`)."""
     if verb is None:
         return False
     content = doc.char_span(start, end, alignment_mode="expand")
@@ -223,7 +223,8 @@ def _overlaps(quote: Quote, others: list[Quote]) -> bool:
 def _tagged_quote(doc: Doc, found: Attribution, names: dict[str, str]) -> Quote | None:
     """A quote from a tagged relation: the source's head resolved like a verb's subject;
     with no source, the subject of the cue's verb. A leading `that` is left out, as the
-    rules leave it out. None for a procedural act (`filed a motion`)."""
+    rules leave it out. None for an act or a denial, not speech (`filed a motion`, `has not
+    said a word`)."""
     verb = _cue_verb(doc, found.cue)
     subject = _subject(verb) if verb is not None else None
     if found.source is not None:
@@ -245,7 +246,7 @@ def _tagged_quote(doc: Doc, found: Attribution, names: dict[str, str]) -> Quote 
     if text.startswith("that ", start) and end - start > 5:  # `said that …`: the clause
         start += 5
     direct = text[max(0, start - 1):start + 1].strip()[:1] in _OPEN_CLOSE
-    if not direct and _procedural(doc, verb, start, end):
+    if not direct and _not_speech(doc, verb, start, end):
         return None
     return _make_quote(doc, start, end, speaker, verb, direct=direct)
 
