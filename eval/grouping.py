@@ -15,7 +15,9 @@ Stories are split in two halves by a hash of their id. `--fit` fits the pair wei
 *tune* half (logistic regression of "same story" on the four pair signals, balanced
 classes, weights scaled so the embedding's is 1) and picks the join threshold (and the
 baseline's distance threshold) that maximise B-cubed F1 on the tune half; both are then
-scored on the *test* half and on all stories. Without `--fit` the shipped settings are used.
+scored on the *test* half and on all stories. The threshold for dated articles is picked the
+same way on the tune half with every article dated by its roundup (the only setting in which
+all articles are dated). Without `--fit` the shipped settings are used.
 
     python -m eval.grouping [--data ../shared/eval/allsides] [--fit] [--dates none/url/roundup]
 """
@@ -41,7 +43,7 @@ from sklearn.linear_model import LogisticRegression
 from eval import SHARED_EVAL
 from newsprism.config import GroupSettings, load_settings
 from newsprism.group import article_features, cluster_features, syndicated_pairs
-from newsprism.group.features import Features
+from newsprism.group.features import Features, day_number
 from newsprism.ingest.outlets import OutletResolver
 from newsprism.ingest.read import raw_document
 from newsprism.model import Article, RawDocument
@@ -229,7 +231,10 @@ def main() -> None:
     print(f"syndicated pairs found: {pairs}")
     baseline_threshold = 0.8
     if args.fit:
-        settings, baseline_threshold = fit(articles, items, gold, tune, settings)
+        roundup = {raw.id: day_number(raw.published)
+                   for raw in read_stories(args.data, "roundup")[0]}
+        dated = [replace(item, day=roundup[item.id]) for item in items]
+        settings, baseline_threshold = fit(articles, items, dated, gold, tune, settings)
     for part, keep in parts.items():
         print(f"{part}: {len(keep)} articles, {len(set(subset(gold, keep).values()))} stories")
         chosen = [item for item in items if item.id in keep]
@@ -239,10 +244,12 @@ def main() -> None:
                subset(gold, keep))
 
 
-def fit(articles: Sequence[Article], items: Sequence[Features], gold: Labels, tune: set[str],
-        settings: GroupSettings) -> tuple[GroupSettings, float]:
-    """Weights and thresholds chosen on the tune half only."""
+def fit(articles: Sequence[Article], items: Sequence[Features], dated: Sequence[Features],
+        gold: Labels, tune: set[str], settings: GroupSettings) -> tuple[GroupSettings, float]:
+    """Weights and thresholds chosen on the tune half only (`dated`: `items` with every
+    article dated, for the dated threshold)."""
     tune_items = [item for item in items if item.id in tune]
+    tune_dated = [item for item in dated if item.id in tune]
     tune_gold = subset(gold, tune)
     entities, figures, keywords = fit_weights(tune_items, tune_gold)
     fitted = replace(settings, weight_embedding=1.0, weight_entities=round(entities, 3),
@@ -252,8 +259,13 @@ def fit(articles: Sequence[Article], items: Sequence[Features], gold: Labels, tu
         chosen = replace(fitted, join_threshold=threshold)
         return bcubed(ours(tune_items, chosen), tune_gold)["f1"]
 
+    def dated_f1(threshold: float) -> float:
+        chosen = replace(fitted, join_threshold_dated=threshold)
+        return bcubed(ours(tune_dated, chosen), tune_gold)["f1"]
+
     grid = [round(0.2 + 0.02 * i, 2) for i in range(40)]
     fitted = replace(fitted, join_threshold=best_threshold(ours_f1, grid))
+    fitted = replace(fitted, join_threshold_dated=best_threshold(dated_f1, grid))
     tune_articles = [a for a in articles if a.id in tune]
 
     def baseline_f1(threshold: float) -> float:
@@ -263,7 +275,8 @@ def fit(articles: Sequence[Article], items: Sequence[Features], gold: Labels, tu
     print(f"fitted on the tune half: weight_entities = {fitted.weight_entities}, "
           f"weight_figures = {fitted.weight_figures}, weight_keywords = "
           f"{fitted.weight_keywords}, join_threshold = "
-          f"{fitted.join_threshold}; baseline distance threshold = {base}")
+          f"{fitted.join_threshold}, join_threshold_dated = {fitted.join_threshold_dated}; "
+          f"baseline distance threshold = {base}")
     return fitted, base
 
 

@@ -55,6 +55,7 @@ class GroupSettings:
     weight_keywords: float
     keywords: int
     join_threshold: float
+    join_threshold_dated: float
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,10 @@ averages are exact and cost one lookup per feature of the article: a story keeps
 its members' unit vectors and, per entity (figure), the sum of `1 / sqrt(|B|)` over members
 B that have it. The article joins the best of the `candidates` nearest stories
 (`StoryIndex`) when its score reaches `join_threshold`, else it starts a story. Articles
-farther than `window_days` from a story's dated span never join it.
+farther than `window_days` from a story's dated span never join it; a dated article and a
+dated story within the window need only `join_threshold_dated`, as the window has already
+ruled out the same kind of event at another time, and a shared canonical entity the same
+kind of event elsewhere.
 
 Order: a story's score depends on the members it has so far, so the outcome can depend on
 the order articles arrive in. `group_articles` therefore feeds articles in a canonical order
@@ -81,28 +84,40 @@ class Clusterer:
     def add(self, item: Features) -> Decision:
         """Put `item` in its best story, or in a new one."""
         best, score = self.best_story(item)
-        if best is None or score < self.settings.join_threshold:
+        if best is None:
             return Decision(self._start(item), True, score)
         self.profiles[best].absorb(item)
         self.index.add_member(best, item.vector, item.day)
         return Decision(self.profiles[best].id, False, score)
 
     def best_story(self, item: Features) -> tuple[int | None, float]:
-        """The best-scoring candidate row and its score (None, -inf when there is none).
-        Candidates come nearest first; once even full set overlaps could not lift one to
-        the threshold or the best so far, the rest are skipped (exact, as overlaps are
-        at most 1)."""
+        """The best-scoring candidate row whose score reaches its join threshold, and the
+        score; (None, best score or -inf) when no candidate qualifies. Candidates come
+        nearest first; once even full set overlaps could not lift one to the lower
+        threshold or the best so far, the rest are skipped (exact, as overlaps are at
+        most 1)."""
         conf = self.settings
         bonus = sum(max(0.0, w) for w in (conf.weight_entities, conf.weight_figures,
                                           conf.weight_keywords))
-        best, best_score = None, -math.inf
+        floor = min(conf.join_threshold, conf.join_threshold_dated)
+        best, best_score, top = None, -math.inf, -math.inf
         for row, cosine in self.index.nearest(item.vector, item.day, conf.candidates):
-            if conf.weight_embedding * cosine + bonus < max(best_score, conf.join_threshold):
+            if conf.weight_embedding * cosine + bonus < max(best_score, floor):
                 break
             score = self.score(item, row, cosine)
-            if score > best_score:
+            top = max(top, score)
+            if score > best_score and score >= self.threshold(item, row):
                 best, best_score = row, score
-        return best, best_score
+        return best, best_score if best is not None else top
+
+    def threshold(self, item: Features, row: int) -> float:
+        """`join_threshold_dated` when the article and the story are both dated and share a
+        canonical entity, else `join_threshold`: the time window has ruled out the same kind
+        of event at another time, a shared actor or place the same kind of event elsewhere
+        at the same time (another wildfire in another town that week)."""
+        close = (item.day is not None and self.index.spans[row] is not None
+                 and any(key in self.profiles[row].entities for key in item.entities))
+        return self.settings.join_threshold_dated if close else self.settings.join_threshold
 
     def score(self, item: Features, row: int, cosine: float) -> float:
         profile, conf = self.profiles[row], self.settings
