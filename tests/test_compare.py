@@ -12,7 +12,7 @@ import pytest
 
 import newsprism
 from newsprism.compare import compare_story
-from newsprism.compare.conflicts import Measure, _states_new, consistent, interval
+from newsprism.compare.conflicts import Measure, _states_new, consistent, interval, measures
 from newsprism.model import Article, Comparison, Figure, Sentence, from_dict, to_dict
 from tests.conftest import EXAMPLES
 
@@ -323,6 +323,20 @@ def test_compare_naming_skips_nouns_in_different_roles(compared: dict[str, Compa
     referents = {n.referent for story in compared.values() for n in story.naming}
     assert not any(r.startswith("fire (") for r in referents)
     assert any(r.startswith("tram (") and "boondoggle" in r for r in referents)
+
+
+def test_compare_earlier_level_of_a_change_is_not_a_measure() -> None:
+    """`up from 500` is where a change started, not what the article now reports: it is left
+    out of the figures compared, so it does not stand beside the article's own 830."""
+    sentence = "Entries have climbed to 830, up from about 500 on Monday."
+    found = []
+    for covered, value in (("830", 830), ("500", 500)):
+        start = sentence.index(covered)
+        found.append(Figure(start, start + len(covered), covered, value, None, "Entries",
+                            None, None))
+    article = Article("a", "o", sentence, sentences=(Sentence(0, len(sentence)),),
+                      figures=tuple(found))
+    assert [m.figure.text for m in measures(article)] == ["830"]
 
 
 @pytest.mark.parametrize(("sentence", "stated_as_new"), [

@@ -155,6 +155,12 @@ def test_figures_change_is_not_a_range(nlp: Language, text: str,
     ("The number of people evacuated has risen to 2,100.", "2,100", "people evacuated"),
     ("Turnout was 61 percent.", "61 percent", "Turnout"),
     ("The firm expects to hire 300.", "300", None),
+    # a bare number standing for the noun of an earlier count in its sentence
+    ("Nearly 40 swimmers were stung by jellyfish, and at least five were taken to hospital.",
+     "five", "swimmers"),
+    ("The club signed 12 players in May and released three in June.", "three", "players"),
+    ("Entries have climbed to 830, up from about 500 on Monday.", "500", "Entries"),
+    ("The survey found 52 percent in favour, and 30 had no view.", "30", None),
 ])
 def test_figures_counts(nlp: Language, text: str, covered: str, counts: str | None) -> None:
     assert figure(nlp, text, covered).counts == counts

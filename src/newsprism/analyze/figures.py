@@ -207,7 +207,30 @@ def find_figures(doc: Doc, published: str | None = None) -> list[Figure]:
         if first.bound and second.bound and first.qualifier == "at least":  # a range's ends
             counts = figures[i].counts or figures[i + 1].counts
             figures[i:i + 2] = [replace(f, counts=counts) for f in figures[i:i + 2]]
+    for i, figure in enumerate(figures):
+        if figure.kind == "quantity" and figure.counts is None and figure.unit is None \
+                and (earlier := _elided_from(doc, figures[:i], figure)) is not None:
+            figures[i] = replace(figure, counts=earlier.counts)
     return figures
+
+
+def _elided_from(doc: Doc, earlier: list[Figure], figure: Figure) -> Figure | None:
+    """The earlier count of the same sentence whose noun a bare number leaves out: `nearly 40
+    children had been sickened and at least five had died`; `returns have risen to 610,000,
+    up from about 240,000`. Only a number that stands for a noun (a subject or object, or
+    the start of `up from`/`down from`) qualifies."""
+    span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token = span.root
+    nominal = token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.pos_ == "NUM"
+    moved = token.dep_ == "pobj" and token.head.lower_ == "from" \
+        and token.head.head.lower_ in ("up", "down")
+    if not (nominal or moved):
+        return None
+    sentence = span.sent
+    return next((f for f in reversed(earlier) if f.kind == "quantity" and f.counts
+                 and f.unit is None and f.start >= sentence.start_char), None)
 
 
 def _select(hits: list[_Hit]) -> list[_Hit]:

@@ -38,6 +38,8 @@ MUTUAL_MARGIN = 0.15  # two figures each other's best match may score this much 
 MUTUAL_ORDERS = math.log10(3)  # … when their values are at most three times apart
 LINK_FLOOR = 0.1  # a group's figures pair up at least this well with every other member
 _WORDS = re.compile(r"[\w']+")
+# The earlier level a change starts from (`up from about 240,000`): not the article's claim.
+_PAST_LEVEL = re.compile(r"\b(?:up|down)\s+from\s+(?:[a-z]+\s+){0,2}\Z", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +119,14 @@ def _rounded_overlap(a: float, b: float) -> bool:
 
 def measures(article: Article) -> list[Measure]:
     """The article's quantities that can be compared: those with a value, leaving out the
-    ones that count a source (`two U.S. officials said`)."""
+    ones that count a source (`two U.S. officials said`) and the earlier level of a change
+    (`up from 6,200 on Tuesday`)."""
     found = []
     for figure in article.figures:
         if figure.kind != "quantity" or not isinstance(figure.value, int | float):
             continue
-        if _counts_a_source(article, figure):
+        if _counts_a_source(article, figure) \
+                or _PAST_LEVEL.search(article.text, max(0, figure.start - 40), figure.start):
             continue
         factor, unit = _normal(figure.unit)
         found.append(Measure(article, figure, figure.value * factor, unit,
