@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from newsprism.analyze.attribution import find_attributions
+from newsprism.analyze.attribution import Attribution, find_attributions
 from newsprism.analyze.nlp import load_pipeline
 from newsprism.analyze.quotes import find_quotes, quote_spans
 from newsprism.clean.lines import clean_lines
@@ -463,3 +463,23 @@ def test_quotes_kin_noun_before_of_does_not_mark_the_name(nlp: Language) -> None
     """`the wife of John Hale`: `wife` says nothing of John Hale, who is `he`."""
     doc = nlp("Mary Hale is the wife of John Hale. He said the plan was sound.")
     assert {q.speaker for q in find_quotes(doc)} == {"John Hale"}
+
+
+def test_quotes_naming_participle_is_not_speech_and_the_clause_keeps_its_verb(
+        nlp: Language) -> None:
+    """Relations as the tagger gave them on a longer article: cue `called` in `an overseas
+    broker called Velmar Chemicals`, which names and reports nothing. The clause the parse
+    makes the object of `told` goes to `told` and its anonymous subject; the name's
+    relation is dropped."""
+    text = ("Yet the resin at the heart of this affair was bought from the cheapest bidder, an "
+            "overseas broker called Velmar Chemicals, and the company never ran its own test "
+            "on the shipment, a person familiar with the audit told the Gazette.")
+
+    def at(piece: str) -> tuple[int, int]:
+        return text.index(piece), text.index(piece) + len(piece)
+
+    clause = "the company never ran its own test on the shipment"
+    tagged = [Attribution(at(content), at("overseas"), at("called"), 0.5)
+              for content in ("Velmar Chemicals, and", clause)]
+    found = find_quotes(nlp(text), tagged)
+    assert [(q.text, q.verb, q.speaker_type) for q in found] == [(clause, "told", "anonymous")]

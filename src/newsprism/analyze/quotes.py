@@ -87,8 +87,9 @@ def procedural_verbs() -> frozenset[str]:
 
 def _not_speech(doc: Doc, verb: Token | None, start: int, end: int) -> bool:
     """Whether the verb reports no speech: a verb of a procedural act with something other
-    than a clause (`proposed an amendment that …`, `voted to grant a permit`), or a negated
-    verb with no verb in what it reports (`has not said a word since`)."""
+    than a clause (`proposed an amendment that …`, `voted to grant a permit`), a negated
+    verb with no verb in what it reports (`has not said a word since`), or a participle
+    that names a noun (`a trader called Castmere Solvents`)."""
     if verb is None:
         return False
     content = doc.char_span(start, end, alignment_mode="expand")
@@ -96,6 +97,8 @@ def _not_speech(doc: Doc, verb: Token | None, start: int, end: int) -> bool:
         return False
     if any(child.dep_ == "neg" for child in verb.children):
         return not any(t.pos_ in ("VERB", "AUX") for t in content)
+    if verb.dep_ == "acl" and any(child.dep_ == "oprd" for child in verb.children):
+        return True  # a name, not speech: `an overseas trader called Castmere Solvents`
     return verb.lemma_.lower() in procedural_verbs() and content.root.dep_ != "ccomp"
 
 
@@ -226,6 +229,13 @@ def _tagged_quote(doc: Doc, found: Attribution, names: dict[str, str]) -> Quote 
     rules leave it out. None for an act or a denial, not speech (`filed a motion`, `has not
     said a word`)."""
     verb = _cue_verb(doc, found.cue)
+    reporting = _reporting_verb(doc, found.content)
+    if reporting is not None and reporting != verb \
+            and (verb is None or verb not in reporting.ancestors):
+        # the content is the reported clause of an attribution verb outside the tagged cue's
+        # reach (`… and the company never ran a test, a person familiar with it told X`,
+        # tagged with `an overseas trader called Y`): that verb and its subject report it
+        verb, found = reporting, replace(found, source=None)
     subject = _subject(verb) if verb is not None else None
     if found.source is not None:
         source = doc.char_span(*found.source, alignment_mode="expand")
@@ -259,6 +269,15 @@ def _whole_source(head: Token, subject: Token | None) -> Token:
             and subject.left_edge.i <= head.i <= subject.right_edge.i:
         return subject
     return head
+
+
+def _reporting_verb(doc: Doc, content: tuple[int, int]) -> Token | None:
+    """The attribution verb whose reported clause (`ccomp`) the content is, if any."""
+    span = doc.char_span(*content, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    return root.head if root.dep_ == "ccomp" and _is_attribution(root.head) else None
 
 
 def _cue_verb(doc: Doc, cue: tuple[int, int] | None) -> Token | None:
