@@ -483,3 +483,20 @@ def test_quotes_naming_participle_is_not_speech_and_the_clause_keeps_its_verb(
               for content in ("Velmar Chemicals, and", clause)]
     found = find_quotes(nlp(text), tagged)
     assert [(q.text, q.verb, q.speaker_type) for q in found] == [(clause, "told", "anonymous")]
+
+
+@pytest.mark.parametrize("text", [
+    "Shopkeepers on the high street were angry. Many said the parking rules had cost them trade.",
+    "The nurses walked out at dawn. They said the ward had been unsafe for months.",
+])
+def test_quotes_they_and_many_take_the_group_just_named(quotes: Finder, text: str) -> None:
+    """`they` or `many` as a speaker is the plural people noun that was a subject just
+    before, in the same paragraph: unnamed, on record."""
+    found = [q for q in quotes(text) if q.verb == "said"]
+    assert [(q.speaker, q.speaker_type) for q in found] in (
+        [("Shopkeepers on the high street", "unnamed")], [("The nurses", "unnamed")])
+
+
+def test_quotes_they_does_not_reach_into_another_paragraph(quotes: Finder) -> None:
+    found = quotes("The nurses walked out at dawn.\n\nThey said the ward had been unsafe.")
+    assert [(q.speaker, q.speaker_type) for q in found] == [("They", "unknown")]

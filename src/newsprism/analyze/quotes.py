@@ -45,6 +45,8 @@ _NAME = r"[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3}"
 _SIGNED = re.compile(rf"[”\"’]?[ \t]*[―—–-]+[ \t]*(?P<name>{_NAME})")
 _TRANSCRIPT = re.compile(rf"^(?P<name>{_NAME}):[ \t]+(?P<said>[^\n]*\w[^\n]*)", re.M)
 PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "i", "we"})
+# Words that stand for some of a group just mentioned (`Parents were unconvinced. Many said`).
+_QUANTIFIERS = frozenset({"many", "some", "others", "most", "several", "few", "both", "all"})
 _OPEN_CLOSE = {"“": "”", "‘": "’", '"': '"', "«": "»", "'": "'"}
 _SUBJECTS = ("nsubj", "nsubjpass")
 _GROUPINGS = frozenset({"group", "handful", "number", "crowd", "couple", "pair", "dozen",
@@ -518,7 +520,7 @@ def resolve_speaker(doc: Doc, head: Token | None, names: dict[str, str]) -> Spea
     if person is not None:
         return Speaker(names.get(surface(person), surface(person)), "named",
                        _role(head, mention, person), start, end)
-    if head.lower_ in PRONOUNS:
+    if head.lower_ in PRONOUNS or (head.lower_ in _QUANTIFIERS and not list(head.children)):
         return _antecedent(doc, head, names, start, end)
     if head.lower_ == "it":
         return _organization_antecedent(doc, head, names, start, end)
@@ -696,9 +698,10 @@ def _unnamed_groups(mention: Span) -> bool:
 def _antecedent(doc: Doc, pronoun: Token, names: dict[str, str], start: int,
                 end: int) -> Speaker:
     """The person a pronoun most likely refers to (see `last_person`)."""
-    person = last_person(doc, pronoun) if pronoun.lower_ not in ("they", "them", "we") \
-        else None
-    unnamed = _unnamed_speaker(doc, pronoun, person.end if person is not None else 0)
+    plural = pronoun.lower_ in ("they", "them", "we") or pronoun.lower_ in _QUANTIFIERS
+    person = None if plural else last_person(doc, pronoun)
+    unnamed = _group_speaker(doc, pronoun) if plural \
+        else _unnamed_speaker(doc, pronoun, person.end if person is not None else 0)
     if unnamed is not None:
         mention = _mention(unnamed)
         return Speaker(_text(mention), _source_kind(mention), None, start, end)
@@ -717,6 +720,21 @@ def _unnamed_speaker(doc: Doc, pronoun: Token, after: int) -> Token | None:
         if token.dep_ in _SUBJECTS and token.tag_ == "NN" and _is_attribution(token.head) \
                 and _person_noun(token) and not token.ent_type_ \
                 and not any(_is_attribution(outer) for outer in token.head.ancestors):
+            return token
+    return None
+
+
+def _group_speaker(doc: Doc, pronoun: Token) -> Token | None:
+    """`Parents in the room were unconvinced. Many said …`: for `they` or a quantifier, the
+    last plural noun for people without a name that is a subject shortly before, in the
+    same paragraph."""
+    if pronoun.lower_ in ("we", "them"):
+        return None
+    for token in reversed(doc[max(0, pronoun.i - ANTECEDENT_WINDOW):pronoun.i]):
+        if "\n" in token.text:
+            return None
+        if token.dep_ in _SUBJECTS and token.tag_ == "NNS" and _person_noun(token) \
+                and not token.ent_type_:
             return token
     return None
 
