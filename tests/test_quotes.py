@@ -500,3 +500,13 @@ def test_quotes_they_and_many_take_the_group_just_named(quotes: Finder, text: st
 def test_quotes_they_does_not_reach_into_another_paragraph(quotes: Finder) -> None:
     found = quotes("The nurses walked out at dawn.\n\nThey said the ward had been unsafe.")
     assert [(q.speaker, q.speaker_type) for q in found] == [("They", "unknown")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Tenants were told by the landlord that the lifts would be fixed.", "the landlord"),
+    ("Tenants were warned that the lifts would stay shut.", None),
+])
+def test_quotes_passive_told_subject_is_who_heard_it(quotes: Finder, text: str,
+                                                     speaker: str | None) -> None:
+    """`Tenants were told …`: the tenants heard it; the speaker is the agent, if any."""
+    assert {q.speaker for q in quotes(text)} <= {speaker}

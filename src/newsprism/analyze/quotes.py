@@ -49,6 +49,9 @@ PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "i", "we"})
 _QUANTIFIERS = frozenset({"many", "some", "others", "most", "several", "few", "both", "all"})
 _OPEN_CLOSE = {"“": "”", "‘": "’", '"': '"', "«": "»", "'": "'"}
 _SUBJECTS = ("nsubj", "nsubjpass")
+# Verbs whose passive subject is who was addressed, not who spoke (`they were told that …`).
+_TOLD_VERBS = frozenset({"tell", "ask", "inform", "assure", "warn", "remind", "advise",
+                         "notify", "brief", "promise", "urge", "reassure"})
 _GROUPINGS = frozenset({"group", "handful", "number", "crowd", "couple", "pair", "dozen",
                         "band", "majority", "minority", "few", "some", "many", "most"})
 _GENDERED = {  # words that tell a name is not what `he` (or `she`) refers to
@@ -250,6 +253,9 @@ def _tagged_quote(doc: Doc, found: Attribution, names: dict[str, str]) -> Quote 
             head = subject  # `… has gone to court, claiming that …`: not the court
         if verb is not None and verb.dep_ == "relcl" and subject == verb.head:
             head = subject  # `… handing a victory to farmers who said …`: the farmers
+        if head is not None and head.dep_ == "nsubjpass" and head.head == verb \
+                and verb.lemma_.lower() in _TOLD_VERBS:
+            head = subject  # `residents were told by the council`: the council, if named
         speaker = resolve_speaker(doc, head, names) if head is not None else NO_SPEAKER
     else:
         speaker = resolve_speaker(doc, subject, names) if verb is not None else NO_SPEAKER
@@ -402,6 +408,10 @@ def _is_attribution(token: Token) -> bool:
 def _subject(verb: Token) -> Token | None:
     """The verb's subject; for `farmers who said`, the noun the relative clause is about."""
     for child in verb.children:
+        if child.dep_ == "nsubjpass" and verb.lemma_.lower() in _TOLD_VERBS:
+            # `they had been told that …`: the subject heard it; the speaker is the agent
+            return next((o for by in verb.children if by.dep_ == "agent"
+                         for o in by.children if o.dep_ == "pobj"), None)
         if child.dep_ in _SUBJECTS:
             relative = child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl"
             return verb.head if relative else child
