@@ -510,3 +510,16 @@ def test_quotes_passive_told_subject_is_who_heard_it(quotes: Finder, text: str,
                                                      speaker: str | None) -> None:
     """`Tenants were told …`: the tenants heard it; the speaker is the agent, if any."""
     assert {q.speaker for q in quotes(text)} <= {speaker}
+
+
+def test_quotes_relative_clause_speaker_is_its_own_subject(nlp: Language) -> None:
+    """`a study that engineers say relied on …`: a relation tagged with the study as its
+    source goes to the engineers, the subject of `say`."""
+    text = "The mayor cited a study that engineers say relied on old data."
+
+    def at(piece: str) -> tuple[int, int]:
+        return text.index(piece), text.index(piece) + len(piece)
+
+    tagged = [Attribution(at("relied on old data"), at("a study"), at("say"), 0.5)]
+    assert [(q.speaker, q.speaker_type) for q in find_quotes(nlp(text), tagged)] == [
+        ("engineers", "unnamed")]

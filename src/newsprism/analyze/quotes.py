@@ -251,8 +251,11 @@ def _tagged_quote(doc: Doc, found: Attribution, names: dict[str, str]) -> Quote 
         if noun is not None and subject is not None and noun.dep_ == "pobj" \
                 and noun.head.lower_ not in ("by", "from"):
             head = subject  # `… has gone to court, claiming that …`: not the court
-        if verb is not None and verb.dep_ == "relcl" and subject == verb.head:
-            head = subject  # `… handing a victory to farmers who said …`: the farmers
+        if verb is not None and verb.dep_ == "relcl" and subject is not None \
+                and (subject == verb.head or head == verb.head):
+            # `… handing a victory to farmers who said …`: the farmers; `a poll that critics
+            # say relied on …`: the critics, not the poll
+            head = subject
         if head is not None and head.dep_ == "nsubjpass" and head.head == verb \
                 and verb.lemma_.lower() in _TOLD_VERBS:
             head = subject  # `residents were told by the council`: the council, if named
