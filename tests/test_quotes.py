@@ -454,6 +454,7 @@ def test_quotes_companies_named_like_people(quotes: Finder, text: str) -> None:
 @pytest.mark.parametrize("text", [
     "The chief executive has not said a word in public since the outage.",
     "Health Minister Oona Brandt ordered a full inquiry into the recall.",
+    "Mayor Ilse Varga has resisted calls from the opposition to scrap the tram plan.",
 ])
 def test_quotes_acts_and_silences_are_not_speech(quotes: Finder, text: str) -> None:
     assert quotes(text) == []
