@@ -333,15 +333,6 @@ def test_quotes_it_resolves_to_last_organisation(quotes: Finder) -> None:
     assert quote.speaker_type == "organization" and "Ferry Company" in (quote.speaker or "")
 
 
-@pytest.mark.parametrize("text", [
-    "Board member Ada Pell proposed an amendment that would have kept the books on the shelves.",
-    "Their lawyer, Ada Pell, filed a motion asking the court to halt the survey work.",
-    "The harbour commission voted to grant the permit on Tuesday.",
-])
-def test_quotes_procedural_acts_are_not_speech(quotes: Finder, text: str) -> None:
-    assert quotes(text) == []
-
-
 def test_quotes_procedural_verb_with_a_reported_clause_is_speech(quotes: Finder) -> None:
     (quote,) = quotes("Board member Ada Pell proposed that the vote should wait a week.")
     assert quote.speaker == "Ada Pell" and quote.text == "the vote should wait a week"
@@ -452,6 +443,9 @@ def test_quotes_companies_named_like_people(quotes: Finder, text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "Board member Ada Pell proposed an amendment that would have kept the books on the shelves.",
+    "Their lawyer, Ada Pell, filed a motion asking the court to halt the survey work.",
+    "The harbour commission voted to grant the permit on Tuesday.",
     "The chief executive has not said a word in public since the outage.",
     "Health Minister Oona Brandt ordered a full inquiry into the recall.",
     "Mayor Ilse Varga has resisted calls from the opposition to scrap the tram plan.",
