@@ -711,10 +711,13 @@ def _unnamed_groups(mention: Span) -> bool:
 def _antecedent(doc: Doc, pronoun: Token, names: dict[str, str], start: int,
                 end: int) -> Speaker:
     """The person a pronoun most likely refers to (see `last_person`)."""
-    plural = pronoun.lower_ in ("they", "them", "we") or pronoun.lower_ in _QUANTIFIERS
-    person = None if plural else last_person(doc, pronoun)
-    unnamed = _group_speaker(doc, pronoun) if plural \
-        else _unnamed_speaker(doc, pronoun, person.end if person is not None else 0)
+    word = pronoun.lower_
+    person = None if word in ("they", "them", "we") or word in _QUANTIFIERS \
+        else last_person(doc, pronoun)
+    if word == "they" or word in _QUANTIFIERS:
+        unnamed = _group_speaker(doc, pronoun)
+    else:
+        unnamed = _unnamed_speaker(doc, pronoun, person.end if person is not None else 0)
     if unnamed is not None:
         mention = _mention(unnamed)
         return Speaker(_text(mention), _source_kind(mention), None, start, end)
@@ -741,8 +744,6 @@ def _group_speaker(doc: Doc, pronoun: Token) -> Token | None:
     """`Parents in the room were unconvinced. Many said …`: for `they` or a quantifier, the
     last plural noun for people without a name that is a subject shortly before, in the
     same paragraph."""
-    if pronoun.lower_ in ("we", "them"):
-        return None
     for token in reversed(doc[max(0, pronoun.i - ANTECEDENT_WINDOW):pronoun.i]):
         if "\n" in token.text:
             return None
