@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import argparse
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import newsprism
 from newsprism.compare import compare_story
+from newsprism.model import Comparison
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 PLANTED = ("conflict", "update")
@@ -34,16 +36,20 @@ def _shared(reported: set[tuple[str, str]], planted: set[tuple[str, str]]) -> in
                for aid, text in planted)
 
 
-def score(examples: Path) -> dict[str, int]:
+def comparisons(examples: Path) -> Iterator[tuple[str, dict[str, Any], Comparison]]:
+    """Each story of the key in `examples`, with the comparison of its articles."""
     key = tomllib.loads((examples / "expected.toml").read_text("utf-8"))
     articles, _ = newsprism.read([str(examples)], outlets=examples / "outlets.toml")
     corpus = {article.id: article for article in articles}
-    counts = {"planted": 0, "found": 0, "right_kind": 0, "reported": 0, "false": 0}
     for name, story in key["stories"].items():
+        yield name, story, compare_story([corpus[aid] for aid in story["articles"]],
+                                         story_id=name)
+
+
+def score(examples: Path) -> dict[str, int]:
+    counts = {"planted": 0, "found": 0, "right_kind": 0, "reported": 0, "false": 0}
+    for name, story, comparison in comparisons(examples):
         figures = story.get("figures", [])
-        if not figures:
-            continue
-        comparison = compare_story([corpus[aid] for aid in story["articles"]], story_id=name)
         reported = [({(v.article, v.text) for v in c.values}, c) for c in comparison.conflicts]
         planted = [(entry, _texts(entry, valued=True)) for entry in figures
                    if entry["kind"] in PLANTED and len(_texts(entry, valued=True)) >= 2]

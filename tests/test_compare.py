@@ -11,9 +11,11 @@ import numpy as np
 import pytest
 
 import newsprism
+from newsprism.analyze.nlp import load_pipeline
 from newsprism.compare import compare_story
 from newsprism.compare.conflicts import Measure, _states_new, consistent, interval, measures
-from newsprism.model import Article, Comparison, Figure, Sentence, from_dict, to_dict
+from newsprism.compare.naming import entity_naming
+from newsprism.model import Article, Comparison, Entity, Figure, Sentence, from_dict, to_dict
 from tests.conftest import EXAMPLES
 
 EXPECTED: dict[str, Any] = tomllib.loads((EXAMPLES / "expected.toml").read_text())
@@ -402,3 +404,74 @@ def test_compare_figures_do_not_chain_through_a_third() -> None:
     vectors = {aid: np.array([row, [0.0, 0.0, 0.0]]) for aid, row in contexts.items()}
     groups = _linked(found, vectors, threshold=0.45)
     assert [sorted(m.figure.text for m in group) for group in groups] == [["14", "five"]]
+
+
+FERRY_A = """Ferries halted after fuel leak
+
+Harbourline Ferries cancelled every crossing to Tollan Island on Monday after a fuel leak was
+found on its largest vessel. Harbourline Ferries said repairs would take about a week.
+
+The National Union of Seafarers said its members had warned about the vessel's fuel lines in March. Union
+officials met the company on Tuesday.
+
+The blaze on the quay burned for two hours before crews put it out.
+"""
+
+FERRY_B = """Islanders stranded as ferry firm cancels crossings
+
+The cost-cutting ferry operator Harbourline Ferries cancelled every crossing to Tollan Island
+on Monday after a fuel leak was found on its largest vessel. The operator said repairs would
+take about a week.
+
+Union bosses at the National Union of Seafarers said their members had warned about the vessel's fuel lines
+in March.
+
+The inferno on the quay burned for two hours before crews put it out.
+"""
+
+
+@pytest.fixture(scope="module")
+def ferry(tmp_path_factory: pytest.TempPathFactory) -> Comparison:
+    folder = tmp_path_factory.mktemp("ferry")
+    (folder / "a.txt").write_text(FERRY_A)
+    (folder / "b.txt").write_text(FERRY_B)
+    articles, _ = newsprism.read([str(folder)])
+    return compare_story(articles)
+
+
+def _naming_of(comparison: Comparison, referent: str) -> dict[str, str]:
+    return next((n.forms for n in comparison.naming if referent in n.referent), {})
+
+
+def test_compare_naming_shows_descriptions_of_a_named_entity(ferry: Comparison) -> None:
+    """The words before a name (`cost-cutting ferry operator`) describe it, and so does a
+    later phrase whose head names that kind of thing (`the operator`); a name cut short
+    (`the company` is no form of a name without `company`) is no variant."""
+    forms = _naming_of(ferry, "Harbourline Ferries")
+    assert "cost-cutting ferry operator" in forms.get("b", ""), ferry.naming
+    assert "operator" not in forms.get("a", "")
+
+
+def test_compare_naming_people_who_run_an_organisation_name_its_side(ferry: Comparison) -> None:
+    """`union bosses` names the National Union of Seafarers' side (its name's head is
+    `Union`)."""
+    forms = _naming_of(ferry, "National Union of Seafarers")
+    assert "Union bosses" in forms.get("b", ""), ferry.naming
+
+
+def test_compare_naming_same_role_close_meaning_is_one_thing(ferry: Comparison) -> None:
+    """`The blaze` and `The inferno`, both subjects of `burned` in sentences stating one fact,
+    name one thing; the framing layer's loaded word is marked."""
+    forms = _naming_of(ferry, "blaze")
+    assert forms == {"a": "The blaze", "b": "The inferno"}, ferry.naming
+
+
+def test_compare_naming_possessive_is_no_other_name() -> None:
+    """`Aldane Pharmaceuticals'` and `Aldane Pharmaceuticals` are one name."""
+    a = Article("a", "o", "Aldane Pharmaceuticals recalled a drug.", entities=(
+        Entity(0, 22, "Aldane Pharmaceuticals", "ORG", "Aldane Pharmaceuticals"),))
+    text = "Aldane Pharmaceuticals' plant made the drug."
+    b = Article("b", "o", text, entities=(
+        Entity(0, 23, "Aldane Pharmaceuticals'", "ORG", "Aldane Pharmaceuticals"),))
+    docs = {x.id: load_pipeline()(x.text) for x in (a, b)}
+    assert entity_naming([a, b], docs, {"a": set(), "b": set()}) == []

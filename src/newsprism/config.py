@@ -63,6 +63,7 @@ class CompareSettings:
     fact_threshold: float
     entity_bonus: float
     figure_threshold: float
+    naming_threshold: float
     update_hours: float
     brief_sentences: int
     only_per_article: int

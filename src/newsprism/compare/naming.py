@@ -8,123 +8,297 @@ occupation` / `military presence`: noun phrases sharing a modifier, with differe
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
-from spacy.tokens import Span, Token
+import numpy as np
+from spacy.tokens import Doc, Span, Token
 
-from newsprism.analyze.entities import known_aliases
+from newsprism.analyze.entities import known_aliases, surface
 from newsprism.analyze.nlp import load_pipeline
+from newsprism.analyze.quotes import verb_classes
 from newsprism.compare.align import Unit
+from newsprism.compare.conflicts import Embed
 from newsprism.model import Article, Naming
 
 GENERIC_TAILS = ("group", "militia", "movement", "organization", "organisation")
 NAMED_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
-_LEADING = ("the ", "The ")
+NAMING_VERBS = frozenset({"call", "know", "name", "dub", "brand", "style"})
+# Nouns for the people who run an organisation: `union bosses` names the union's side.
+RUNNERS = frozenset({"boss", "leader", "leadership", "chief", "official", "executive",
+                     "management", "bureaucrat", "chiefs", "brass"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_PREMODIFIERS = frozenset({"det", "amod", "compound", "nmod", "poss", "punct", "advmod"})
 
 
-def entity_forms(article: Article) -> dict[str, Counter[str]]:
-    """Referent key → how often the article uses each surface form for it. People are left
-    out: outlets differ in titles and surnames, which says little about framing."""
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
+def naming(articles: Sequence[Article], facts: Sequence[Sequence[Unit]],
+           loaded: dict[str, set[str]], pipeline: str, embed: Embed,
+           threshold: float) -> list[Naming]:
+    """Entity and concept naming of one story, from one parse of each article."""
+    docs = dict(zip((a.id for a in articles),
+                    load_pipeline(pipeline).pipe((a.text for a in articles), batch_size=16,
+                                                 disable=["ner"]), strict=True))
+    return (entity_naming(articles, docs, loaded)
+            + concept_naming(facts, docs, loaded, embed, threshold))
+
+
+def entity_naming(articles: Sequence[Article], docs: dict[str, Doc],
+                  loaded: dict[str, set[str]]) -> list[Naming]:
+    """Entities two or more articles mention, with each article's names and descriptions for
+    them, where the articles differ: in the name they use most, or in a description only one
+    of them uses."""
+    mentions = {a.id: _mentions(a, docs[a.id]) for a in articles}
+    kinds: dict[str, set[str]] = defaultdict(set)  # referent key → head nouns naming it
+    for article in articles:
+        for key, spans in mentions[article.id].items():
+            for span in spans:
+                kinds[key].add(span.root.lemma_.lower())  # `Union` in `Dockworkers' Union`
+                kinds[key].update(d.root.lemma_.lower() for d in _described(span))
+    found = []
+    forms = {a.id: _forms(a, docs[a.id], mentions[a.id], kinds, loaded[a.id]) for a in articles}
+    for key in kinds:  # `the council`, `the city council`: the name cut short, no description
+        words = {w for per_key in forms.values() for name in per_key.get(key, ((), ()))[0]
+                 for w in _fold(name).split()}
+        for per_key in forms.values():
+            if key in per_key:
+                names, descriptions = per_key[key]
+                kept = [d for d in descriptions if not set(_fold(d).split()) <= words]
+                if names or kept:
+                    per_key[key] = (names, kept)
+                else:
+                    del per_key[key]
+    keys = Counter(key for per_key in forms.values() for key in per_key)
+    for key, count in keys.items():
+        if count < 2 or any(f" {key} " in f" {other} " for other in keys if other != key):
+            continue  # `state` inside `islamic state`: a fragment the tagger split off
+        used = {aid: per_key[key] for aid, per_key in forms.items() if key in per_key}
+        if not _differ(used):
+            continue
+        shown = {aid: " / ".join(names + descriptions)
+                 for aid, (names, descriptions) in used.items()}
+        flagged = {form for aid, (names, descriptions) in used.items()
+                   for form in names + descriptions
+                   if any(word in form.lower() for word in loaded.get(aid, ()))}
+        found.append(Naming(_referent(used.values()), shown, tuple(sorted(flagged))))
+    return sorted(found, key=lambda n: not n.loaded)
+
+
+Forms = tuple[list[str], list[str]]  # names, descriptions; most used first
+
+
+def _mentions(article: Article, doc: Doc) -> dict[str, list[Span]]:
+    """Referent key → the article's mentions of it by name. People are left out: outlets
+    differ in titles and surnames, which says little about framing."""
+    found: dict[str, list[Span]] = defaultdict(list)
     aliases = known_aliases()
     for entity in article.entities:
-        if entity.label not in NAMED_LABELS:
+        span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if entity.label in NAMED_LABELS and span is not None:
+            found[aliases.get(entity.canonical.lower(), entity.canonical).lower()].append(span)
+    return found
+
+
+def _forms(article: Article, doc: Doc, mentions: dict[str, list[Span]],
+           kinds: dict[str, set[str]], loaded: set[str]) -> dict[str, Forms]:
+    """Referent key → the names and descriptions the article uses for it."""
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    described: dict[str, Counter[str]] = defaultdict(Counter)
+    named_at = sorted((span.start, key) for key, spans in mentions.items() for span in spans)
+    taken = {t.i for spans in mentions.values() for span in spans for t in span}
+    for key, spans in mentions.items():
+        for span in spans:
+            names[key][_form(article.text, span.start_char, span.end_char)] += 1
+            for description in _described(span):
+                described[key][_bare(description)] += 1
+                taken.update(t.i for t in description)
+    for chunk in doc.noun_chunks:
+        if chunk.root.i in taken:
             continue
-        key = aliases.get(entity.canonical.lower(), entity.canonical).lower()
-        forms[key][_form(article.text, entity.start, entity.end)] += 1
-    return forms
+        key = _owner(chunk, kinds, named_at, loaded)
+        if key is not None:
+            described[key][_bare(chunk)] += 1
+    return {key: ([form for form, _ in names[key].most_common()],
+                  [form for form, _ in described[key].most_common()])
+            for key in names.keys() | described.keys()}
+
+
+def _described(span: Span) -> list[Span]:
+    """Common-noun phrases that describe a named entity where it is named: the words before
+    the name (`corporate water giant Vantor`), an apposition (`the Riverside Line, a
+    long-overdue link`; `the firm, Corbin Ashe`), a naming verb (`a gang calling itself
+    Vesper Lock`, `a compound known as AV-114`)."""
+    found = []
+    doc, root = span.doc, span.root
+    before = span.start
+    while before > 0 and doc[before - 1].pos_ in ("NOUN", "ADJ", "VERB", "PUNCT") \
+            and doc[before - 1].dep_ in ("amod", "compound", "nmod", "punct") \
+            and doc[before - 1].text not in (",", "(", ")", "'", "’", '"', "“", "”"):
+        before -= 1
+    if before < span.start and not (before > 0 and doc[before - 1].like_num):
+        words = doc[before:span.start]
+        if any(t.pos_ == "NOUN" for t in words):
+            found.append(words)
+    nouns = [t for t in root.children if t.dep_ == "appos"]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    head = root.head
+    if root.dep_ in ("oprd", "dobj", "pobj") and head.dep_ == "prep":
+        head = head.head  # `known as AV-114`
+    if root.dep_ in ("oprd", "dobj", "pobj") and head.lemma_ in NAMING_VERBS \
+            and head.dep_ == "acl":
+        nouns.append(head.head)
+    for noun in nouns:
+        if noun.pos_ == "NOUN":
+            found.append(doc[_chunk_start(noun):noun.i + 1])
+    return found
+
+
+def _chunk_start(noun: Token) -> int:
+    return min(t.i for t in noun.subtree if (t.i <= noun.i and t.dep_ in _PREMODIFIERS)
+               or t.i == noun.i)
+
+
+def _owner(chunk: Span, kinds: dict[str, set[str]], named_at: list[tuple[int, str]],
+           loaded: set[str]) -> str | None:
+    """The referent a noun phrase without a name describes: its head noun names exactly the
+    kind of thing one referent is (`the union`; `the offshoring giant` once an article called
+    Calderine `the energy giant`), or it names the people who run one (`union bosses`,
+    `agency bureaucrats`). Two candidates: the one named last before the phrase."""
+    head = chunk.root
+    if head.pos_ != "NOUN":
+        return None
+    lemma = head.lemma_.lower()
+    modifiers = {t.lemma_.lower() for t in head.children if t.dep_ == "compound"}
+    definite = any(t.dep_ == "det" and t.lower_ in _DEFINITE for t in head.children)
+    described = any(t.dep_ in ("amod", "compound") for t in head.children)
+    runs = lemma in RUNNERS or head.lower_ in loaded
+    candidates = {key for key, heads in kinds.items()
+                  if (lemma in heads and (definite or described))
+                  or (runs and heads & modifiers)}
+    if not candidates:
+        return None
+    if len(candidates) == 1:
+        return candidates.pop()
+    before = [key for start, key in named_at if start < chunk.start and key in candidates]
+    return before[-1] if before else None
+
+
+def _differ(used: dict[str, Forms]) -> bool:
+    """Whether the articles name a referent differently: in the name each uses most, or in
+    a description no other article uses."""
+    if len({_fold(names[0]) for names, _ in used.values() if names}) > 1:
+        return True
+    described = [{_fold(d) for d in descriptions} for _, descriptions in used.values()]
+    return any(mine - set().union(*(o for o in described if o is not mine))
+               for mine in described)
+
+
+def _bare(span: Span) -> str:
+    """A description's words after its article, possessive and amounts (`the $1.4 billion
+    tram boondoggle` → `tram boondoggle`)."""
+    start = span.start
+    for token in span[:-1]:
+        if token.dep_ in ("det", "poss", "case", "nummod", "quantmod") or token.like_num \
+                or token.pos_ in ("SYM", "NUM") or any(c.dep_ == "nummod" for c in token.children):
+            start = token.i + 1
+    while start < span.end - 1 and span.doc[start].is_punct:
+        start += 1
+    return span.doc[start:span.end].text
 
 
 def _form(text: str, start: int, end: int) -> str:
-    """An entity's words, with a generic tail that follows it (`Islamic State group`) and
-    without a leading `the`."""
+    """An entity's words, with a generic tail that follows it (`Islamic State group`),
+    without a leading `the` or a trailing possessive."""
     form = text[start:end]
     following = text[end:end + 16].split()
     if following and following[0].lower() in GENERIC_TAILS:
         form = f"{form} {following[0]}"
-    for article in _LEADING:
-        form = form.removeprefix(article)
-    return form
-
-
-def entity_naming(articles: Sequence[Article], loaded: dict[str, set[str]]) -> list[Naming]:
-    """Entities mentioned by two or more articles whose most used forms differ."""
-    per_article = {a.id: entity_forms(a) for a in articles}
-    keys = Counter(key for forms in per_article.values() for key in forms)
-    found = []
-    for key, count in keys.items():
-        if count < 2 or any(f" {key} " in f" {other} " for other in keys if other != key):
-            continue  # `state` inside `islamic state`: a fragment the tagger split off
-        forms = {aid: forms[key] for aid, forms in per_article.items() if key in forms}
-        if len({_fold(counter.most_common(1)[0][0]) for counter in forms.values()}) < 2:
-            continue
-        shown = {aid: " / ".join(f for f, _ in counter.most_common()) for aid, counter in
-                 forms.items()}
-        found.append(Naming(_referent(forms.values()), shown, _loaded(forms, loaded)))
-    return found
+    return surface(form)
 
 
 def _fold(form: str) -> str:
     return form.lower().replace(".", "")
 
 
-def _referent(forms: Iterable[Counter[str]]) -> str:
-    """The longest form any article uses: the fullest name."""
-    return max((form for counter in forms for form in counter), key=len)
+def _referent(forms: Iterable[Forms]) -> str:
+    """The longest name any article uses: the fullest name."""
+    return max((name for names, _ in forms for name in names), key=len, default="")
 
 
-def _loaded(forms: dict[str, Counter[str]], loaded: dict[str, set[str]]) -> tuple[str, ...]:
-    return tuple(sorted({form for aid, counter in forms.items() for form in counter
-                         if any(word in form.lower() for word in loaded.get(aid, ()))}))
+def concept_naming(facts: Sequence[Sequence[Unit]], docs: dict[str, Doc],
+                   loaded: dict[str, set[str]], embed: Embed, threshold: float) -> list[Naming]:
+    """Noun phrases that name one thing differently in sentences stating the same fact: with
+    a modifier in common (`tram route` / `tram boondoggle`), or in the same role of the same
+    word, close in meaning and without numbers (`the blaze` / `the inferno`, subjects of
+    `burned`; not `40 percent` / `nearly half`)."""
+    found: list[tuple[str, dict[str, str], set[str]]] = []  # referent, forms, head lemmas
+    alike: list[tuple[str, Span, str, Span]] = []
 
+    def note(referent: str, a: str, x: Span, b: str, y: Span) -> None:
+        """One renaming, merged with another that has one of its heads in common."""
+        heads = {x.root.lemma_.lower(), y.root.lemma_.lower()}
+        group = next((g for g in found if g[2] & heads), None)
+        if group is None:
+            group = (referent, {}, set())
+            found.append(group)
+        group[1].setdefault(a, x.text)
+        group[1].setdefault(b, y.text)
+        group[2].update(heads)
 
-def concept_naming(facts: Sequence[Sequence[Unit]], loaded: dict[str, set[str]],
-                   pipeline: str) -> list[Naming]:
-    """Noun phrases that name one thing differently in sentences stating the same fact."""
-    found: dict[tuple[str, ...], Naming] = {}
-    shared = [fact for fact in facts if len({unit.article for unit in fact}) > 1]
-    texts = [unit.text for fact in shared for unit in fact]
-    docs = iter(load_pipeline(pipeline).pipe(texts, batch_size=64, disable=["ner"]))
-    for fact in shared:
+    for fact in facts:
         chunks: dict[str, list[Span]] = {}
         for unit in fact:
-            chunks.setdefault(unit.article, []).extend(next(docs).noun_chunks)
-        for naming in _variants(chunks, loaded):
-            found.setdefault(tuple(sorted(naming.forms.values())), naming)
-    return list(found.values())
+            sentence = docs[unit.article].char_span(unit.sentence.start, unit.sentence.end,
+                                                    alignment_mode="expand")
+            if sentence is not None:
+                chunks.setdefault(unit.article, []).extend(sentence.noun_chunks)
+        for a, x, b, y in _pairs(chunks):
+            shared = _modifiers(x) & _modifiers(y)
+            if shared and _is_subject(x.root) == _is_subject(y.root):
+                note(f"{' '.join(sorted(shared))} ({x.root.lemma_} / {y.root.lemma_})", a, x, b, y)
+            elif not shared and _same_role(x.root, y.root) \
+                    and not any(t.like_num for t in (*x, *y)):
+                alike.append((a, x, b, y))
+    if alike:
+        vectors = embed([x.text for _, x, _, _ in alike] + [y.text for _, _, _, y in alike])
+        cosines = np.einsum("ij,ij->i", vectors[:len(alike)], vectors[len(alike):])
+        for (a, x, b, y), cosine in zip(alike, cosines, strict=True):
+            if cosine >= threshold:
+                note(f"{x.root.lemma_} / {y.root.lemma_}", a, x, b, y)
+    return [_named(referent, forms, loaded) for referent, forms, _ in found]
 
 
-def _variants(chunks: dict[str, list[Span]], loaded: dict[str, set[str]]) -> list[Naming]:
-    namings = []
+def _pairs(chunks: dict[str, list[Span]]) -> Iterator[tuple[str, Span, str, Span]]:
+    """Noun phrases of two articles' sentences with different common-noun heads, neither
+    head used by the other article's sentences, neither holding the other's words."""
+    heads = {aid: {c.root.lemma_.lower() for c in found} for aid, found in chunks.items()}
     ids = list(chunks)
     for n, a in enumerate(ids):
         for b in ids[n + 1:]:
             for x in chunks[a]:
                 for y in chunks[b]:
-                    if _renamed(x, y, chunks[a], chunks[b]):
-                        forms = {a: x.text, b: y.text}
-                        flagged = tuple(form for aid, form in forms.items()
-                                        if any(w in form.lower() for w in loaded.get(aid, ())))
-                        shared = " ".join(_modifiers(x) & _modifiers(y))
-                        namings.append(Naming(f"{shared} ({x.root.lemma_} / {y.root.lemma_})",
-                                              forms, flagged))
-    return namings
+                    hx, hy = x.root, y.root
+                    if hx.pos_ == hy.pos_ == "NOUN" and hy.lemma_.lower() not in heads[a] \
+                            and hx.lemma_.lower() not in heads[b] \
+                            and not _words(x) <= _words(y) and not _words(y) <= _words(x):
+                        yield a, x, b, y
 
 
-def _renamed(x: Span, y: Span, xs: list[Span], ys: list[Span]) -> bool:
-    """Same modifier, different common-noun heads, both subjects or neither (`a fire season`
-    after `of` is not another name for the `fire officials` who said something), neither
-    head used by the other sentence."""
-    hx, hy = x.root, y.root
-    if hx.pos_ != "NOUN" or hy.pos_ != "NOUN" or hx.lemma_.lower() == hy.lemma_.lower():
-        return False
-    if _is_subject(hx) != _is_subject(hy):
-        return False
-    if not _modifiers(x) & _modifiers(y):
-        return False
-    lemmas_x = {t.root.lemma_.lower() for t in xs}
-    lemmas_y = {t.root.lemma_.lower() for t in ys}
-    return hy.lemma_.lower() not in lemmas_x and hx.lemma_.lower() not in lemmas_y
+def _words(chunk: Span) -> set[str]:
+    """Content words (`severance pay` holds `severance`: no other name for it)."""
+    return {t.lemma_.lower() for t in chunk if t.is_alpha and not t.is_stop}
+
+
+def _same_role(x: Token, y: Token) -> bool:
+    """The same dependency on the same word, which is not a verb of saying (`officials` and
+    `residents` both `said` something, and are not one thing)."""
+    return x.dep_ == y.dep_ and x.head.lemma_ == y.head.lemma_ \
+        and x.head.lemma_.lower() not in verb_classes()
+
+
+def _named(referent: str, forms: dict[str, str], loaded: dict[str, set[str]]) -> Naming:
+    flagged = tuple(form for aid, form in forms.items()
+                    if any(w in form.lower() for w in loaded.get(aid, ())))
+    return Naming(referent, forms, flagged)
 
 
 def _is_subject(token: Token) -> bool:

@@ -4,7 +4,7 @@ quotes by speaker, sourcing and framing side by side, and the cited neutral brie
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import cache
 
 import numpy as np
@@ -13,13 +13,11 @@ from newsprism.analyze.framing import LOADED_LABELS, base_label, framing_profile
 from newsprism.analyze.sourcing import sourcing_profile, utterances
 from newsprism.compare.align import Unit, align, units_of
 from newsprism.compare.brief import neutral_choice, tidy, write_brief
-from newsprism.compare.conflicts import find_conflicts
-from newsprism.compare.naming import concept_naming, entity_naming
+from newsprism.compare.conflicts import Embed, find_conflicts
+from newsprism.compare.naming import naming
 from newsprism.config import Settings, load_settings
 from newsprism.errors import InputError
 from newsprism.model import Article, Comparison, Evidence, Fact, Voice
-
-Embed = Callable[[Sequence[str]], np.ndarray]
 
 
 def compare_story(articles: Sequence[Article], *, story_id: str = "story",
@@ -47,8 +45,8 @@ def compare_story(articles: Sequence[Article], *, story_id: str = "story",
         facts=tuple(_fact(n, group, by_id, sentence_vectors)
                     for n, group in enumerate(groups, 1)),
         conflicts=tuple(conflicts),
-        naming=tuple(entity_naming(articles, loaded)
-                     + concept_naming(groups, loaded, settings.analyze.pipeline)),
+        naming=tuple(naming(articles, groups, loaded, settings.analyze.pipeline, embed,
+                            conf.naming_threshold)),
         quotes=tuple(voices(articles)),
         sourcing={a.id: sourcing_profile(a) for a in articles},
         framing={a.id: dict(framing_profile(a)) for a in articles},
