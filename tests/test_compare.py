@@ -411,8 +411,8 @@ FERRY_A = """Ferries halted after fuel leak
 Harbourline Ferries cancelled every crossing to Tollan Island on Monday after a fuel leak was
 found on its largest vessel. Harbourline Ferries said repairs would take about a week.
 
-The National Union of Seafarers said its members had warned about the vessel's fuel lines in March. Union
-officials met the company on Tuesday.
+The National Union of Seafarers said its members had warned about the vessel's fuel lines
+in March. Union officials met the company on Tuesday.
 
 The blaze on the quay burned for two hours before crews put it out.
 """
@@ -423,8 +423,8 @@ The cost-cutting ferry operator Harbourline Ferries cancelled every crossing to 
 on Monday after a fuel leak was found on its largest vessel. The operator said repairs would
 take about a week.
 
-Union bosses at the National Union of Seafarers said their members had warned about the vessel's fuel lines
-in March.
+Union bosses at the National Union of Seafarers said their members had warned about the
+vessel's fuel lines in March.
 
 The inferno on the quay burned for two hours before crews put it out.
 """

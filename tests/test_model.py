@@ -12,6 +12,7 @@ from newsprism.model import (
     Entity,
     Figure,
     FramingSpan,
+    Naming,
     Quote,
     Removed,
     Sentence,
@@ -101,3 +102,10 @@ def test_model_quote_rejects_unknown_speaker_type() -> None:
 def test_model_refuses_other_schema() -> None:
     with pytest.raises(ValueError, match="schema"):
         article_from_json('{"schema": "newsprism/99", "id": "a", "outlet": "o", "text": ""}')
+
+
+def test_naming_marks_an_article_whose_forms_hold_a_loaded_one() -> None:
+    naming = Naming("Vantor Water Services", {"a": "Vantor Water Services / corporate giant",
+                                              "b": "Vantor Water Services"}, ("corporate giant",))
+    assert naming.is_loaded("a")
+    assert not naming.is_loaded("b") and not naming.is_loaded("c")

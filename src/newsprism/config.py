@@ -61,6 +61,7 @@ class GroupSettings:
 @dataclass(frozen=True, slots=True)
 class CompareSettings:
     fact_threshold: float
+    fact_cohesion: float
     entity_bonus: float
     figure_threshold: float
     naming_threshold: float

@@ -271,6 +271,11 @@ class Naming:
     forms: dict[str, str]
     loaded: tuple[str, ...] = ()
 
+    def is_loaded(self, article_id: str) -> bool:
+        """Whether one of the article's forms (`name / description`) is flagged."""
+        form = self.forms.get(article_id)
+        return form is not None and any(part in self.loaded for part in form.split(" / "))
+
 
 @dataclass(frozen=True, slots=True)
 class Voice:

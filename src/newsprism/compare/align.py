@@ -100,33 +100,45 @@ def best_links(scores: np.ndarray, threshold: float) -> set[tuple[int, int]]:
 
 
 def align(units: dict[str, list[Unit]], embeddings: dict[str, np.ndarray], threshold: float,
-          entity_bonus: float) -> list[list[Unit]]:
+          entity_bonus: float, cohesion: float) -> list[list[Unit]]:
     """Groups of units stating one fact: most widely reported first, then the most central
-    to the story (see `centrality`)."""
+    to the story (see `centrality`). Links are taken strongest first; one joins two groups
+    only when their sentences of different articles are `cohesion` alike on average, so a
+    chain of links does not grow one fact out of several."""
     words = tfidf_vectors(units)
     vectors = {aid: np.hstack([embeddings[aid], words[aid]]) / math.sqrt(2) for aid in units}
-    parent = {(aid, i): (aid, i) for aid, items in units.items() for i in range(len(items))}
+    scores = {(a, b): similarity(units[a], units[b], vectors[a], vectors[b], entity_bonus)
+              for a, b in combinations(units, 2)}
 
-    def root(key: tuple[str, int]) -> tuple[str, int]:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
+    def score(x: tuple[str, int], y: tuple[str, int]) -> float:
+        if (x[0], y[0]) in scores:
+            return float(scores[x[0], y[0]][x[1], y[1]])
+        if (y[0], x[0]) in scores:
+            return float(scores[y[0], x[0]][y[1], x[1]])
+        return float(vectors[x[0]][x[1]] @ vectors[y[0]][y[1]])  # two of one article
 
-    for a, b in combinations(units, 2):
-        scores = similarity(units[a], units[b], vectors[a], vectors[b], entity_bonus)
-        for i, j in best_links(scores, threshold):
-            parent[root((b, j))] = root((a, i))
-    groups: dict[tuple[str, int], list[tuple[str, int]]] = {}
-    for key in parent:
-        groups.setdefault(root(key), []).append(key)
+    keys = [(aid, i) for aid, items in units.items() for i in range(len(items))]
+    group_of = {key: key for key in keys}
+    members = {key: [key] for key in keys}
+    links = sorted(((float(matrix[i, j]), (a, i), (b, j)) for (a, b), matrix in scores.items()
+                    for i, j in best_links(matrix, threshold)), reverse=True)
+    for _, x, y in links:
+        gx, gy = group_of[x], group_of[y]
+        if gx == gy:
+            continue
+        cross = [score(p, q) for p in members[gx] for q in members[gy]]
+        if sum(cross) < cohesion * len(cross):
+            continue
+        for key in members[gy]:
+            group_of[key] = gx
+        members[gx] += members.pop(gy)
     order = list(units)
-    central = dict(zip(parent, centrality(np.vstack([vectors[aid] for aid in units])),
+    central = dict(zip(keys, centrality(np.vstack([vectors[aid] for aid in units])),
                        strict=True))
-    ranked = sorted(groups.values(), key=lambda keys: (
-        -len({aid for aid, _ in keys}), -max(central[key] for key in keys)))
-    return [[units[aid][i] for aid, i in sorted(keys, key=lambda k: (order.index(k[0]), k[1]))]
-            for keys in ranked]
+    ranked = sorted(members.values(), key=lambda group: (
+        -len({aid for aid, _ in group}), -max(central[key] for key in group)))
+    return [[units[aid][i] for aid, i in sorted(group, key=lambda k: (order.index(k[0]), k[1]))]
+            for group in ranked]
 
 
 def centrality(vectors: np.ndarray, damping: float = 0.85, rounds: int = 50) -> np.ndarray:

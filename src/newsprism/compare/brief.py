@@ -86,22 +86,34 @@ def summary(facts: Sequence[Sequence[Unit]], articles: dict[str, Article],
             vectors: dict[tuple[str, int], np.ndarray], limit: int,
             disputed: set[tuple[str, int]]) -> list[BriefSentence]:
     """Up to `limit` sentences: facts reported by several articles first, then (to reach at
-    least three) the leading facts of single articles. A sentence stating a disputed figure
+    least three) the leading facts of single articles, and then other sentences of the
+    leading facts that do not repeat one already told. A sentence stating a disputed figure
     is left to the conflicts section, which gives every side; the fact is told by another
     of its sentences when one is usable."""
     chosen: list[BriefSentence] = []
     picked: list[np.ndarray] = []
+    told: set[tuple[str, int]] = set()
+
+    def tell(fact: Sequence[Unit]) -> None:
+        remaining = [u for u in _undisputed(fact, disputed)
+                     if (u.article, u.sentence.start) not in told]
+        while (unit := neutral_choice(remaining, articles, vectors)) is not None:
+            key = (unit.article, unit.sentence.start)
+            told.add(key)
+            remaining.remove(unit)
+            if all(float(vectors[key] @ other) <= REDUNDANT for other in picked):
+                picked.append(vectors[key])
+                chosen.append(BriefSentence(tidy(unit.text), _cites(fact, articles)))
+                return
+
     for fact in facts:
         if len(chosen) >= limit or (len(chosen) >= 3 and _coverage(fact) < 2):
             break
-        unit = neutral_choice(_undisputed(fact, disputed), articles, vectors)
-        if unit is None:
-            continue
-        vector = vectors[(unit.article, unit.sentence.start)]
-        if any(float(vector @ other) > REDUNDANT for other in picked):
-            continue
-        picked.append(vector)
-        chosen.append(BriefSentence(tidy(unit.text), _cites(fact, articles)))
+        tell(fact)
+    for fact in facts:
+        if len(chosen) >= min(3, limit):
+            break
+        tell(fact)
     return chosen
 
 

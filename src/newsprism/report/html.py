@@ -268,7 +268,7 @@ def _utterance(said: Said, by_id: dict[str, ArticleView]) -> Utterance:
 
 
 def _naming_cells(naming: Naming, views: Sequence[ArticleView]) -> list[tuple[str | None, bool]]:
-    return [(naming.forms.get(v.id), naming.forms.get(v.id) in naming.loaded) for v in views]
+    return [(naming.forms.get(v.id), naming.is_loaded(v.id)) for v in views]
 
 
 def _link(article_id: str, by_id: dict[str, ArticleView]) -> Link:

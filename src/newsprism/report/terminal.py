@@ -187,8 +187,8 @@ def _naming(comparison: Comparison, ids: Sequence[str], labels: dict[str, str],
         cells = []
         for article_id in ids:
             form = naming.forms.get(article_id)
-            loaded = form is not None and form in naming.loaded
-            cells.append(Text.assemble(form or "—", (" (loaded)", "yellow") if loaded else ""))
+            cells.append(Text.assemble(form or "—", (" (loaded)", "yellow")
+                                       if naming.is_loaded(article_id) else ""))
         table.add_row(Text(naming.referent, style="bold"), *cells)
     console.print(table)
 
