@@ -46,7 +46,7 @@ def entity_naming(articles: Sequence[Article], docs: dict[str, Doc],
     """Entities two or more articles mention, with each article's names and descriptions for
     them, where the articles differ: in the name they use most, or in a description only one
     of them uses."""
-    mentions = {a.id: _mentions(a, docs[a.id]) for a in articles}
+    mentions = _merge_fragments({a.id: _mentions(a, docs[a.id]) for a in articles})
     kinds: dict[str, set[str]] = defaultdict(set)  # referent key → head nouns naming it
     for article in articles:
         for key, spans in mentions[article.id].items():
@@ -68,8 +68,8 @@ def entity_naming(articles: Sequence[Article], docs: dict[str, Doc],
                     del per_key[key]
     keys = Counter(key for per_key in forms.values() for key in per_key)
     for key, count in keys.items():
-        if count < 2 or any(f" {key} " in f" {other} " for other in keys if other != key):
-            continue  # `state` inside `islamic state`: a fragment the tagger split off
+        if count < 2:
+            continue
         used = {aid: per_key[key] for aid, per_key in forms.items() if key in per_key}
         if not _differ(used):
             continue
@@ -80,6 +80,27 @@ def entity_naming(articles: Sequence[Article], docs: dict[str, Doc],
                    if any(word in form.lower() for word in loaded.get(aid, ()))}
         found.append(Naming(_referent(used.values()), shown, tuple(sorted(flagged))))
     return sorted(found, key=lambda n: not n.loaded)
+
+
+Mentions = dict[str, dict[str, list[Span]]]  # article id → referent key → mentions
+
+
+def _merge_fragments(mentions: Mentions) -> Mentions:
+    """Mentions under a key that is part of exactly one longer key go to the longer one:
+    `the Directorate` in one article is the `Lestrian Medicines Safety Directorate` of
+    another; `State` split off `Islamic State` is no referent of its own."""
+    keys = {key for per_key in mentions.values() for key in per_key}
+    longer = {key: [other for other in keys if other != key and f" {key} " in f" {other} "]
+              for key in keys}
+    merged: Mentions = {}
+    for aid, per_key in mentions.items():
+        merged[aid] = defaultdict(list)
+        for key, spans in per_key.items():
+            if len(longer[key]) == 1:
+                merged[aid][longer[key][0]].extend(spans)
+            elif not longer[key]:
+                merged[aid][key].extend(spans)
+    return merged
 
 
 Forms = tuple[list[str], list[str]]  # names, descriptions; most used first
