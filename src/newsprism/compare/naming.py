@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
-import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.entities import known_aliases, surface
@@ -204,10 +203,11 @@ def _owner(chunk: Span, kinds: dict[str, set[str]], named_at: list[tuple[int, st
 
 
 def _differ(used: dict[str, Forms]) -> bool:
-    """Whether the articles name a referent differently: in the name each uses most, or in
-    a description no other article uses."""
-    if len({_fold(names[0]) for names, _ in used.values() if names}) > 1:
-        return True
+    """Whether the articles name a referent differently: in the name each uses most (other
+    than by leaving words out), or in a description no other article uses."""
+    firsts = [set(_fold(names[0]).split()) for names, _ in used.values() if names]
+    if any(not (x <= y or y <= x) for x in firsts for y in firsts):
+        return True  # `ISIS` / `Islamic State`; not `Aldane` / `Aldane Pharmaceuticals`
     described = [{_fold(d) for d in descriptions} for _, descriptions in used.values()]
     return any(mine - set().union(*(o for o in described if o is not mine))
                for mine in described)
@@ -265,13 +265,13 @@ def concept_naming(facts: Sequence[Sequence[Unit]], docs: dict[str, Doc],
         group[1].setdefault(b, y.text)
         group[2].update(heads)
 
+    in_doc = {aid: list(doc.noun_chunks) for aid, doc in docs.items()}
     for fact in facts:
         chunks: dict[str, list[Span]] = {}
         for unit in fact:
-            sentence = docs[unit.article].char_span(unit.sentence.start, unit.sentence.end,
-                                                    alignment_mode="expand")
-            if sentence is not None:
-                chunks.setdefault(unit.article, []).extend(sentence.noun_chunks)
+            chunks.setdefault(unit.article, []).extend(
+                c for c in in_doc[unit.article]
+                if unit.sentence.start <= c.start_char and c.end_char <= unit.sentence.end)
         for a, x, b, y in _pairs(chunks):
             shared = _modifiers(x) & _modifiers(y)
             if shared and _is_subject(x.root) == _is_subject(y.root):
@@ -279,11 +279,11 @@ def concept_naming(facts: Sequence[Sequence[Unit]], docs: dict[str, Doc],
             elif not shared and _same_role(x.root, y.root) \
                     and not any(t.like_num for t in (*x, *y)):
                 alike.append((a, x, b, y))
-    if alike:
-        vectors = embed([x.text for _, x, _, _ in alike] + [y.text for _, _, _, y in alike])
-        cosines = np.einsum("ij,ij->i", vectors[:len(alike)], vectors[len(alike):])
-        for (a, x, b, y), cosine in zip(alike, cosines, strict=True):
-            if cosine >= threshold:
+    texts = sorted({chunk.text for _, x, _, y in alike for chunk in (x, y)})
+    if texts:
+        vectors = dict(zip(texts, embed(texts), strict=True))
+        for a, x, b, y in alike:
+            if float(vectors[x.text] @ vectors[y.text]) >= threshold:
                 note(f"{x.root.lemma_} / {y.root.lemma_}", a, x, b, y)
     return [_named(referent, forms, loaded) for referent, forms, _ in found]
 
@@ -311,9 +311,13 @@ def _words(chunk: Span) -> set[str]:
 
 def _same_role(x: Token, y: Token) -> bool:
     """The same dependency on the same word, which is not a verb of saying (`officials` and
-    `residents` both `said` something, and are not one thing)."""
-    return x.dep_ == y.dep_ and x.head.lemma_ == y.head.lemma_ \
-        and x.head.lemma_.lower() not in verb_classes()
+    `residents` both `said` something, and are not one thing); after a preposition, the
+    same preposition of the same word (`in 2024` and `in Brackenford` are not)."""
+    if x.dep_ != y.dep_ or x.head.lemma_ != y.head.lemma_:
+        return False
+    if x.dep_ == "pobj":  # the same preposition of the same word: `described as`
+        return x.head.head.lemma_ == y.head.head.lemma_ and x.head.head.pos_ != "PROPN"
+    return x.head.lemma_.lower() not in verb_classes()
 
 
 def _named(referent: str, forms: dict[str, str], loaded: dict[str, set[str]]) -> Naming:
