@@ -133,9 +133,9 @@ def _forms(article: Article, doc: Doc, mentions: dict[str, list[Span]],
     for chunk in doc.noun_chunks:
         if chunk.root.i in taken:
             continue
-        key = _owner(chunk, kinds, named_at, loaded)
-        if key is not None:
-            described[key][_bare(chunk)] += 1
+        owner = _owner(chunk, kinds, named_at, loaded)
+        if owner is not None:
+            described[owner][_bare(chunk)] += 1
     return {key: ([form for form, _ in names[key].most_common()],
                   [form for form, _ in described[key].most_common()])
             for key in names.keys() | described.keys()}
