@@ -24,7 +24,7 @@ NAMED_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
 NAMING_VERBS = frozenset({"call", "know", "name", "dub", "brand", "style"})
 # Nouns for the people who run an organisation: `union bosses` names the union's side.
 RUNNERS = frozenset({"boss", "leader", "leadership", "chief", "official", "executive",
-                     "management", "bureaucrat", "chiefs", "brass"})
+                     "management", "bureaucrat", "brass"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _PREMODIFIERS = frozenset({"det", "amod", "compound", "nmod", "poss", "punct", "advmod"})
 
