@@ -444,9 +444,8 @@ def _naming_of(comparison: Comparison, referent: str) -> dict[str, str]:
 
 
 def test_compare_naming_shows_descriptions_of_a_named_entity(ferry: Comparison) -> None:
-    """The words before a name (`cost-cutting ferry operator`) describe it, and so does a
-    later phrase whose head names that kind of thing (`the operator`); a name cut short
-    (`the company` is no form of a name without `company`) is no variant."""
+    """The words before a name (`cost-cutting ferry operator`) describe it, and tie the kind
+    `operator` to it; article a, which only names the company, shows no description."""
     forms = _naming_of(ferry, "Harbourline Ferries")
     assert "cost-cutting ferry operator" in forms.get("b", ""), ferry.naming
     assert "operator" not in forms.get("a", "")
