@@ -46,25 +46,21 @@ def entity_naming(articles: Sequence[Article], docs: dict[str, Doc],
     them, where the articles differ: in the name they use most, or in a description only one
     of them uses."""
     mentions = _merge_fragments({a.id: _mentions(a, docs[a.id]) for a in articles})
+    described = {aid: {key: [d for span in spans for d in _described(span)]
+                       for key, spans in per_key.items()} for aid, per_key in mentions.items()}
     kinds: dict[str, set[str]] = defaultdict(set)  # referent key → head nouns naming it
-    for article in articles:
-        for key, spans in mentions[article.id].items():
-            for span in spans:
-                kinds[key].add(span.root.lemma_.lower())  # `Union` in `Dockworkers' Union`
-                kinds[key].update(d.root.lemma_.lower() for d in _described(span))
+    for aid, per_key in mentions.items():
+        for key, spans in per_key.items():
+            kinds[key].update(span.root.lemma_.lower() for span in spans)  # `Union`
+            kinds[key].update(d.root.lemma_.lower() for d in described[aid][key])
+    forms = {a.id: _forms(a, docs[a.id], mentions[a.id], described[a.id], kinds, loaded[a.id])
+             for a in articles}
+    words: dict[str, set[str]] = defaultdict(set)  # referent key → words of its names
+    for article_forms in forms.values():
+        for key, (names, _) in article_forms.items():
+            words[key].update(w for name in names for w in _fold(name).split())
+    forms = {aid: _cut_short(article_forms, words) for aid, article_forms in forms.items()}
     found = []
-    forms = {a.id: _forms(a, docs[a.id], mentions[a.id], kinds, loaded[a.id]) for a in articles}
-    for key in kinds:  # `the council`, `the city council`: the name cut short, no description
-        words = {w for per_key in forms.values() for name in per_key.get(key, ((), ()))[0]
-                 for w in _fold(name).split()}
-        for per_key in forms.values():
-            if key in per_key:
-                names, descriptions = per_key[key]
-                kept = [d for d in descriptions if not set(_fold(d).split()) <= words]
-                if names or kept:
-                    per_key[key] = (names, kept)
-                else:
-                    del per_key[key]
     keys = Counter(key for per_key in forms.values() for key in per_key)
     for key, count in keys.items():
         if count < 2:
@@ -78,7 +74,7 @@ def entity_naming(articles: Sequence[Article], docs: dict[str, Doc],
                    for form in names + descriptions
                    if any(word in form.lower() for word in loaded.get(aid, ()))}
         found.append(Naming(_referent(used.values()), shown, tuple(sorted(flagged))))
-    return sorted(found, key=lambda n: not n.loaded)
+    return sorted(found, key=lambda n: (not n.loaded, n.referent))
 
 
 Mentions = dict[str, dict[str, list[Span]]]  # article id → referent key → mentions
@@ -118,27 +114,38 @@ def _mentions(article: Article, doc: Doc) -> dict[str, list[Span]]:
 
 
 def _forms(article: Article, doc: Doc, mentions: dict[str, list[Span]],
-           kinds: dict[str, set[str]], loaded: set[str]) -> dict[str, Forms]:
-    """Referent key → the names and descriptions the article uses for it."""
+           described: dict[str, list[Span]], kinds: dict[str, set[str]],
+           loaded: set[str]) -> dict[str, Forms]:
+    """Referent key → the names and descriptions the article uses for it: those where it is
+    named, and the noun phrases elsewhere that describe it (see `_owner`)."""
     names: dict[str, Counter[str]] = defaultdict(Counter)
-    described: dict[str, Counter[str]] = defaultdict(Counter)
+    descriptions: dict[str, Counter[str]] = defaultdict(Counter)
     named_at = sorted((span.start, key) for key, spans in mentions.items() for span in spans)
-    taken = {t.i for spans in mentions.values() for span in spans for t in span}
+    taken = {t.i for spans in (*mentions.values(), *described.values())
+             for span in spans for t in span}
     for key, spans in mentions.items():
-        for span in spans:
-            names[key][_form(article.text, span.start_char, span.end_char)] += 1
-            for description in _described(span):
-                described[key][_bare(description)] += 1
-                taken.update(t.i for t in description)
+        names[key].update(_form(article.text, span.start_char, span.end_char) for span in spans)
+        descriptions[key].update(_bare(span) for span in described[key])
     for chunk in doc.noun_chunks:
         if chunk.root.i in taken:
             continue
         owner = _owner(chunk, kinds, named_at, loaded)
         if owner is not None:
-            described[owner][_bare(chunk)] += 1
+            descriptions[owner][_bare(chunk)] += 1
     return {key: ([form for form, _ in names[key].most_common()],
-                  [form for form, _ in described[key].most_common()])
-            for key in names.keys() | described.keys()}
+                  [form for form, _ in descriptions[key].most_common()])
+            for key in names.keys() | descriptions.keys()}
+
+
+def _cut_short(forms: dict[str, Forms], words: dict[str, set[str]]) -> dict[str, Forms]:
+    """Without descriptions made only of a referent's name words (`the council`, `the city
+    council` for `Lowmere City Council`); a referent left with nothing is dropped."""
+    kept = {}
+    for key, (names, descriptions) in forms.items():
+        rest = [d for d in descriptions if not set(_fold(d).split()) <= words[key]]
+        if names or rest:
+            kept[key] = (names, rest)
+    return kept
 
 
 def _described(span: Span) -> list[Span]:
