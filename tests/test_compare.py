@@ -148,6 +148,21 @@ def test_compare_syndicated_copy_counts_once(corpus: dict[str, Article]) -> None
     assert comparison.independent_sources == len(members) - 1
 
 
+def test_compare_embeds_each_text_once(corpus: dict[str, Article]) -> None:
+    from newsprism.compare.story import _default_embed
+    from newsprism.config import load_settings
+
+    embed, asked = _default_embed(load_settings()), []
+
+    def counted(texts: Any) -> np.ndarray:
+        asked.extend(texts)
+        return embed(texts)
+
+    members = [corpus[aid] for aid in EXPECTED["stories"]["port-strike"]["articles"]]
+    assert compare_story(members, embed=counted).facts  # holds a syndicated copy
+    assert asked and len(asked) == len(set(asked))
+
+
 def test_compare_fact_matrix_is_complete(compared: dict[str, Comparison]) -> None:
     for comparison in compared.values():
         for fact in comparison.facts:

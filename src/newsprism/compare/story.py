@@ -27,7 +27,7 @@ def compare_story(articles: Sequence[Article], *, story_id: str = "story",
     found here unless given; copies count once among independent sources."""
     settings = settings or load_settings()
     _check(articles)
-    embed = embed or _default_embed(settings)
+    embed = _each_text_once(embed or _default_embed(settings))
     if syndicated is None:
         from newsprism.group import syndicated_pairs
         syndicated = syndicated_pairs(articles, settings.group)
@@ -74,6 +74,22 @@ def _default_embed(settings: Settings) -> Embed:
 def _embedder(max_tokens: int, batch_size: int) -> Embed:
     from newsprism.group.embed import Embedder
     return Embedder(max_tokens, batch_size, threads=os.cpu_count() or 1)
+
+
+def _each_text_once(embed: Embed) -> Embed:
+    """`embed` that computes each distinct text once per comparison: wire copies repeat
+    sentences, and figures repeat what they count."""
+    known: dict[str, np.ndarray] = {}
+
+    def embed_once(texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return embed(texts)
+        new = [text for text in dict.fromkeys(texts) if text not in known]
+        if new:
+            known.update(zip(new, embed(new), strict=True))
+        return np.array([known[text] for text in texts])
+
+    return embed_once
 
 
 def _split(vectors: np.ndarray, units: dict[str, list[Unit]]) -> dict[str, np.ndarray]:
