@@ -480,6 +480,50 @@ def test_compare_naming_same_role_close_meaning_is_one_thing(ferry: Comparison) 
     assert forms == {"a": "The blaze", "b": "The inferno"}, ferry.naming
 
 
+MILL_A = """Mill closure will cost 300 jobs
+
+Harland Mills Inc. will close its Harrow Vale mill in March, the company said on Monday. The
+Textile Workers Union said it would fight the closure in court. The company blamed rising
+energy costs.
+
+Production will move to a plant near Sallow Point. Residents called the closure a turning
+point for the valley.
+"""
+
+MILL_B = """Textile giant shutters Harrow Vale mill
+
+Harland Mills Inc., a firm that paid its chief executive a record bonus last year, will close
+its Harrow Vale mill in March. The Textile Workers Union vowed to fight the closure in court.
+It is the company, not the Textile Workers Union, that will set the timetable.
+
+Production will move to a plant near Sallow Point. The firm blamed rising energy costs.
+"""
+
+
+@pytest.fixture(scope="module")
+def mill(tmp_path_factory: pytest.TempPathFactory) -> Comparison:
+    folder = tmp_path_factory.mktemp("mill")
+    (folder / "a.txt").write_text(MILL_A)
+    (folder / "b.txt").write_text(MILL_B)
+    articles, _ = newsprism.read([str(folder)])
+    return compare_story(articles)
+
+
+def test_compare_naming_common_noun_for_the_organisation_of_its_kind(mill: Comparison) -> None:
+    """`The company` is the company named last (`Inc.`), not the union named in between; a
+    contrast (`the company, not the … Union`) is no apposition."""
+    forms = _naming_of(mill, "Harland Mills")
+    assert "company" in forms.get("a", "") and "firm" in forms.get("b", ""), mill.naming
+    assert _naming_of(mill, "Textile Workers Union") == {}, mill.naming
+
+
+def test_compare_naming_indefinite_phrase_is_not_a_place_of_the_same_head(
+        mill: Comparison) -> None:
+    """`a turning point` does not describe `Sallow Point`: a name's own head noun names it
+    only in a definite phrase."""
+    assert _naming_of(mill, "Sallow Point") == {}, mill.naming
+
+
 def test_compare_naming_possessive_is_no_other_name() -> None:
     """`Aldane Pharmaceuticals'` and `Aldane Pharmaceuticals` are one name."""
     a = Article("a", "o", "Aldane Pharmaceuticals recalled a drug.", entities=(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -25,6 +26,31 @@ NAMING_VERBS = frozenset({"call", "know", "name", "dub", "brand", "style"})
 # Nouns for the people who run an organisation: `union bosses` names the union's side.
 RUNNERS = frozenset({"boss", "leader", "leadership", "chief", "official", "executive",
                      "management", "bureaucrat", "brass"})
+# Common nouns that stand for an organisation of one kind (`the company`, `the regulator`),
+# and the last words of names that say which kind a name is (`Calderine Energy` is a
+# company, `Federal Rail Safety Board` a public body). A public body's or group's own head
+# noun (`the board`, `the union`) is matched through its name, not here.
+ORGANISATION_NOUNS = {
+    "company": frozenset({
+        "business", "carrier", "company", "contractor", "corporation", "developer",
+        "drugmaker", "firm", "insurer", "lender", "maker", "manufacturer", "operator",
+        "producer", "railroad", "retailer", "supplier", "trader", "utility"}),
+    "public body": frozenset({"agency", "regulator", "watchdog"}),
+    "group": frozenset({"group", "organisation", "organization"}),
+}
+NAME_ENDINGS = {
+    "company": frozenset({
+        "airlines", "co", "corp", "energy", "ferries", "foods", "freight", "holdings", "inc",
+        "industries", "laboratories", "labs", "llc", "logistics", "ltd", "motors", "partners",
+        "pharmaceuticals", "plc", "security", "services", "solvents", "systems",
+        "technologies"}),
+    "public body": frozenset({
+        "agency", "authority", "board", "commission", "department", "directorate", "ministry",
+        "service"}),
+    "group": frozenset({
+        "alliance", "association", "coalition", "federation", "guild", "league", "society",
+        "union"}),
+}
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _PREMODIFIERS = frozenset({"det", "amod", "compound", "nmod", "poss", "punct", "advmod"})
 
@@ -48,11 +74,12 @@ def entity_naming(articles: Sequence[Article], docs: dict[str, Doc],
     mentions = _merge_fragments({a.id: _mentions(a, docs[a.id]) for a in articles})
     described = {aid: {key: [d for span in spans for d in _described(span)]
                        for key, spans in per_key.items()} for aid, per_key in mentions.items()}
-    kinds: dict[str, set[str]] = defaultdict(set)  # referent key → head nouns naming it
+    kinds = Kinds(defaultdict(set), defaultdict(set), defaultdict(set))
     for aid, per_key in mentions.items():
         for key, spans in per_key.items():
-            kinds[key].update(span.root.lemma_.lower() for span in spans)  # `Union`
-            kinds[key].update(d.root.lemma_.lower() for d in described[aid][key])
+            kinds.names[key].update(span.root.lemma_.lower() for span in spans)  # `Union`
+            kinds.words[key].update(t.lower_ for span in spans for t in span)
+            kinds.described[key].update(d.root.lemma_.lower() for d in described[aid][key])
     forms = {a.id: _forms(a, docs[a.id], mentions[a.id], described[a.id], kinds, loaded[a.id])
              for a in articles}
     words: dict[str, set[str]] = defaultdict(set)  # referent key → words of its names
@@ -78,6 +105,23 @@ def entity_naming(articles: Sequence[Article], docs: dict[str, Doc],
 
 
 Mentions = dict[str, dict[str, list[Span]]]  # article id → referent key → mentions
+
+
+@dataclass(frozen=True)
+class Kinds:
+    """What the story's articles tell about each referent key: the head nouns of its names
+    (`union`) and of its descriptions (`giant`), the words of its names, and what kind of
+    organisation it is."""
+    names: dict[str, set[str]]
+    described: dict[str, set[str]]
+    words: dict[str, set[str]]
+
+    def organisation(self, key: str) -> set[str]:
+        """Which kinds of organisation (`ORGANISATION_NOUNS`) the referent's name and
+        descriptions make it."""
+        heads = self.names[key] | self.described[key]
+        return {kind for kind, nouns in ORGANISATION_NOUNS.items()
+                if heads & (nouns | NAME_ENDINGS[kind]) or key.split()[-1] in NAME_ENDINGS[kind]}
 
 
 def _merge_fragments(mentions: Mentions) -> Mentions:
@@ -114,8 +158,7 @@ def _mentions(article: Article, doc: Doc) -> dict[str, list[Span]]:
 
 
 def _forms(article: Article, doc: Doc, mentions: dict[str, list[Span]],
-           described: dict[str, list[Span]], kinds: dict[str, set[str]],
-           loaded: set[str]) -> dict[str, Forms]:
+           described: dict[str, list[Span]], kinds: Kinds, loaded: set[str]) -> dict[str, Forms]:
     """Referent key → the names and descriptions the article uses for it: those where it is
     named, and the noun phrases elsewhere that describe it (see `_owner`)."""
     names: dict[str, Counter[str]] = defaultdict(Counter)
@@ -174,9 +217,25 @@ def _described(span: Span) -> list[Span]:
             and head.dep_ == "acl":
         nouns.append(head.head)
     for noun in nouns:
-        if noun.pos_ == "NOUN":
+        if noun.pos_ == "NOUN" and _beside(noun, span):
             found.append(doc[_chunk_start(noun):noun.i + 1])
     return found
+
+
+def _beside(noun: Token, name: Span) -> bool:
+    """Whether an apposition sits beside the name, with only punctuation and its own words
+    between them, and the name closed by punctuation: not `the contractor, not City Hall`,
+    `… according to Northcastle Freight, among them 11 tank cars` or `180 asylum seekers,
+    the Department of Migration said`."""
+    doc = name.doc
+    if noun.i >= name.end:
+        return all(t.is_punct for t in doc[name.end:_chunk_start(noun)])
+    between, own = doc[noun.i + 1:name.start], {t.i for t in noun.subtree}
+    if not between:
+        return True  # `the cost-cutting ferry operator Harbourline Ferries`
+    closed = name.end == len(doc) or doc[name.end].is_punct  # not `…, the agency said`
+    return closed and all((t.is_punct or t.i in own) and t.lower_ not in ("not", "never")
+                          for t in between)
 
 
 def _chunk_start(noun: Token) -> int:
@@ -184,27 +243,41 @@ def _chunk_start(noun: Token) -> int:
                or t.i == noun.i)
 
 
-def _owner(chunk: Span, kinds: dict[str, set[str]], named_at: list[tuple[int, str]],
+def _owner(chunk: Span, kinds: Kinds, named_at: list[tuple[int, str]],
            loaded: set[str]) -> str | None:
-    """The referent a noun phrase without a name describes: its head noun names exactly the
-    kind of thing one referent is (`the union`; `the offshoring giant` once an article called
-    Calderine `the energy giant`), or it names the people who run one (`union bosses`,
-    `agency bureaucrats`). Two candidates: the one named last before the phrase."""
+    """The referent a noun phrase without a name describes, by its head noun:
+    - the head of the referent's name, in a definite singular phrase whose compounds are
+      words of the name (`the union`, `Lowmere's council`, `the health department`; not `the
+      water service` for a `Cyber Incident Service`, nor `a turning point` for `Sallow
+      Point`);
+    - the head of a description of it, in a definite or described singular phrase (`the
+      offshoring giant` once an article called Calderine `the energy giant`; `a cut-rate
+      contractor`, not `a small group of fishermen`);
+    - the people who run it (`union bosses`, `agency bureaucrats`).
+    Several candidates: the one named last before the phrase. None, and a definite common
+    noun for a kind of organisation (`the company`, `the regulator`) is the organisation of
+    that kind named last before it."""
     head = chunk.root
     if head.pos_ != "NOUN":
         return None
-    lemma = head.lemma_.lower()
-    modifiers = {t.lemma_.lower() for t in head.children if t.dep_ == "compound"}
-    definite = any(t.dep_ == "det" and t.lower_ in _DEFINITE for t in head.children)
-    described = any(t.dep_ in ("amod", "compound") for t in head.children)
+    lemma, singular = head.lemma_.lower(), head.tag_ == "NN"
+    compounds = [t for t in head.children if t.dep_ == "compound"]
+    definite = any((t.dep_ == "det" and t.lower_ in _DEFINITE) or t.dep_ == "poss"
+                   for t in head.children)
+    described = singular and any(t.dep_ in ("amod", "compound") for t in head.children) \
+        and not any(t.dep_ == "prep" and t.lower_ == "of" for t in head.children)
     runs = lemma in RUNNERS or head.lower_ in loaded
-    candidates = {key for key, heads in kinds.items()
-                  if (lemma in heads and (definite or described))
-                  or (runs and heads & modifiers)}
-    if not candidates:
-        return None
-    if len(candidates) == 1:
-        return candidates.pop()
+    candidates = {key for key in kinds.names
+                  if (lemma in kinds.names[key] and definite and singular
+                      and {t.lower_ for t in compounds} <= kinds.words[key])
+                  or (lemma in kinds.described[key] and (definite or described))
+                  or (runs and (kinds.names[key] | kinds.described[key])
+                      & {t.lemma_.lower() for t in compounds})}
+    kind = next((k for k, nouns in ORGANISATION_NOUNS.items() if lemma in nouns), None)
+    if not candidates and kind and definite and singular:
+        candidates = {key for key in kinds.names if kind in kinds.organisation(key)}
+    elif len(candidates) == 1:
+        return next(iter(candidates))
     before = [key for start, key in named_at if start < chunk.start and key in candidates]
     return before[-1] if before else None
 
