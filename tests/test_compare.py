@@ -484,7 +484,7 @@ MILL_A = """Mill closure will cost 300 jobs
 
 Harland Mills Inc. will close its Harrow Vale mill in March, the company said on Monday. The
 Textile Workers Union said it would fight the closure in court. The company blamed rising
-energy costs.
+energy costs. The company's contractor will clear the site.
 
 Production will move to a plant near Sallow Point. Residents called the closure a turning
 point for the valley.
@@ -510,10 +510,12 @@ def mill(tmp_path_factory: pytest.TempPathFactory) -> Comparison:
 
 
 def test_compare_naming_common_noun_for_the_organisation_of_its_kind(mill: Comparison) -> None:
-    """`The company` is the company named last (`Inc.`), not the union named in between; a
-    contrast (`the company, not the … Union`) is no apposition."""
+    """`The company` is the company named last (`Inc.`), not the union named in between;
+    `the company's contractor` is another company; a contrast (`the company, not the …
+    Union`) is no apposition."""
     forms = _naming_of(mill, "Harland Mills")
     assert "company" in forms.get("a", "") and "firm" in forms.get("b", ""), mill.naming
+    assert "contractor" not in forms.get("a", ""), mill.naming
     assert _naming_of(mill, "Textile Workers Union") == {}, mill.naming
 
 

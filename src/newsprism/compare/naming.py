@@ -254,16 +254,16 @@ def _owner(chunk: Span, kinds: Kinds, named_at: list[tuple[int, str]],
       offshoring giant` once an article called Calderine `the energy giant`; `a cut-rate
       contractor`, not `a small group of fishermen`);
     - the people who run it (`union bosses`, `agency bureaucrats`).
-    Several candidates: the one named last before the phrase. None, and a definite common
-    noun for a kind of organisation (`the company`, `the regulator`) is the organisation of
+    Several candidates: the one named last before the phrase. None, and a common noun for a
+    kind of organisation after `the` (`the company`, `the regulator`) is the organisation of
     that kind named last before it."""
     head = chunk.root
     if head.pos_ != "NOUN":
         return None
     lemma, singular = head.lemma_.lower(), head.tag_ == "NN"
     compounds = [t for t in head.children if t.dep_ == "compound"]
-    definite = any((t.dep_ == "det" and t.lower_ in _DEFINITE) or t.dep_ == "poss"
-                   for t in head.children)
+    the = any(t.dep_ == "det" and t.lower_ in _DEFINITE for t in head.children)
+    definite = the or any(t.dep_ == "poss" for t in head.children)  # `Lowmere's council`
     described = singular and any(t.dep_ in ("amod", "compound") for t in head.children) \
         and not any(t.dep_ == "prep" and t.lower_ == "of" for t in head.children)
     runs = lemma in RUNNERS or head.lower_ in loaded
@@ -274,7 +274,7 @@ def _owner(chunk: Span, kinds: Kinds, named_at: list[tuple[int, str]],
                   or (runs and (kinds.names[key] | kinds.described[key])
                       & {t.lemma_.lower() for t in compounds})}
     kind = next((k for k, nouns in ORGANISATION_NOUNS.items() if lemma in nouns), None)
-    if not candidates and kind and definite and singular:
+    if not candidates and kind and the and singular:  # not `the railroad's contractor`
         candidates = {key for key in kinds.names if kind in kinds.organisation(key)}
     elif len(candidates) == 1:
         return next(iter(candidates))
