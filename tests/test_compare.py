@@ -535,3 +535,37 @@ def test_compare_naming_possessive_is_no_other_name() -> None:
         Entity(0, 23, "Aldane Pharmaceuticals'", "ORG", "Aldane Pharmaceuticals"),))
     docs = {x.id: load_pipeline()(x.text) for x in (a, b)}
     assert entity_naming([a, b], docs, {"a": set(), "b": set()}) == []
+
+
+def test_compare_brief_tells_a_fact_by_its_least_opinionated_central_sentence() -> None:
+    """Of sentences about as central as the most central one, the one the bias model scores
+    least opinionated tells the fact; a clearly less central one does not."""
+    from newsprism.compare.align import Unit
+    from newsprism.compare.brief import neutral_choice
+
+    texts = {"a": "The council approved the budget on Monday after a long debate.",
+             "b": "The council finally approved its bloated budget on Monday night.",
+             "c": "Residents had waited three years for the council to act on it."}
+    bias = {"a": 0.2, "b": 0.9, "c": 0.1}
+    units = [Unit(aid, Sentence(0, len(text), bias[aid]), text, frozenset(), frozenset())
+             for aid, text in texts.items()]
+    articles = {aid: Article(aid, "o", text) for aid, text in texts.items()}
+    rows = {"a": [1.0, 0.0, 0.0], "b": [0.99, 0.141, 0.0], "c": [0.1, 0.3, 0.949]}
+    vectors = {(aid, 0): np.array(row) for aid, row in rows.items()}
+    assert neutral_choice(units, articles, vectors).article == "a"  # type: ignore[union-attr]
+
+
+def test_compare_naming_a_group_the_ner_took_for_a_person() -> None:
+    """`Red Kite`, tagged as a person, is a group once an article describes it as one; the
+    noun right before `calling itself` is what it is called (`gang`), not the noun the
+    parse hangs the verb on (`attack`)."""
+    texts = {"a": "The attack, claimed by a ransomware gang calling itself Red Kite, froze the "
+                  "city's billing system for a week.",
+             "b": "A group calling itself Red Kite said on Sunday that it had stolen the "
+                  "city's billing records."}
+    articles = [Article(aid, "o", text, entities=(
+        Entity(text.index("Red Kite"), text.index("Red Kite") + 8, "Red Kite", "PERSON",
+               "Red Kite"),)) for aid, text in texts.items()]
+    docs = {a.id: load_pipeline()(a.text) for a in articles}
+    (found,) = entity_naming(articles, docs, {"a": set(), "b": set()})
+    assert found.forms == {"a": "Red Kite / ransomware gang", "b": "Red Kite / group"}

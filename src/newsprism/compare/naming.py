@@ -36,7 +36,7 @@ ORGANISATION_NOUNS = {
         "drugmaker", "firm", "insurer", "lender", "maker", "manufacturer", "operator",
         "producer", "railroad", "retailer", "supplier", "trader", "utility"}),
     "public body": frozenset({"agency", "regulator", "watchdog"}),
-    "group": frozenset({"group", "organisation", "organization"}),
+    "group": frozenset({"gang", "group", "organisation", "organization"}),
 }
 NAME_ENDINGS = {
     "company": frozenset({
@@ -51,6 +51,7 @@ NAME_ENDINGS = {
         "alliance", "association", "coalition", "federation", "guild", "league", "society",
         "union"}),
 }
+ORGANISATION_WORDS = frozenset().union(*ORGANISATION_NOUNS.values(), *NAME_ENDINGS.values())
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _PREMODIFIERS = frozenset({"det", "amod", "compound", "nmod", "poss", "punct", "advmod"})
 
@@ -71,7 +72,7 @@ def entity_naming(articles: Sequence[Article], docs: dict[str, Doc],
     """Entities two or more articles mention, with each article's names and descriptions for
     them, where the articles differ: in the name they use most, or in a description only one
     of them uses."""
-    mentions = _merge_fragments({a.id: _mentions(a, docs[a.id]) for a in articles})
+    mentions = _merge_fragments(_named_entities(articles, docs))
     described = {aid: {key: [d for span in spans for d in _described(span)]
                        for key, spans in per_key.items()} for aid, per_key in mentions.items()}
     kinds = Kinds(defaultdict(set), defaultdict(set), defaultdict(set))
@@ -145,16 +146,31 @@ def _merge_fragments(mentions: Mentions) -> Mentions:
 Forms = tuple[list[str], list[str]]  # names, descriptions; most used first
 
 
-def _mentions(article: Article, doc: Doc) -> dict[str, list[Span]]:
-    """Referent key → the article's mentions of it by name. People are left out: outlets
-    differ in titles and surnames, which says little about framing."""
+def _mentions(article: Article, doc: Doc, labels: Iterable[str]) -> dict[str, list[Span]]:
+    """Referent key → the article's mentions by name of entities with one of `labels`."""
     found: dict[str, list[Span]] = defaultdict(list)
     aliases = known_aliases()
     for entity in article.entities:
         span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
-        if entity.label in NAMED_LABELS and span is not None:
+        if entity.label in labels and span is not None:
             found[aliases.get(entity.canonical.lower(), entity.canonical).lower()].append(span)
     return found
+
+
+def _named_entities(articles: Sequence[Article], docs: dict[str, Doc]) -> Mentions:
+    """Mentions of organisations, places, groups, events and laws. People are left out
+    (outlets differ in titles and surnames, which says little about framing), except those
+    an article describes as an organisation: the NER takes some for people (`a gang calling
+    itself Vesper Lock`)."""
+    named = {a.id: _mentions(a, docs[a.id], NAMED_LABELS) for a in articles}
+    people = {a.id: _mentions(a, docs[a.id], ("PERSON",)) for a in articles}
+    groups = {key for per_key in people.values() for key, spans in per_key.items()
+              if any(d.root.lemma_.lower() in ORGANISATION_WORDS
+                     for span in spans for d in _described(span))}
+    for aid, per_key in people.items():
+        for key in groups & per_key.keys():
+            named[aid][key].extend(per_key[key])
+    return named
 
 
 def _forms(article: Article, doc: Doc, mentions: dict[str, list[Span]],
@@ -210,32 +226,32 @@ def _described(span: Span) -> list[Span]:
     nouns = [t for t in root.children if t.dep_ == "appos"]
     if root.dep_ == "appos":
         nouns.append(root.head)
+    nouns = [noun for noun in nouns if _beside(noun, span)]
     head = root.head
     if root.dep_ in ("oprd", "dobj", "pobj") and head.dep_ == "prep":
         head = head.head  # `known as AV-114`
     if root.dep_ in ("oprd", "dobj", "pobj") and head.lemma_ in NAMING_VERBS \
-            and head.dep_ == "acl":
-        nouns.append(head.head)
+            and head.dep_ == "acl" and head.i > 0:
+        nouns.append(doc[head.i - 1])  # the noun right before the verb, whatever the parse
     for noun in nouns:
-        if noun.pos_ == "NOUN" and _beside(noun, span):
+        if noun.pos_ == "NOUN":
             found.append(doc[_chunk_start(noun):noun.i + 1])
     return found
 
 
 def _beside(noun: Token, name: Span) -> bool:
-    """Whether an apposition sits beside the name, with only punctuation and its own words
-    between them, and the name closed by punctuation: not `the contractor, not City Hall`,
-    `… according to Northcastle Freight, among them 11 tank cars` or `180 asylum seekers,
-    the Department of Migration said`."""
+    """Whether an apposition sits beside the name, with only its own words between them and,
+    when a comma sets it off, the name closed by punctuation: not `the contractor, not City Hall`, `… according to Northcastle Freight,
+    among them 11 tank cars` or `180 asylum seekers, the Department of Migration said`."""
     doc = name.doc
     if noun.i >= name.end:
         return all(t.is_punct for t in doc[name.end:_chunk_start(noun)])
     between, own = doc[noun.i + 1:name.start], {t.i for t in noun.subtree}
-    if not between:
-        return True  # `the cost-cutting ferry operator Harbourline Ferries`
-    closed = name.end == len(doc) or doc[name.end].is_punct  # not `…, the agency said`
-    return closed and all((t.is_punct or t.i in own) and t.lower_ not in ("not", "never")
-                          for t in between)
+    if any((t.i not in own and not t.is_punct) or t.lower_ in ("not", "never")
+           for t in between):
+        return False
+    return not any(t.is_punct for t in between) or name.end == len(doc) \
+        or doc[name.end].is_punct
 
 
 def _chunk_start(noun: Token) -> int:
