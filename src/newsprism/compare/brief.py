@@ -25,6 +25,9 @@ DEPENDENT_OPENERS = frozenset((
     "he", "she", "they", "it", "this", "that", "these", "those", "his", "her", "their", "its",
     "but", "and", "so", "also", "however", "still", "yet", "meanwhile", "instead", "then",
     "i", "we", "you", "my", "our", "your"))  # first person in a news sentence: quoted speech
+# sentences this close to the most central telling of a fact tell it as well: the least
+# opinionated of them is taken
+CENTRAL_MARGIN = 0.05
 REDUNDANT = 0.8  # cosine above which a second summary sentence repeats the first
 
 
@@ -60,8 +63,9 @@ def _quoted_share(article: Article, start: int, end: int) -> float:
 
 def neutral_choice(fact: Sequence[Unit], articles: dict[str, Article],
                    vectors: dict[tuple[str, int], np.ndarray] | None = None) -> Unit | None:
-    """The usable sentence that best tells the fact: the most central one (closest on
-    average to the fact's other sentences), the least opinionated among equals."""
+    """The usable sentence that best tells the fact: of those about as central as the most
+    central one (closest on average to the fact's other sentences), the least
+    opinionated."""
     choices = [unit for unit in fact if usable(unit, articles[unit.article])]
     if not choices:
         return None
@@ -73,8 +77,10 @@ def neutral_choice(fact: Sequence[Unit], articles: dict[str, Article],
         return float(np.mean([mine @ vectors[(u.article, u.sentence.start)] for u in fact
                               if u is not unit]))
 
-    return min(choices, key=lambda u: (-round(centrality(u), 2), u.sentence.bias or 0.0,
-                                       len(u.text)))
+    central = {id(unit): centrality(unit) for unit in choices}
+    best = max(central.values())
+    return min((u for u in choices if central[id(u)] >= best - CENTRAL_MARGIN),
+               key=lambda u: (u.sentence.bias or 0.0, -central[id(u)], len(u.text)))
 
 
 def tidy(text: str) -> str:
