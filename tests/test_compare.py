@@ -445,13 +445,18 @@ The inferno on the quay burned for two hours before crews put it out.
 """
 
 
-@pytest.fixture(scope="module")
-def ferry(tmp_path_factory: pytest.TempPathFactory) -> Comparison:
-    folder = tmp_path_factory.mktemp("ferry")
-    (folder / "a.txt").write_text(FERRY_A)
-    (folder / "b.txt").write_text(FERRY_B)
+def _compared(tmp_path_factory: pytest.TempPathFactory, a: str, b: str) -> Comparison:
+    """Two project-written articles `a` and `b`, read, analysed and compared."""
+    folder = tmp_path_factory.mktemp("story")
+    (folder / "a.txt").write_text(a)
+    (folder / "b.txt").write_text(b)
     articles, _ = newsprism.read([str(folder)])
     return compare_story(articles)
+
+
+@pytest.fixture(scope="module")
+def ferry(tmp_path_factory: pytest.TempPathFactory) -> Comparison:
+    return _compared(tmp_path_factory, FERRY_A, FERRY_B)
 
 
 def _naming_of(comparison: Comparison, referent: str) -> dict[str, str]:
@@ -502,11 +507,7 @@ Production will move to a plant near Sallow Point. The firm blamed rising energy
 
 @pytest.fixture(scope="module")
 def mill(tmp_path_factory: pytest.TempPathFactory) -> Comparison:
-    folder = tmp_path_factory.mktemp("mill")
-    (folder / "a.txt").write_text(MILL_A)
-    (folder / "b.txt").write_text(MILL_B)
-    articles, _ = newsprism.read([str(folder)])
-    return compare_story(articles)
+    return _compared(tmp_path_factory, MILL_A, MILL_B)
 
 
 def test_compare_naming_common_noun_for_the_organisation_of_its_kind(mill: Comparison) -> None:

@@ -241,8 +241,9 @@ def _described(span: Span) -> list[Span]:
 
 def _beside(noun: Token, name: Span) -> bool:
     """Whether an apposition sits beside the name, with only its own words between them and,
-    when a comma sets it off, the name closed by punctuation: not `the contractor, not City Hall`, `… according to Northcastle Freight,
-    among them 11 tank cars` or `180 asylum seekers, the Department of Migration said`."""
+    when a comma sets it off, the name closed by punctuation: not `the contractor, not City
+    Hall`, `… according to Northcastle Freight, among them 11 tank cars` or `180 asylum
+    seekers, the Department of Migration said`."""
     doc = name.doc
     if noun.i >= name.end:
         return all(t.is_punct for t in doc[name.end:_chunk_start(noun)])
