@@ -77,10 +77,11 @@ def neutral_choice(fact: Sequence[Unit], articles: dict[str, Article],
         return float(np.mean([mine @ vectors[(u.article, u.sentence.start)] for u in fact
                               if u is not unit]))
 
-    central = {id(unit): centrality(unit) for unit in choices}
-    best = max(central.values())
-    return min((u for u in choices if central[id(u)] >= best - CENTRAL_MARGIN),
-               key=lambda u: (u.sentence.bias or 0.0, -central[id(u)], len(u.text)))
+    scored = [(centrality(unit), unit) for unit in choices]
+    best = max(score for score, _ in scored)
+    _, unit = min(((score, u) for score, u in scored if score >= best - CENTRAL_MARGIN),
+                  key=lambda pair: (pair[1].sentence.bias or 0.0, -pair[0], len(pair[1].text)))
+    return unit
 
 
 def tidy(text: str) -> str:
