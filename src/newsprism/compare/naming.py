@@ -120,9 +120,9 @@ class Kinds:
     def organisation(self, key: str) -> set[str]:
         """Which kinds of organisation (`ORGANISATION_NOUNS`) the referent's name and
         descriptions make it."""
-        heads = self.names[key] | self.described[key]
+        heads = self.names[key] | self.described[key] | {key.split()[-1].strip(".")}
         return {kind for kind, nouns in ORGANISATION_NOUNS.items()
-                if heads & (nouns | NAME_ENDINGS[kind]) or key.split()[-1] in NAME_ENDINGS[kind]}
+                if heads & (nouns | NAME_ENDINGS[kind])}
 
 
 def _merge_fragments(mentions: Mentions) -> Mentions:
