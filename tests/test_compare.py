@@ -122,6 +122,20 @@ def test_compare_brief_every_sentence_cited(compared: dict[str, Comparison],
 
 
 @pytest.mark.parametrize("story", STORIES)
+def test_compare_brief_only_section_states_nothing_shared(compared: dict[str, Comparison],
+                                                          story: str) -> None:
+    """An "only reported by" sentence is evidence of no fact that another article reports
+    too (a sentence may state a shared fact in one clause and a fact of its own in the
+    other), and is given once."""
+    comparison = compared[story]
+    shared = {e.text for f in comparison.facts if len(f.reported_by) > 1
+              for found in f.reported_by.values() for e in found}
+    only = [s.text for s in comparison.brief if s.section == "only"]
+    assert not shared & set(only)
+    assert len(only) == len(set(only))
+
+
+@pytest.mark.parametrize("story", STORIES)
 def test_compare_brief_has_no_loaded_own_voice(compared: dict[str, Comparison],
                                                corpus: dict[str, Article], story: str) -> None:
     """No summary sentence carries wording the framing layer flags in the outlet's voice,
@@ -445,11 +459,11 @@ The inferno on the quay burned for two hours before crews put it out.
 """
 
 
-def _compared(tmp_path_factory: pytest.TempPathFactory, a: str, b: str) -> Comparison:
-    """Two project-written articles `a` and `b`, read, analysed and compared."""
+def _compared(tmp_path_factory: pytest.TempPathFactory, *texts: str) -> Comparison:
+    """Project-written articles (ids `a`, `b`, …), read, analysed and compared."""
     folder = tmp_path_factory.mktemp("story")
-    (folder / "a.txt").write_text(a)
-    (folder / "b.txt").write_text(b)
+    for name, text in zip("abcdef", texts, strict=False):
+        (folder / f"{name}.txt").write_text(text)
     articles, _ = newsprism.read([str(folder)])
     return compare_story(articles)
 
@@ -548,7 +562,7 @@ def test_compare_brief_tells_a_fact_by_its_least_opinionated_central_sentence() 
              "b": "The council finally approved its bloated budget on Monday night.",
              "c": "Residents had waited three years for the council to act on it."}
     bias = {"a": 0.2, "b": 0.9, "c": 0.1}
-    units = [Unit(aid, Sentence(0, len(text), bias[aid]), text, frozenset(), frozenset())
+    units = [Unit(aid, Sentence(0, len(text), bias[aid]), text, text, 0, frozenset(), frozenset())
              for aid, text in texts.items()]
     articles = {aid: Article(aid, "o", text) for aid, text in texts.items()}
     rows = {"a": [1.0, 0.0, 0.0], "b": [0.99, 0.141, 0.0], "c": [0.1, 0.3, 0.949]}
@@ -570,3 +584,59 @@ def test_compare_naming_a_group_the_ner_took_for_a_person() -> None:
     docs = {a.id: load_pipeline()(a.text) for a in articles}
     (found,) = entity_naming(articles, docs, {"a": set(), "b": set()})
     assert found.forms == {"a": "Red Kite / ransomware gang", "b": "Red Kite / group"}
+
+
+TERMINAL_A = """Storm shuts part of Kelby port
+
+The port authority closed the northern terminal at Kelby on Friday because of the storm, \
+but the southern terminal stayed open to container ships. Harbour pilots said the swell \
+reached six metres overnight.
+"""
+TERMINAL_B = """Kelby port partly closed
+
+The northern terminal at Kelby was shut by the port authority on Friday as the storm hit \
+the coast. Container ships could still dock at the southern terminal, officials said. \
+Fishing boats stayed in the inner harbour.
+"""
+TERMINAL_C = """Storm reaches Kelby
+
+The Kelby port authority closed the port's northern terminal on Friday as the storm \
+arrived. Schools in the town were told to stay shut until Monday.
+"""
+
+
+def test_compare_sentence_stating_two_facts_reports_each(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A sentence joining two clauses (`…, but the southern terminal stayed open`) is
+    evidence for both facts, so the article that states only the first is seen to omit the
+    second."""
+    comparison = _compared(tmp_path_factory, TERMINAL_A, TERMINAL_B, TERMINAL_C)
+    closed = next(f for f in comparison.facts if "b" in f.reported_by
+                  and "shut by the port authority" in f.reported_by["b"][0].text)
+    still_open = next(f for f in comparison.facts if "b" in f.reported_by
+                      and "southern terminal" in f.reported_by["b"][0].text)
+    assert {"a", "c"} <= closed.reported_by.keys(), closed
+    assert "a" in still_open.reported_by, still_open
+    assert still_open.omitted_by == ("c",)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ambulances queued outside the hospital for five hours on Monday, and 210 planned "
+     "operations were postponed by Tuesday.",
+     ["Ambulances queued outside the hospital for five hours on Monday",
+      "210 planned operations were postponed by Tuesday."]),
+    ("Nurses walked out at the city hospital on Monday as the talks with ministers broke "
+     "down.",
+     ["Nurses walked out at the city hospital on Monday",
+      "as the talks with ministers broke down."]),
+    # a condition or a comparison states no fact of its own
+    ("The union will name strike dates at two more hospitals if no agreement is reached.",
+     ["The union will name strike dates at two more hospitals if no agreement is reached."]),
+    ("Far fewer staff joined the stoppage on Monday than the union has claimed.",
+     ["Far fewer staff joined the stoppage on Monday than the union has claimed."]),
+])
+def test_compare_clauses_of_a_sentence(text: str, expected: list[str]) -> None:
+    from newsprism.compare.align import clauses
+
+    doc = load_pipeline()(text)
+    assert [text[a:b] for a, b in clauses(doc, Sentence(0, len(text)))] == expected

@@ -6,7 +6,9 @@ and the cosine of content-word TF-IDF vectors (inverse document frequency over t
 sentences, so words every sentence uses count little), plus a bonus for canonical entities
 and figure values the two share. Embeddings alone rate any two sentences of one story as
 alike; shared specific words tell the same fact. Linked sentences form one fact; a sentence
-linked to nothing is a fact only its article reports.
+linked to nothing is a fact only its article reports. A sentence that joins clauses with
+subjects of their own (`the terminal closed, but ships still docked`) is matched clause by
+clause, and its clauses never join one fact.
 """
 
 from __future__ import annotations
@@ -15,45 +17,108 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, pairwise
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from newsprism.clean.lines import content_words
 from newsprism.model import Article, Sentence
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 MIN_WORDS = 4  # shorter sentences ("Read more.", "He agreed.") state no fact of their own
 
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """A sentence of one article, with what is needed to match it."""
+    """A clause of one article's sentence (or the whole sentence), with what is needed to
+    match it."""
 
     article: str
     sentence: Sentence
-    text: str
+    text: str  # the whole sentence, which evidence and the brief show
+    clause: str  # the part matched: the sentence, or one of its clauses
+    start: int  # the clause's offset in the article
     entities: frozenset[str]
     values: frozenset[float]
 
+    @property
+    def end(self) -> int:
+        return self.start + len(self.clause)
 
-def units_of(article: Article) -> list[Unit]:
-    """The article's sentences that can state a fact, in text order."""
+    @property
+    def key(self) -> tuple[str, int]:
+        return self.article, self.start
+
+
+def units_of(article: Article, doc: Doc | None = None) -> list[Unit]:
+    """The article's clauses that can state a fact, in text order: each sentence, split
+    into its clauses when `doc` (the article's parse) shows it joins several."""
     units = []
     for sentence in article.sentences:
-        text = article.text[sentence.start:sentence.end]
-        if len(text.split()) < MIN_WORDS:
-            continue
-        inside = range(sentence.start, sentence.end)
-        entities = frozenset(e.canonical.lower() for e in article.entities if e.start in inside)
-        values = frozenset(float(f.value) for f in article.figures
-                           if f.start in inside and isinstance(f.value, int | float))
-        units.append(Unit(article.id, sentence, text, entities, values))
+        for start, end in clauses(doc, sentence):
+            text = article.text[start:end]
+            if len(text.split()) < MIN_WORDS:
+                continue
+            inside = range(start, end)
+            entities = frozenset(e.canonical.lower() for e in article.entities
+                                 if e.start in inside)
+            values = frozenset(float(f.value) for f in article.figures
+                               if f.start in inside and isinstance(f.value, int | float))
+            units.append(Unit(article.id, sentence, article.text[sentence.start:sentence.end],
+                              text, start, entities, values))
     return units
+
+
+CLAUSE_DEPS = frozenset({"conj", "advcl", "parataxis"})
+EDGE_DEPS = frozenset({"cc", "punct"})
+# a clause opened by one of these states no fact of its own: a condition or a comparison
+UNSTATED = frozenset({"if", "unless", "until", "once", "whether", "than"})
+VERBS = frozenset({"VERB", "AUX"})
+
+
+def clauses(doc: Doc | None, sentence: Sentence) -> list[tuple[int, int]]:
+    """Character ranges of the sentence's clauses in the parse `doc` (without a parse, the
+    whole sentence): a verb joined to another with a subject of its own (`…, but its
+    emergency department accepted only …`; `… as nurses walked out`) starts or ends one
+    when its clause opens or closes the sentence. Joining words and punctuation at a
+    clause's edges are left out."""
+    whole = [(sentence.start, sentence.end)]
+    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand") if doc else None
+    if doc is None or span is None or len(span) < 2 * MIN_WORDS:
+        return whole
+    last = span.end
+    while last > span.start and doc[last - 1].is_punct:
+        last -= 1
+    cuts = set()
+    for token in span:
+        if token.dep_ in CLAUSE_DEPS and token.pos_ in VERBS and token.head.pos_ in VERBS \
+                and span.start <= token.head.i < span.end \
+                and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children) \
+                and not any(c.dep_ == "mark" and c.lower_ in UNSTATED for c in token.children):
+            lo, hi = token.left_edge.i, token.right_edge.i + 1
+            if lo == span.start and hi < last:
+                cuts.add(hi)
+            elif lo > span.start and hi >= last:
+                cuts.add(lo)
+    if not cuts:
+        return whole
+    found = []
+    for lo, hi in pairwise([span.start, *sorted(cuts), span.end]):
+        while lo < hi and doc[lo].dep_ in EDGE_DEPS:
+            lo += 1
+        while hi > lo and doc[hi - 1].dep_ in EDGE_DEPS and hi < span.end:
+            hi -= 1
+        if hi - lo >= MIN_WORDS:
+            found.append((doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)))
+    return found if len(found) > 1 else whole
 
 
 def tfidf_vectors(units: dict[str, list[Unit]]) -> dict[str, np.ndarray]:
     """Unit-length TF-IDF vectors of every unit's content words, IDF over the story."""
-    bags = {aid: [Counter(content_words(u.text)) for u in items] for aid, items in units.items()}
+    bags = {aid: [Counter(content_words(u.clause)) for u in items] for aid, items in units.items()}
     df = Counter(word for items in bags.values() for bag in items for word in bag)
     total = sum(len(items) for items in bags.values())
     vocab = {word: n for n, word in enumerate(df)}
@@ -118,6 +183,11 @@ def align(units: dict[str, list[Unit]], embeddings: dict[str, np.ndarray], thres
         return float(vectors[x[0]][x[1]] @ vectors[y[0]][y[1]])  # two of one article
 
     keys = [(aid, i) for aid, items in units.items() for i in range(len(items))]
+
+    def sentence_of(group: list[tuple[str, int]]) -> set[tuple[str, int]]:
+        """The sentences of a group's units: two clauses of one sentence state two facts."""
+        return {(aid, units[aid][i].sentence.start) for aid, i in group}
+
     group_of = {key: key for key in keys}
     members = {key: [key] for key in keys}
     links = sorted(((float(matrix[i, j]), (a, i), (b, j)) for (a, b), matrix in scores.items()
@@ -127,7 +197,8 @@ def align(units: dict[str, list[Unit]], embeddings: dict[str, np.ndarray], thres
         if gx == gy:
             continue
         cross = [score(p, q) for p in members[gx] for q in members[gy]]
-        if sum(cross) < cohesion * len(cross):
+        if sum(cross) < cohesion * len(cross) or sentence_of(members[gx]) & sentence_of(
+                members[gy]):
             continue
         for key in members[gy]:
             group_of[key] = gx

@@ -73,8 +73,8 @@ def neutral_choice(fact: Sequence[Unit], articles: dict[str, Article],
     def centrality(unit: Unit) -> float:
         if not vectors or len(fact) < 2:
             return 0.0
-        mine = vectors[(unit.article, unit.sentence.start)]
-        return float(np.mean([mine @ vectors[(u.article, u.sentence.start)] for u in fact
+        mine = vectors[unit.key]
+        return float(np.mean([mine @ vectors[u.key] for u in fact
                               if u is not unit]))
 
     scored = [(centrality(unit), unit) for unit in choices]
@@ -105,11 +105,10 @@ def summary(facts: Sequence[Sequence[Unit]], articles: dict[str, Article],
         remaining = [u for u in _undisputed(fact, disputed)
                      if (u.article, u.sentence.start) not in told]
         while (unit := neutral_choice(remaining, articles, vectors)) is not None:
-            key = (unit.article, unit.sentence.start)
-            told.add(key)
+            told.add((unit.article, unit.sentence.start))
             remaining.remove(unit)
-            if all(float(vectors[key] @ other) <= REDUNDANT for other in picked):
-                picked.append(vectors[key])
+            if all(float(vectors[unit.key] @ other) <= REDUNDANT for other in picked):
+                picked.append(vectors[unit.key])
                 chosen.append(BriefSentence(tidy(unit.text), _cites(fact, articles)))
                 return
 
@@ -157,20 +156,24 @@ def conflict_sentence(conflict: Conflict, articles: dict[str, Article]) -> Brief
 
 def only_reported(facts: Sequence[Sequence[Unit]], articles: dict[str, Article],
                   per_article: int, disputed: set[tuple[str, int]]) -> list[BriefSentence]:
-    """For each article, its first usable facts that no other article reports, leaving
-    disputed figures to the conflicts section."""
+    """For each article, its first usable facts that no other article reports, told by a
+    sentence none of whose clauses another article reports, leaving disputed figures to the
+    conflicts section."""
+    shared = {(unit.article, unit.sentence.start) for fact in facts if _coverage(fact) > 1
+              for unit in fact}
     taken: dict[str, int] = {}
-    found = []
+    found: dict[str, BriefSentence] = {}
     for fact in facts:
         if _coverage(fact) != 1:
             continue
         aid = fact[0].article
-        unit = neutral_choice(_undisputed(fact, disputed), articles)
-        if unit is None or taken.get(aid, 0) >= per_article:
+        unit = neutral_choice([u for u in _undisputed(fact, disputed)
+                               if (aid, u.sentence.start) not in shared], articles)
+        if unit is None or taken.get(aid, 0) >= per_article or tidy(unit.text) in found:
             continue
         taken[aid] = taken.get(aid, 0) + 1
-        found.append(BriefSentence(tidy(unit.text), (aid,), "only"))
-    return sorted(found, key=lambda s: list(articles).index(s.cites[0]))
+        found[tidy(unit.text)] = BriefSentence(tidy(unit.text), (aid,), "only")
+    return sorted(found.values(), key=lambda s: list(articles).index(s.cites[0]))
 
 
 def write_brief(facts: Sequence[Sequence[Unit]], conflicts: Sequence[Conflict],

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.entities import known_aliases, surface
-from newsprism.analyze.nlp import load_pipeline
 from newsprism.analyze.quotes import verb_classes
 from newsprism.compare.align import Unit
 from newsprism.compare.conflicts import Embed
@@ -56,13 +55,10 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _PREMODIFIERS = frozenset({"det", "amod", "compound", "nmod", "poss", "punct", "advmod"})
 
 
-def naming(articles: Sequence[Article], facts: Sequence[Sequence[Unit]],
-           loaded: dict[str, set[str]], pipeline: str, embed: Embed,
-           threshold: float) -> list[Naming]:
-    """Entity and concept naming of one story, from one parse of each article."""
-    docs = dict(zip((a.id for a in articles),
-                    load_pipeline(pipeline).pipe((a.text for a in articles), batch_size=16,
-                                                 disable=["ner"]), strict=True))
+def naming(articles: Sequence[Article], docs: dict[str, Doc], facts: Sequence[Sequence[Unit]],
+           loaded: dict[str, set[str]], embed: Embed, threshold: float) -> list[Naming]:
+    """Entity and concept naming of one story, from the parse of each article (`docs`, by
+    article id)."""
     return (entity_naming(articles, docs, loaded)
             + concept_naming(facts, docs, loaded, embed, threshold))
 
@@ -368,7 +364,7 @@ def concept_naming(facts: Sequence[Sequence[Unit]], docs: dict[str, Doc],
         for unit in fact:
             chunks.setdefault(unit.article, []).extend(
                 c for c in in_doc[unit.article]
-                if unit.sentence.start <= c.start_char and c.end_char <= unit.sentence.end)
+                if unit.start <= c.start_char and c.end_char <= unit.end)
         for a, x, b, y in _pairs(chunks):
             shared = _modifiers(x) & _modifiers(y)
             if shared and _is_subject(x.root) == _is_subject(y.root):

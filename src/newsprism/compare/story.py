@@ -10,6 +10,7 @@ from functools import cache
 import numpy as np
 
 from newsprism.analyze.framing import LOADED_LABELS, base_label, framing_profile, is_quoted
+from newsprism.analyze.nlp import load_pipeline
 from newsprism.analyze.sourcing import sourcing_profile, utterances
 from newsprism.compare.align import Unit, align, units_of
 from newsprism.compare.brief import neutral_choice, tidy, write_brief
@@ -32,25 +33,27 @@ def compare_story(articles: Sequence[Article], *, story_id: str = "story",
         from newsprism.group import syndicated_pairs
         syndicated = syndicated_pairs(articles, settings.group)
     by_id = {a.id: a for a in articles}
-    units = {a.id: units_of(a) for a in articles}
-    vectors = _split(embed([u.text for items in units.values() for u in items]), units)
+    docs = dict(zip(by_id, load_pipeline(settings.analyze.pipeline).pipe(
+        (a.text for a in articles), batch_size=16, disable=["ner"]), strict=True))
+    units = {a.id: units_of(a, docs[a.id]) for a in articles}
+    vectors = _split(embed([u.clause for items in units.values() for u in items]), units)
     conf = settings.compare
     groups = align(units, vectors, conf.fact_threshold, conf.entity_bonus, conf.fact_cohesion)
     conflicts = find_conflicts(articles, embed, conf.figure_threshold, conf.update_hours)
     loaded = {a.id: _loaded_words(a) for a in articles}
-    sentence_vectors = {(aid, u.sentence.start): vectors[aid][i]
-                        for aid, items in units.items() for i, u in enumerate(items)}
+    unit_vectors = {u.key: vectors[aid][i]
+                    for aid, items in units.items() for i, u in enumerate(items)}
     return Comparison(
         id=story_id, articles=tuple(by_id),
-        facts=tuple(_fact(n, group, by_id, sentence_vectors)
+        facts=tuple(_fact(n, group, by_id, unit_vectors)
                     for n, group in enumerate(groups, 1)),
         conflicts=tuple(conflicts),
-        naming=tuple(naming(articles, groups, loaded, settings.analyze.pipeline, embed,
+        naming=tuple(naming(articles, docs, groups, loaded, embed,
                             conf.naming_threshold)),
         quotes=tuple(voices(articles)),
         sourcing={a.id: sourcing_profile(a) for a in articles},
         framing={a.id: dict(framing_profile(a)) for a in articles},
-        brief=tuple(write_brief(groups, conflicts, by_id, sentence_vectors, conf)),
+        brief=tuple(write_brief(groups, conflicts, by_id, unit_vectors, conf)),
         independent_sources=len(articles) - len({copy for _, copy in syndicated}),
         syndicated=tuple((original, copy) for original, copy in syndicated))
 
@@ -103,12 +106,13 @@ def _split(vectors: np.ndarray, units: dict[str, list[Unit]]) -> dict[str, np.nd
 
 def _fact(number: int, group: list[Unit], articles: dict[str, Article],
           vectors: dict[tuple[str, int], np.ndarray]) -> Fact:
-    reported: dict[str, tuple[Evidence, ...]] = {}
+    reported: dict[str, dict[int, Evidence]] = {}
     for unit in group:
-        evidence = Evidence(unit.sentence.start, unit.sentence.end, unit.text)
-        reported[unit.article] = (*reported.get(unit.article, ()), evidence)
+        reported.setdefault(unit.article, {}).setdefault(
+            unit.sentence.start, Evidence(unit.sentence.start, unit.sentence.end, unit.text))
     best = neutral_choice(group, articles, vectors) or group[0]
-    return Fact(f"f{number}", tidy(best.text), reported,
+    return Fact(f"f{number}", tidy(best.text),
+                {aid: tuple(found.values()) for aid, found in reported.items()},
                 tuple(aid for aid in articles if aid not in reported))
 
 
