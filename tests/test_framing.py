@@ -71,6 +71,10 @@ def labelled(spans: list[FramingSpan], label: str) -> list[str]:
     ("doubt-verb", "The Republican mayor claimed that the audit cleared her office.",
      "claimed"),
     ("doubt-verb", "The Democratic mayor alleged that the audit was rigged.", "alleged"),
+    ("concession-verb", "The Republican governor admitted that the tax cut had cost jobs.",
+     "admitted"),
+    ("concession-verb", "The Democratic governor conceded that the program had run late.",
+     "conceded"),
     ("scare-quote", "The council's “reform” will close three rural clinics.", "“reform”"),
     ("scare-quote", "The union's “compromise” will close three rural factories.",
      "“compromise”"),
@@ -85,6 +89,7 @@ def test_framing_label_found(nlp: Language, label: str, text: str, expected: str
     "The senator said the bill would be debated next week.",
     "He maintained a small farm outside the city for twenty years.",
     "The rebels claimed responsibility for the attack on Monday.",
+    "Two firefighters were admitted to hospital with burns on Monday.",
 ])
 def test_framing_neutral_sentences_carry_no_loaded_span(nlp: Language, text: str) -> None:
     spans = framing(nlp, text)
@@ -95,6 +100,7 @@ TEMPLATES = [
     "The {} senator's reckless plan is a disaster for families.",
     "A mob of {} activists shouted down the speaker.",
     "The {} governor claimed that the audit cleared her office.",
+    "The {} senator admitted that the donors had paid for the trip.",
     "Critics called the {} leader's speech a bizarre tirade.",
     "The {} party's so-called reform will close three clinics.",
     "The {} mayor reportedly met the donors in private.",

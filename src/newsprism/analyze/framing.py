@@ -34,8 +34,11 @@ from newsprism.model import Article, FramingSpan, Quote, Sentence
 QUOTED = ":quoted"
 # Labels that count as loaded language in the profile's density (hedges and intensifiers
 # are counted by label but are not loaded in themselves).
-LOADED_LABELS = ("loaded", "name-calling", "hyperbole", "doubt-verb", "so-called",
-                 "scare-quote")
+LOADED_LABELS = ("loaded", "name-calling", "hyperbole", "doubt-verb", "concession-verb",
+                 "so-called", "scare-quote")
+# attribution-verb classes (data/attribution_verbs.tsv) that frame what was said, and their
+# labels: `claimed` casts doubt on it, `admitted` makes it a damaging concession
+VERB_LABELS = {"doubt": "doubt-verb", "concession": "concession-verb"}
 WRITTEN_LEXICONS = {"loaded.tsv": "loaded", "name_calling.tsv": "name-calling",
                     "hyperbole.tsv": "hyperbole", "intensifiers.tsv": "intensifier",
                     "hedges.tsv": "hedge", "distancing.tsv": "so-called"}
@@ -117,7 +120,8 @@ def written_terms() -> list[Term]:
 def derived_terms(rows: Iterable[Sequence[str]]) -> list[Term]:
     """Terms of `loaded_derived.tsv` rows: lemma, pos, flagged, seen, left, right, center,
     side; scored by the (smoothed) share of sentences where BABE's experts flagged it.
-    Doubt verbs are left to the doubt-verb rule, which checks that they report speech."""
+    Doubt and concession verbs are left to their rule, which checks that they report
+    speech."""
     return [Term(row[0], "loaded", row[7], row[1], DERIVED_LEXICON,
                  round((int(row[2]) + 1) / (int(row[3]) + 2), 2),
                  f"flagged in {row[2]} of {row[3]} BABE sentences")
@@ -267,18 +271,21 @@ def _term_evidence(term: Term) -> str:
             f"{labels()[term.label].explanation}")
 
 
-def _doubt_verb_matches(doc: Doc, quotes: Sequence[Quote]) -> Iterator[_Found]:
-    """`claimed`, `alleged`, `insisted` reporting what someone said: with a clause, or as
-    the verb of a direct quote (`maintained a farm`, `claimed responsibility` are not)."""
-    label = labels()["doubt-verb"]
+def _attribution_verb_matches(doc: Doc, quotes: Sequence[Quote]) -> Iterator[_Found]:
+    """`claimed`, `alleged`, `insisted` (doubt) and `admitted`, `conceded` (concession)
+    reporting what someone said: with a clause, or as the verb of a direct quote
+    (`maintained a farm`, `claimed responsibility`, `was admitted to hospital` are not)."""
     for token in doc:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in doubt_verbs():
+        kind = verb_classes().get(token.lemma_.lower()) if token.pos_ == "VERB" else None
+        if kind not in VERB_LABELS:
             continue
         reports = any(c.dep_ in CLAUSE_DEPS for c in token.children) \
             or token.dep_ == "parataxis" or _verb_of_quote(token, quotes)
         if reports:
-            yield _Found(token.i, token.i + 1, "doubt-verb", label.score,
-                         f"attribution_verbs.tsv entry {token.lemma_.lower()!r} (class doubt): "
+            name = VERB_LABELS[kind]
+            label = labels()[name]
+            yield _Found(token.i, token.i + 1, name, label.score,
+                         f"attribution_verbs.tsv entry {token.lemma_.lower()!r} (class {kind}): "
                          f"{label.explanation}")
 
 
@@ -337,7 +344,7 @@ def find_framing(doc: Doc, quotes: Sequence[Quote], lexicon: Lexicon | None = No
     derived: list[_Found] = []
     for found in _lexicon_matches(doc, lexicon or shipped_lexicon()):
         (derived if found.derived else written).append(found)
-    written += _doubt_verb_matches(doc, quotes)
+    written += _attribution_verb_matches(doc, quotes)
     derived = [d for found in derived if (d := _in_opinion(doc, found, sentences))]
     derived += _model_words(doc, sentences, words, loaded_word)
     kept = written + [d for d in derived if not any(_overlaps(d, w) for w in written)]
