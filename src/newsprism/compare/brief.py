@@ -172,7 +172,8 @@ def only_reported(facts: Sequence[Sequence[Unit]], articles: dict[str, Article],
         if unit is None or taken.get(aid, 0) >= per_article or tidy(unit.text) in found:
             continue
         taken[aid] = taken.get(aid, 0) + 1
-        found[tidy(unit.text)] = BriefSentence(tidy(unit.text), (aid,), "only")
+        text = tidy(unit.text)
+        found[text] = BriefSentence(text, (aid,), "only")
     return sorted(found.values(), key=lambda s: list(articles).index(s.cites[0]))
 
 
