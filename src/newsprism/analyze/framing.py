@@ -125,18 +125,13 @@ def derived_terms(rows: Iterable[Sequence[str]]) -> list[Term]:
     return [Term(row[0], "loaded", row[7], row[1], DERIVED_LEXICON,
                  round((int(row[2]) + 1) / (int(row[3]) + 2), 2),
                  f"flagged in {row[2]} of {row[3]} BABE sentences")
-            for row in rows if not (row[1] == "VERB" and row[0] in doubt_verbs())]
+            for row in rows
+            if not (row[1] == "VERB" and verb_classes().get(row[0]) in VERB_LABELS)]
 
 
 @cache
 def shipped_lexicon() -> Lexicon:
     return Lexicon.of(written_terms() + derived_terms(data_rows(DERIVED_LEXICON)))
-
-
-@cache
-def doubt_verbs() -> frozenset[str]:
-    """Attribution verbs of class `doubt` in `data/attribution_verbs.tsv`."""
-    return frozenset(lemma for lemma, kind in verb_classes().items() if kind == "doubt")
 
 
 # -- matching ---------------------------------------------------------------------------
