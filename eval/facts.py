@@ -7,6 +7,8 @@ For each story of the key, its articles are compared as one batch. Per keyed sha
 - an **omission** (a story article with no keyed evidence for a fact) is found when the
   reported fact that links the most keyed articles lists the article in `omitted_by`; it is
   false when that fact lists an article that has keyed evidence as omitting it.
+Facts **merged**: for each reported fact, the keyed facts it links (holds the evidence of
+two articles for) beyond the first: several facts grown into one.
 Per keyed referent with forms in two or more articles, a **naming variant** is found when
 one reported naming shows, for two of those articles, forms that overlap their keyed forms.
 
@@ -67,6 +69,12 @@ def score_story(comparison: Comparison, story: dict[str, Any], name: str,
                 counts["omissions found"] += 1
             else:
                 print(f"omission {name}: {entry['fact']} not marked as omitted by {aid}")
+    for fact in comparison.facts:
+        linked = [entry["fact"] for entry in story.get("shared_facts", [])
+                  if sum(_states(fact, aid, text) for aid, text in entry["evidence"].items()) >= 2]
+        counts["merged"] += max(0, len(linked) - 1)
+        if len(linked) > 1:
+            print(f"merged   {name}: {' + '.join(linked)}")
     for entry in story.get("names", []):
         keyed = {aid: forms for aid, forms in entry["values"].items() if forms}
         if len(keyed) < 2:
@@ -95,7 +103,7 @@ def main(argv: list[str] | None = None) -> None:
     counts = score(parser.parse_args(argv).examples)
     print(f"fact pairs linked {counts['pairs linked']}/{counts['pairs']}; "
           f"omissions found {counts['omissions found']}/{counts['omissions']} "
-          f"({counts['false omissions']} false); "
+          f"({counts['false omissions']} false); facts merged {counts['merged']}; "
           f"naming variants found {counts['names found']}/{counts['names']}")
 
 

@@ -262,6 +262,19 @@ def test_compare_seeds_naming(seed_comparison: tuple[Comparison, dict[str, Artic
     assert islamic_state
     assert "Islamic State group" in islamic_state[0].forms[a]
     assert "ISIS" in islamic_state[0].forms[b]
+    (presence,) = [n for n in comparison.naming if "occupation" in n.forms.get(a, "")]
+    assert "presence" in presence.forms[b]
+    assert presence.forms[a] in presence.loaded
+
+
+def test_compare_seeds_facts_do_not_grow_into_blobs(
+        seed_comparison: tuple[Comparison, dict[str, Article]]) -> None:
+    """Every sentence of the seeds is about troops in Iraq: a fact must still be one fact,
+    not most of an article (before the bars rose with the story's background, one fact
+    held 9 sentences of 002)."""
+    comparison, _ = seed_comparison
+    assert max(len(evidence) for fact in comparison.facts
+               for evidence in fact.reported_by.values()) <= 4
 
 
 def test_compare_seeds_sourcing_contrast(
@@ -584,6 +597,42 @@ def test_compare_naming_a_group_the_ner_took_for_a_person() -> None:
     docs = {a.id: load_pipeline()(a.text) for a in articles}
     (found,) = entity_naming(articles, docs, {"a": set(), "b": set()})
     assert found.forms == {"a": "Red Kite / ransomware gang", "b": "Red Kite / group"}
+
+
+HARBOUR_A = """Harbour strike ends after talks
+
+Governor Ines Patrova said on Monday that the dockers at Kelby would return to work after the \
+port agreed to hire forty more crane drivers. Council leader Omar Lind welcomed the deal, and \
+Mayor Ada Brink said the harbour would reopen on Tuesday. Ms Patrova thanked the dockers for \
+their patience.
+"""
+HARBOUR_B = """Kelby dockers go back to work
+
+Gov. Ines Patrova announced on Monday that the Kelby dockers would return to work once the port \
+hired forty more crane drivers. Omar Lind, a former crane driver, called the deal overdue. Ada \
+Brink, the mayor, said ships would dock again on Tuesday.
+"""
+
+
+def test_compare_naming_people_described_differently(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A person is shown where an article describes them in words no other uses (`former
+    crane driver`), not for an abbreviated or courtesy title (`Gov.`, `Ms`) or a title
+    given as an apposition (`Mayor Ada Brink` / `Ada Brink, the mayor`)."""
+    comparison = _compared(tmp_path_factory, HARBOUR_A, HARBOUR_B)
+    people = {n.referent: n.forms for n in comparison.naming}
+    assert people == {"Omar Lind": {"a": "Omar Lind / Council leader",
+                                    "b": "Omar Lind / former crane driver"}}
+
+
+def test_compare_naming_one_referent_whatever_the_apostrophe() -> None:
+    texts = {"a": "The Carters’ Union, a militant outfit, called the strike on Monday.",
+             "b": "The Carters' Union called the strike on Monday."}
+    articles = [Article(aid, "o", text, entities=(
+        Entity(4, 18, text[4:18], "ORG", text[4:18]),)) for aid, text in texts.items()]
+    docs = {a.id: load_pipeline()(a.text) for a in articles}
+    (found,) = entity_naming(articles, docs, {"a": set(), "b": set()})
+    assert found.forms == {"a": "Carters’ Union / militant outfit", "b": "Carters' Union"}
 
 
 TERMINAL_A = """Storm shuts part of Kelby port

@@ -62,6 +62,7 @@ class GroupSettings:
 class CompareSettings:
     fact_threshold: float
     fact_cohesion: float
+    fact_background: float
     entity_bonus: float
     figure_threshold: float
     naming_threshold: float

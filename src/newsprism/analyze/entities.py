@@ -28,6 +28,7 @@ _RELABEL = frozenset({"ORG", "NORP", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 _GENERIC_TAIL = ("group", "organization", "organisation", "movement", "militia", "party")
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 _DEFINITION = re.compile(
     r"(?P<long>[A-Z][\w.'’-]*(?:\s+(?:of|and|for|the|[A-Z][\w.'’-]*))*)"
     r"\s*(?:\(\s*(?P<paren>[A-Z][\w.'’-]{1,12})\s*\)|,\s+or\s+(?P<or>[A-Z][\w.'’-]{1,12}),)")
@@ -41,6 +42,12 @@ def known_aliases() -> dict[str, str]:
         for alias in (canonical, *aliases):
             table[alias.lower()] = canonical
     return table
+
+
+def entity_key(name: str) -> str:
+    """How names are compared across articles: in lower case, with one kind of apostrophe
+    (`Workers’ Union` is `Workers' Union`)."""
+    return name.lower().translate(_APOSTROPHES)
 
 
 def surface(span: Span | str) -> str:

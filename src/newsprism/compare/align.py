@@ -22,11 +22,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsprism.clean.lines import content_words
+from newsprism.analyze.entities import entity_key
+from newsprism.clean.lines import content_words, dateline_end
 from newsprism.model import Article, Sentence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from newsprism.config import CompareSettings
 
 MIN_WORDS = 4  # shorter sentences ("Read more.", "He agreed.") state no fact of their own
 
@@ -59,11 +62,12 @@ def units_of(article: Article, doc: Doc | None = None) -> list[Unit]:
     units = []
     for sentence in article.sentences:
         for start, end in clauses(doc, sentence):
+            start = dateline_end(article.text, start)  # `WASHINGTON — ` states nothing
             text = article.text[start:end]
             if len(text.split()) < MIN_WORDS:
                 continue
             inside = range(start, end)
-            entities = frozenset(e.canonical.lower() for e in article.entities
+            entities = frozenset(entity_key(e.canonical) for e in article.entities
                                  if e.start in inside)
             values = frozenset(float(f.value) for f in article.figures
                                if f.start in inside and isinstance(f.value, int | float))
@@ -164,16 +168,21 @@ def best_links(scores: np.ndarray, threshold: float) -> set[tuple[int, int]]:
     return {(i, j) for i, j in links if scores[i, j] >= threshold}
 
 
-def align(units: dict[str, list[Unit]], embeddings: dict[str, np.ndarray], threshold: float,
-          entity_bonus: float, cohesion: float) -> list[list[Unit]]:
+def align(units: dict[str, list[Unit]], embeddings: dict[str, np.ndarray],
+          settings: CompareSettings) -> list[list[Unit]]:
     """Groups of units stating one fact: most widely reported first, then the most central
     to the story (see `centrality`). Links are taken strongest first; one joins two groups
-    only when their sentences of different articles are `cohesion` alike on average, so a
-    chain of links does not grow one fact out of several."""
+    only when their sentences are `fact_cohesion` alike on average, so a chain of links does
+    not grow one fact out of several. In a story whose sentences are all alike (every one
+    about troops in Iraq), both bars rise to the `fact_background` quantile of the
+    similarities of all its pairs of sentences of different articles."""
+    threshold, cohesion = settings.fact_threshold, settings.fact_cohesion
     words = tfidf_vectors(units)
     vectors = {aid: np.hstack([embeddings[aid], words[aid]]) / math.sqrt(2) for aid in units}
-    scores = {(a, b): similarity(units[a], units[b], vectors[a], vectors[b], entity_bonus)
-              for a, b in combinations(units, 2)}
+    scores = {(a, b): similarity(units[a], units[b], vectors[a], vectors[b],
+                                 settings.entity_bonus) for a, b in combinations(units, 2)}
+    shift = max(0.0, _quantile(scores, settings.fact_background) - threshold)
+    threshold, cohesion = threshold + shift, cohesion + shift
 
     def score(x: tuple[str, int], y: tuple[str, int]) -> float:
         if (x[0], y[0]) in scores:
@@ -210,6 +219,12 @@ def align(units: dict[str, list[Unit]], embeddings: dict[str, np.ndarray], thres
         -len({aid for aid, _ in group}), -max(central[key] for key in group)))
     return [[units[aid][i] for aid, i in sorted(group, key=lambda k: (order.index(k[0]), k[1]))]
             for group in ranked]
+
+
+def _quantile(scores: dict[tuple[str, str], np.ndarray], q: float) -> float:
+    """The `q` quantile of all the scores (0 when there are none)."""
+    pooled = [matrix.ravel() for matrix in scores.values() if matrix.size]
+    return float(np.quantile(np.concatenate(pooled), q)) if pooled else 0.0
 
 
 def centrality(vectors: np.ndarray, damping: float = 0.85, rounds: int = 50) -> np.ndarray:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsprism.analyze.entities import known_aliases, surface
+from newsprism.analyze.entities import entity_key, known_aliases, surface, titles
 from newsprism.analyze.quotes import verb_classes
 from newsprism.compare.align import Unit
 from newsprism.compare.conflicts import Embed
@@ -51,6 +51,15 @@ NAME_ENDINGS = {
         "union"}),
 }
 ORGANISATION_WORDS = frozenset().union(*ORGANISATION_NOUNS.values(), *NAME_ENDINGS.values())
+# Abbreviated titles (`Gov.` is `Governor`) and courtesy titles, which say nothing of how an
+# outlet sees a person.
+ABBREVIATIONS = {
+    "atty": "attorney", "capt": "captain", "cmdr": "commander", "col": "colonel",
+    "det": "detective", "gen": "general", "gov": "governor",
+    "insp": "inspector", "lt": "lieutenant", "pres": "president", "prof": "professor",
+    "rep": "representative", "rev": "reverend", "sen": "senator", "sgt": "sergeant",
+    "supt": "superintendent"}
+COURTESY = frozenset({"dr", "miss", "mr", "mrs", "ms", "mx"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _PREMODIFIERS = frozenset({"det", "amod", "compound", "nmod", "poss", "punct", "advmod"})
 
@@ -68,8 +77,9 @@ def entity_naming(articles: Sequence[Article], docs: dict[str, Doc],
     """Entities two or more articles mention, with each article's names and descriptions for
     them, where the articles differ: in the name they use most, or in a description only one
     of them uses."""
-    mentions = _merge_fragments(_named_entities(articles, docs))
-    described = {aid: {key: [d for span in spans for d in _described(span)]
+    mentions, people = _named_entities(articles, docs)
+    mentions = _merge_fragments(mentions)
+    described = {aid: {key: [d for span in spans for d in _described(span, key in people)]
                        for key, spans in per_key.items()} for aid, per_key in mentions.items()}
     kinds = Kinds(defaultdict(set), defaultdict(set), defaultdict(set))
     for aid, per_key in mentions.items():
@@ -90,13 +100,13 @@ def entity_naming(articles: Sequence[Article], docs: dict[str, Doc],
         if count < 2:
             continue
         used = {aid: per_key[key] for aid, per_key in forms.items() if key in per_key}
-        if not _differ(used):
+        if not _differ(used, key in people):
             continue
         shown = {aid: " / ".join(names + descriptions)
                  for aid, (names, descriptions) in used.items()}
         flagged = {form for aid, (names, descriptions) in used.items()
                    for form in names + descriptions
-                   if any(word in form.lower() for word in loaded.get(aid, ()))}
+                   if _is_loaded(form, loaded.get(aid, ()))}
         found.append(Naming(_referent(used.values()), shown, tuple(sorted(flagged))))
     return sorted(found, key=lambda n: (not n.loaded, n.referent))
 
@@ -149,24 +159,24 @@ def _mentions(article: Article, doc: Doc, labels: Iterable[str]) -> dict[str, li
     for entity in article.entities:
         span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
         if entity.label in labels and span is not None:
-            found[aliases.get(entity.canonical.lower(), entity.canonical).lower()].append(span)
+            found[entity_key(aliases.get(entity.canonical.lower(), entity.canonical))].append(span)
     return found
 
 
-def _named_entities(articles: Sequence[Article], docs: dict[str, Doc]) -> Mentions:
-    """Mentions of organisations, places, groups, events and laws. People are left out
-    (outlets differ in titles and surnames, which says little about framing), except those
-    an article describes as an organisation: the NER takes some for people (`a gang calling
-    itself Vesper Lock`)."""
+def _named_entities(articles: Sequence[Article],
+                    docs: dict[str, Doc]) -> tuple[Mentions, set[str]]:
+    """Mentions of organisations, places, groups, events, laws and people, and which
+    referent keys are people: those the NER tagged as people, except those an article
+    describes as an organisation (`a gang calling itself Vesper Lock`)."""
     named = {a.id: _mentions(a, docs[a.id], NAMED_LABELS) for a in articles}
     people = {a.id: _mentions(a, docs[a.id], ("PERSON",)) for a in articles}
     groups = {key for per_key in people.values() for key, spans in per_key.items()
               if any(d.root.lemma_.lower() in ORGANISATION_WORDS
                      for span in spans for d in _described(span))}
     for aid, per_key in people.items():
-        for key in groups & per_key.keys():
-            named[aid][key].extend(per_key[key])
-    return named
+        for key, spans in per_key.items():
+            named[aid][key].extend(spans)
+    return named, {key for per_key in people.values() for key in per_key} - groups
 
 
 def _forms(article: Article, doc: Doc, mentions: dict[str, list[Span]],
@@ -203,21 +213,21 @@ def _cut_short(forms: dict[str, Forms], words: dict[str, set[str]]) -> dict[str,
     return kept
 
 
-def _described(span: Span) -> list[Span]:
+def _described(span: Span, person: bool = False) -> list[Span]:
     """Common-noun phrases that describe a named entity where it is named: the words before
-    the name (`corporate water giant Vantor`), an apposition (`the Riverside Line, a
-    long-overdue link`; `the firm, Corbin Ashe`), a naming verb (`a gang calling itself
-    Vesper Lock`, `a compound known as AV-114`)."""
+    the name (`corporate water giant Vantor`; a person's title, `Health Minister Anselm
+    Rudd`, but not a courtesy title), an apposition (`the Riverside Line, a long-overdue
+    link`; `the firm, Corbin Ashe`), a naming verb (`a gang calling itself Vesper Lock`, `a
+    compound known as AV-114`)."""
     found = []
     doc, root = span.doc, span.root
     before = span.start
-    while before > 0 and doc[before - 1].pos_ in ("NOUN", "ADJ", "VERB", "PUNCT") \
-            and doc[before - 1].dep_ in ("amod", "compound", "nmod", "punct") \
-            and doc[before - 1].text not in (",", "(", ")", "'", "’", '"', "“", "”"):
+    while before > 0 and _before_name(doc[before - 1], person):
         before -= 1
     if before < span.start and not (before > 0 and doc[before - 1].like_num):
         words = doc[before:span.start]
-        if any(t.pos_ == "NOUN" for t in words):
+        kinds = {"title" if _fold(t.text) in titles() else t.pos_ for t in words}
+        if "NOUN" in kinds or (person and "title" in kinds):
             found.append(words)
     nouns = [t for t in root.children if t.dep_ == "appos"]
     if root.dep_ == "appos":
@@ -233,6 +243,17 @@ def _described(span: Span) -> list[Span]:
         if noun.pos_ == "NOUN":
             found.append(doc[_chunk_start(noun):noun.i + 1])
     return found
+
+
+def _before_name(token: Token, person: bool) -> bool:
+    """Whether a word right before a name can be part of a description or, before a
+    person's name, of a title (`Health Minister`, `FNS general secretary`)."""
+    if token.text in (",", "(", ")", "'", "’", '"', "“", "”"):
+        return False
+    if person and token.pos_ == "PROPN" and token.dep_ == "compound":
+        return True
+    return token.pos_ in ("NOUN", "ADJ", "VERB", "PUNCT") \
+        and token.dep_ in ("amod", "compound", "nmod", "punct")
 
 
 def _beside(noun: Token, name: Span) -> bool:
@@ -295,15 +316,29 @@ def _owner(chunk: Span, kinds: Kinds, named_at: list[tuple[int, str]],
     return before[-1] if before else None
 
 
-def _differ(used: dict[str, Forms]) -> bool:
+def _differ(used: dict[str, Forms], person: bool) -> bool:
     """Whether the articles name a referent differently: in the name each uses most (other
-    than by leaving words out), or in a description no other article uses."""
+    than by leaving words out), or in a description no other article uses. A person's
+    description must be new in its words, not only more or less precise (`council leader`
+    is `leader`; `former harbour pilot` is not `organiser`)."""
     firsts = [set(_fold(names[0]).split()) for names, _ in used.values() if names]
     if any(not (x <= y or y <= x) for x in firsts for y in firsts):
         return True  # `ISIS` / `Islamic State`; not `Aldane` / `Aldane Pharmaceuticals`
+    if person:
+        words = {aid: [_stems(d) for d in descriptions] for aid, (_, descriptions) in used.items()}
+        return any(all(not (mine <= theirs or theirs <= mine)
+                       for other, described in words.items() if other != aid
+                       for theirs in described)
+                   for aid, described in words.items() for mine in described)
     described = [{_fold(d) for d in descriptions} for _, descriptions in used.values()]
     return any(mine - set().union(*(o for o in described if o is not mine))
                for mine in described)
+
+
+def _stems(form: str) -> set[str]:
+    """A description's words, compared without a plural `s` (`organisers` is `organiser`)."""
+    return {word[:-1] if word.endswith("s") and len(word) > 3 else word
+            for word in _fold(form).split()}
 
 
 def _bare(span: Span) -> str:
@@ -330,7 +365,11 @@ def _form(text: str, start: int, end: int) -> str:
 
 
 def _fold(form: str) -> str:
-    return form.lower().replace(".", "")
+    """A form as compared: lower case, without dots and courtesy titles, abbreviated titles
+    in full."""
+    return " ".join(ABBREVIATIONS.get(word, word)
+                    for word in entity_key(form).replace(".", "").split()
+                    if word not in COURTESY)
 
 
 def _referent(forms: Iterable[Forms]) -> str:
@@ -365,7 +404,7 @@ def concept_naming(facts: Sequence[Sequence[Unit]], docs: dict[str, Doc],
             chunks.setdefault(unit.article, []).extend(
                 c for c in in_doc[unit.article]
                 if unit.start <= c.start_char and c.end_char <= unit.end)
-        for a, x, b, y in _pairs(chunks):
+        for a, x, b, y in _pairs(chunks, loaded):
             shared = _modifiers(x) & _modifiers(y)
             if shared and _is_subject(x.root) == _is_subject(y.root):
                 note(f"{' '.join(sorted(shared))} ({x.root.lemma_} / {y.root.lemma_})", a, x, b, y)
@@ -381,9 +420,12 @@ def concept_naming(facts: Sequence[Sequence[Unit]], docs: dict[str, Doc],
     return [_named(referent, forms, loaded) for referent, forms, _ in found]
 
 
-def _pairs(chunks: dict[str, list[Span]]) -> Iterator[tuple[str, Span, str, Span]]:
+def _pairs(chunks: dict[str, list[Span]],
+           loaded: dict[str, set[str]]) -> Iterator[tuple[str, Span, str, Span]]:
     """Noun phrases of two articles' sentences with different common-noun heads, neither
-    head used by the other article's sentences, neither holding the other's words."""
+    holding the other's words, and neither head used by the other article's sentences; or
+    one, when its phrase is loaded (`destabilizing military occupation` beside `military
+    presence`, which the first article also uses in a quote)."""
     heads = {aid: {c.root.lemma_.lower() for c in found} for aid, found in chunks.items()}
     ids = list(chunks)
     for n, a in enumerate(ids):
@@ -391,10 +433,19 @@ def _pairs(chunks: dict[str, list[Span]]) -> Iterator[tuple[str, Span, str, Span
             for x in chunks[a]:
                 for y in chunks[b]:
                     hx, hy = x.root, y.root
-                    if hx.pos_ == hy.pos_ == "NOUN" and hy.lemma_.lower() not in heads[a] \
-                            and hx.lemma_.lower() not in heads[b] \
-                            and not _words(x) <= _words(y) and not _words(y) <= _words(x):
+                    if hx.pos_ != "NOUN" or hy.pos_ != "NOUN" \
+                            or _words(x) <= _words(y) or _words(y) <= _words(x):
+                        continue
+                    own_x = hx.lemma_.lower() not in heads[b]
+                    own_y = hy.lemma_.lower() not in heads[a]
+                    if (own_x and own_y) or (own_x and _is_loaded(x.text, loaded.get(a, ()))) \
+                            or (own_y and _is_loaded(y.text, loaded.get(b, ()))):
                         yield a, x, b, y
+
+
+def _is_loaded(form: str, words: Iterable[str]) -> bool:
+    """Whether a form holds a word the framing layer flagged as loaded in its article."""
+    return any(word in form.lower() for word in words)
 
 
 def _words(chunk: Span) -> set[str]:
@@ -414,8 +465,7 @@ def _same_role(x: Token, y: Token) -> bool:
 
 
 def _named(referent: str, forms: dict[str, str], loaded: dict[str, set[str]]) -> Naming:
-    flagged = tuple(form for aid, form in forms.items()
-                    if any(w in form.lower() for w in loaded.get(aid, ())))
+    flagged = tuple(form for aid, form in forms.items() if _is_loaded(form, loaded.get(aid, ())))
     return Naming(referent, forms, flagged)
 
 

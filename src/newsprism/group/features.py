@@ -12,6 +12,7 @@ from datetime import date
 
 import numpy as np
 
+from newsprism.analyze.entities import entity_key
 from newsprism.analyze.figures import DURATION_DAYS
 from newsprism.datafiles import stopwords
 from newsprism.group.embed import Vectors
@@ -48,7 +49,7 @@ def lead_text(article: Article, sentences: int) -> str:
 
 def entity_keys(article: Article) -> frozenset[str]:
     """Canonical names (lower case) of the article's people, organisations and places."""
-    return frozenset(entity.canonical.lower() for entity in article.entities
+    return frozenset(entity_key(entity.canonical) for entity in article.entities
                      if entity.label in ENTITY_LABELS and len(entity.canonical) > 1)
 
 
