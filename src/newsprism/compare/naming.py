@@ -226,8 +226,8 @@ def _described(span: Span, person: bool = False) -> list[Span]:
         before -= 1
     if before < span.start and not (before > 0 and doc[before - 1].like_num):
         words = doc[before:span.start]
-        kinds = {"title" if _fold(t.text) in titles() else t.pos_ for t in words}
-        if "NOUN" in kinds or (person and "title" in kinds):
+        tags = {"title" if _fold(t.text) in titles() else t.pos_ for t in words}
+        if "NOUN" in tags or (person and "title" in tags):
             found.append(words)
     nouns = [t for t in root.children if t.dep_ == "appos"]
     if root.dep_ == "appos":
