@@ -300,6 +300,29 @@ def test_compare_brief_skips_a_sentence_cut_short() -> None:
     assert [usable(unit, article) for unit in units_of(article)] == [True, False]
 
 
+def test_compare_brief_does_not_speak_in_the_first_or_second_person() -> None:
+    from newsprism.compare.brief import personal
+
+    # a block quote whose marks the page lost, a columnist's aside, a word to the reader
+    assert personal("All of us remember the winter the harbour froze and what it cost.")
+    assert personal("Nobody told the dockers what the board had planned for us.")
+    assert personal("If you live near the quay, the council asks you to boil water.")
+    # the same words inside quotation marks are the speaker's, and the country is not `us`
+    assert not personal("The mayor said “we will rebuild the quay” at the meeting.")
+    assert not personal("US and Verran officials met on the quay on Monday.")
+    assert not personal("The memorial to World War I sailors stands on the quay.")
+
+
+def test_compare_seeds_brief_in_its_own_voice(
+        seed_comparison: tuple[Comparison, dict[str, Article]]) -> None:
+    from newsprism.compare.brief import personal
+
+    comparison, _ = seed_comparison
+    assert comparison.brief and not any(personal(b.text) for b in comparison.brief)
+    # 000 gives Townsend's words without quotation marks: they are not a fact to restate
+    assert not any(b.text.startswith("All of us") for b in comparison.brief)
+
+
 
 FLOOD_A = """Floods kill 14 in Verran valley
 

@@ -33,7 +33,7 @@ from newsprism.report import render_html, render_terminal
 from newsprism.report.citations import citation_span
 from newsprism.report.highlight import Mark, Target, highlight, locate
 from newsprism.report.labels import article_labels
-from newsprism.report.matrix import fact_status
+from newsprism.report.matrix import fact_status, summary_parts
 from newsprism.report.profiles import flatten, profile_rows
 from newsprism.report.speakers import quotes_by_speaker
 
@@ -367,6 +367,20 @@ def test_report_html_matrix_marks_reported_omitted_and_conflicting() -> None:
         "conflicting", "conflicting", "omitted"]
     assert statuses["The repairs will cost $4 million."] == ["reported", "omitted", "omitted"]
     assert statuses["<script>alert(4)</script>"] == ["unknown", "unknown", "reported"]
+
+
+def test_report_matrix_shows_the_clause_a_fact_is_about() -> None:
+    sentence = "The bridge closed on Monday, and the ferry doubled its crossings."
+    about = Fact("f", sentence, {}, clause="the ferry doubled its crossings.")
+    assert summary_parts(about) == ("The bridge closed on Monday, and ",
+                                    "the ferry doubled its crossings.", "")
+    assert summary_parts(replace(about, clause="")) == ("", sentence, "")
+    assert summary_parts(replace(about, clause="not in the sentence")) == ("", sentence, "")
+    comparison, articles = story()
+    hostile = Fact("f5", "<b>Tolls</b> rise, and <i>the bridge</i> shuts.", {}, clause="rise,")
+    page = render_html(replace(comparison, facts=(*comparison.facts, hostile)), articles)
+    assert ('<span class="context">&lt;b&gt;Tolls&lt;/b&gt; </span>rise,<span class="context">'
+            ' and &lt;i&gt;the bridge&lt;/i&gt; shuts.</span>') in page
 
 
 def _matrix_rows(page: Page) -> dict[str, list[str]]:

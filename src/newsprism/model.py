@@ -231,12 +231,15 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class Fact:
-    """One fact of a story: the sentences that state it per article, and who omits it."""
+    """One fact of a story: the sentences that state it per article, and who omits it.
+    `clause` is the part of the `summary` sentence that states the fact when the sentence
+    states more than one (another fact may be told by the same sentence), else empty."""
 
     id: str
     summary: str
     reported_by: dict[str, tuple[Evidence, ...]]
     omitted_by: tuple[str, ...] = ()
+    clause: str = ""
 
 
 @dataclass(frozen=True, slots=True)

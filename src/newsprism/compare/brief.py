@@ -9,6 +9,7 @@ loaded wording in the outlet's own voice is never chosen.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -23,8 +24,13 @@ MIN_WORDS, MAX_WORDS = 8, 45
 # A sentence opening with one of these leans on the one before it.
 DEPENDENT_OPENERS = frozenset((
     "he", "she", "they", "it", "this", "that", "these", "those", "his", "her", "their", "its",
-    "but", "and", "so", "also", "however", "still", "yet", "meanwhile", "instead", "then",
-    "i", "we", "you", "my", "our", "your"))  # first person in a news sentence: quoted speech
+    "but", "and", "so", "also", "however", "still", "yet", "meanwhile", "instead", "then"))
+# Words of a speaker or of the reader: outside quotation marks in a news sentence they are
+# someone's words whose marks were lost (a block quote, a scraped page), or the columnist's.
+# `US` in capitals is the country.
+PERSONAL = frozenset(("I", "me", "my", "mine", "we", "us", "our", "ours", "you", "your",
+                      "yours"))
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # sentences this close to the most central telling of a fact tell it as well: the least
 # opinionated of them is taken
 CENTRAL_MARGIN = 0.05
@@ -49,8 +55,17 @@ def usable(unit: Unit, article: Article) -> bool:
             and not unit.text.startswith(("“", '"', "‘", "'", "—", "-"))
             and unit.text.rstrip()[-1:] in ".!?”\"'’"
             and not unit.text.rstrip().endswith(("...", "…"))
-            and _quoted_share(article, start, end) < 0.5
+            and _quoted_share(article, start, end) < 0.5 and not personal(unit.text)
             and loaded_spans(article, start, end) == 0)
+
+
+def personal(text: str) -> bool:
+    """Whether a sentence speaks in the first or second person outside quotation marks
+    (`All of us can look back …`): not a statement a brief can make in its own voice."""
+    words = re.findall(r"[A-Za-z]+", QUOTED.sub(" ", text))
+    return any(word.lower() in PERSONAL and word != "US" and (word != "I" or n == 0
+               or not words[n - 1][0].isupper())  # `World War I`
+               for n, word in enumerate(words))
 
 
 def _quoted_share(article: Article, start: int, end: int) -> float:

@@ -111,9 +111,11 @@ def _fact(number: int, group: list[Unit], articles: dict[str, Article],
         reported.setdefault(unit.article, {}).setdefault(
             unit.sentence.start, Evidence(unit.sentence.start, unit.sentence.end, unit.text))
     best = neutral_choice(group, articles, vectors) or group[0]
-    return Fact(f"f{number}", tidy(best.text),
+    summary, clause = tidy(best.text), best.clause.strip()
+    return Fact(f"f{number}", summary,
                 {aid: tuple(found.values()) for aid, found in reported.items()},
-                tuple(aid for aid in articles if aid not in reported))
+                tuple(aid for aid in articles if aid not in reported),
+                clause if clause != summary and clause in summary else "")
 
 
 def _loaded_words(article: Article) -> set[str]:

@@ -33,7 +33,7 @@ from newsprism.model import (
 from newsprism.report.citations import SECTIONS, citation_span
 from newsprism.report.highlight import Mark, Target, highlight, locate
 from newsprism.report.labels import article_labels
-from newsprism.report.matrix import MEANINGS, SYMBOLS, fact_status
+from newsprism.report.matrix import MEANINGS, SYMBOLS, fact_status, summary_parts
 from newsprism.report.profiles import profile_rows
 from newsprism.report.speakers import UNKNOWN_SPEAKER, Said, Speaker, quotes_by_speaker
 from newsprism.report.titles import usable_title
@@ -119,7 +119,8 @@ def render_html(comparison: Comparison, articles: Sequence[Article]) -> str:
     context = {
         "story": comparison, "articles": views, "brief": brief,
         "conflicts": [(c, _values(c, by_id)) for c in comparison.conflicts],
-        "matrix": [(fact, _cells(fact, comparison, views)) for fact in comparison.facts],
+        "matrix": [(summary_parts(fact), _cells(fact, comparison, views))
+                   for fact in comparison.facts],
         "speakers": _speakers(comparison, views, by_id),
         "naming": [(n, _naming_cells(n, views)) for n in comparison.naming],
         "sourcing": profile_rows(comparison.sourcing, [v.id for v in views]),

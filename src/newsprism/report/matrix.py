@@ -36,3 +36,13 @@ def _in_fact(conflict: Conflict, fact: Fact) -> bool:
 
 def _within(value: FigureValue, evidence: Evidence) -> bool:
     return evidence.start <= value.start and value.end <= evidence.end
+
+
+def summary_parts(fact: Fact) -> tuple[str, str, str]:
+    """The fact's summary sentence as (before, the clause stating the fact, after); the whole
+    sentence is the clause when it states one fact."""
+    at = fact.summary.find(fact.clause) if fact.clause else -1
+    if at < 0:
+        return "", fact.summary, ""
+    end = at + len(fact.clause)
+    return fact.summary[:at], fact.clause, fact.summary[end:]

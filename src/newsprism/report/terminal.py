@@ -17,7 +17,7 @@ from rich.text import Text
 from newsprism.model import Article, BriefSentence, Comparison, Conflict, Quote
 from newsprism.report.citations import SECTIONS
 from newsprism.report.labels import article_labels
-from newsprism.report.matrix import MEANINGS, SYMBOLS, Status, fact_status
+from newsprism.report.matrix import MEANINGS, SYMBOLS, Status, fact_status, summary_parts
 from newsprism.report.profiles import profile_rows
 from newsprism.report.speakers import Said, Speaker, quotes_by_speaker
 from newsprism.report.titles import NO_TITLE, usable_title
@@ -139,7 +139,8 @@ def _matrix(comparison: Comparison, ids: Sequence[str], labels: dict[str, str],
         column.justify, column.no_wrap = "center", True
     for fact in comparison.facts:
         cells = [fact_status(fact, article_id, comparison.conflicts) for article_id in ids]
-        table.add_row(Text(fact.summary),
+        before, clause, after = summary_parts(fact)
+        table.add_row(Text.assemble((before, "dim"), clause, (after, "dim")),
                       *(Text(SYMBOLS[s], style=STATUS_STYLES[s]) for s in cells))
     console.print(table)
     console.print(Text("  ".join(f"{SYMBOLS[s]} {MEANINGS[s]}" for s in SYMBOLS), style="dim"))
