@@ -379,7 +379,7 @@ def test_report_matrix_shows_the_clause_a_fact_is_about() -> None:
     comparison, articles = story()
     hostile = Fact("f5", "<b>Tolls</b> rise, and <i>the bridge</i> shuts.", {}, clause="rise,")
     page = render_html(replace(comparison, facts=(*comparison.facts, hostile)), articles)
-    assert ('<span class="context">&lt;b&gt;Tolls&lt;/b&gt; </span>rise,<span class="context">'
+    assert ('<span class="dim">&lt;b&gt;Tolls&lt;/b&gt; </span>rise,<span class="dim">'
             ' and &lt;i&gt;the bridge&lt;/i&gt; shuts.</span>') in page
 
 
