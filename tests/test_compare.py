@@ -309,6 +309,8 @@ def test_compare_brief_does_not_speak_in_the_first_or_second_person() -> None:
     assert personal("If you live near the quay, the council asks you to boil water.")
     # the same words inside quotation marks are the speaker's, and the country is not `us`
     assert not personal("The mayor said “we will rebuild the quay” at the meeting.")
+    assert not personal("The mayor said ‘we won’t leave the quay’ at the meeting.")
+    assert personal("The mayor said ‘rebuild’ was the word we heard most.")
     assert not personal("US and Verran officials met on the quay on Monday.")
     assert not personal("The memorial to World War I sailors stands on the quay.")
 

@@ -30,7 +30,8 @@ DEPENDENT_OPENERS = frozenset((
 # `US` in capitals is the country.
 PERSONAL = frozenset(("I", "me", "my", "mine", "we", "us", "our", "ours", "you", "your",
                       "yours"))
-QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# double quotes, and single ones closed by a `’` that ends a word (not `won’t`)
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘.*?’(?![A-Za-z])")
 # sentences this close to the most central telling of a fact tell it as well: the least
 # opinionated of them is taken
 CENTRAL_MARGIN = 0.05
