@@ -518,3 +518,13 @@ def test_quotes_relative_clause_speaker_is_its_own_subject(nlp: Language) -> Non
     tagged = [Attribution(at("relied on old data"), at("a study"), at("say"), 0.5)]
     assert [(q.speaker, q.speaker_type) for q in find_quotes(nlp(text), tagged)] == [
         ("engineers", "unnamed")]
+
+
+def test_quotes_a_tagged_dateline_is_no_quote(nlp: Language) -> None:
+    """Regression (a BASIL article): the tagger gave `WASHINGTON –` as a content; with the
+    dateline left out nothing remained and the analysis of the article failed."""
+    text = ("WASHINGTON – Married couples may now file joint returns, the tax office "
+            "announced Thursday.")
+    tagged = [Attribution((0, 12), None, (text.index("announced"), text.index(" Thursday")),
+                          0.5)]
+    assert [q.text for q in find_quotes(nlp(text), tagged)] == []

@@ -266,6 +266,8 @@ def _tagged_quote(doc: Doc, found: Attribution, names: dict[str, str]) -> Quote 
     text = text_of(doc)
     if text.startswith("that ", start) and end - start > 5:  # `said that …`: the clause
         start += 5
+    if dateline_end(text, start) >= end:
+        return None  # nothing but a dateline (`WASHINGTON –`) was tagged
     direct = text[max(0, start - 1):start + 1].strip()[:1] in _OPEN_CLOSE
     if not direct and _not_speech(doc, verb, start, end):
         return None
