@@ -3,7 +3,7 @@ Fox News, The New York Times and HuffPost, with the annotators' bias spans. Noth
 newsprism was derived or tuned on BASIL; it is only scored here.
 
 Every article (title and body paragraphs, with its date and outlet) goes through the real
-pipeline. Two checks:
+pipeline. Three checks:
 
 - **Loaded language.** Gold: BASIL's lexical-bias spans outside quotations (the outlet's own
   words). Recall: share of gold spans that one of our own-voice loaded spans
@@ -18,6 +18,10 @@ pipeline. Two checks:
 - **Grouping.** All articles pooled and grouped with the shipped settings, dated; the gold
   clusters are BASIL's events. B-cubed and pairwise scores beside the TF-IDF +
   agglomerative baseline of `eval.grouping` with its shipped threshold.
+- **Comparison.** Each event's articles compared as one story. BASIL marks no figure
+  conflicts, so every reported conflict is listed for reading; the brief's sentences are
+  checked for a citation and for gold lexical-bias spans outside quotes (loaded wording the
+  brief should not repeat in its own voice), each listed.
 
     python -m eval.basil [--data ../shared/eval/basil]
 """
@@ -37,6 +41,7 @@ import numpy as np
 from eval import SHARED_EVAL
 from eval.grouping import baseline, ours, report
 from newsprism.analyze.framing import LOADED_LABELS
+from newsprism.compare import compare_story
 from newsprism.config import load_settings
 from newsprism.group import article_features, syndicated_pairs
 from newsprism.ingest.outlets import OutletResolver
@@ -165,6 +170,38 @@ def grouping_check(articles: list[Article], items: dict[str, Item]) -> None:
            baseline(articles, BASELINE_THRESHOLD), gold)
 
 
+def comparison_check(articles: list[Article], items: dict[str, Item]) -> None:
+    events: dict[str, list[Article]] = {}
+    for article in articles:
+        events.setdefault(items[article.id].event, []).append(article)
+    counts: Counter[str] = Counter()
+    print("\ncomparison of each event's articles")
+    for event, members in events.items():
+        comparison = compare_story(members, story_id=event)
+        counts["stories"] += 1
+        for conflict in comparison.conflicts:
+            counts["conflicts"] += 1
+            values = "; ".join(f"{v.qualifier + ' ' if v.qualifier else ''}{v.text}"
+                               for v in conflict.values)
+            print(f"  conflict {event[:8]} {conflict.quantity}: {values}")
+        gold = {span.text.lower() for a in members for span in items[a.id].spans
+                if span.lexical and not span.quoted}
+        for sentence in comparison.brief:
+            counts[f"brief {sentence.section}"] += 1
+            counts["uncited"] += not sentence.cites
+            found = sorted(g for g in gold if g in _QUOTED.sub(" ", sentence.text.lower()))
+            if found and sentence.section != "conflict":
+                counts["with gold lexical span"] += 1
+                print(f"  brief    {event[:8]} {found}: {sentence.text}")
+    print(f"  {counts['stories']} stories: {counts['conflicts']} conflicts reported; brief "
+          f"sentences: {counts['brief summary']} summary, {counts['brief only']} only-in, "
+          f"{counts['uncited']} without a citation, {counts['with gold lexical span']} "
+          f"holding a gold lexical-bias span outside quotes")
+
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -178,6 +215,7 @@ def main() -> None:
     print(f"{len(articles)} articles analyzed in {time.perf_counter() - started:.0f} s")
     framing_check(articles, items)
     grouping_check(articles, items)
+    comparison_check(articles, items)
 
 
 if __name__ == "__main__":

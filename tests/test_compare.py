@@ -57,6 +57,12 @@ def test_compare_consistent_values() -> None:
     assert not consistent([(600, "more than"), (700, "more than")])
     assert consistent([(600, "more than"), (600, "over"), (640, None)])
     assert consistent([(1000, "more than"), (1200, "more than")])  # 1,000 may be rounded
+    # regressions (BASIL): one value stated with and without a word that stresses its size
+    assert consistent([(1, "only"), (1, None)])
+    assert consistent([(55, "just"), (55, "about")])
+    assert consistent([(1.375e9, None), (1.4e9, "just")])  # 1.4 rounds 1.375
+    assert not consistent([(3.5e9, None), (3.6e9, None)])  # their roundings only touch
+    assert consistent([(600, "at least"), (600, "at most")])
 
 
 def _values(comparison: Comparison) -> list[set[tuple[str, str]]]:

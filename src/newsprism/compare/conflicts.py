@@ -85,8 +85,6 @@ def interval(value: float, qualifier: str | None,
         return value * (1 - APPROXIMATE), value
     if kind == "about":
         return value * (1 - APPROXIMATE), value * (1 + APPROXIMATE)
-    if kind == "exact":
-        return value, value
     half = _rounding(value) if rounding is None else rounding
     return value - half, value + half
 
@@ -103,7 +101,12 @@ def consistent(values: Sequence[Stated]) -> bool:
     each an outlet's best figure, so they differ, though 750 would satisfy both."""
     bounds = [interval(*stated) for stated in values]
     low, high = max(b[0] for b in bounds), min(b[1] for b in bounds)
-    if not (low < high or (low == high and all(b[0] == b[1] for b in bounds))):
+    # bounds that only touch agree when the point is what each figure states or lies inside
+    # its bounds (`at least 600` and `at most 600`), not when it is where two roundings meet
+    # (`5,500` and `5,600` meet at 5,550)
+    if not (low < high or (low == high and all(stated[0] == low or b[0] < low < b[1]
+                                                for stated, b in zip(values, bounds,
+                                                                     strict=True)))):
         return False
     open_ended = [(value, kind) for value, qualifier, *_ in values
                   if (kind := qualifier_kinds().get((qualifier or "").lower()))
