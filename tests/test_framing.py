@@ -75,6 +75,11 @@ def labelled(spans: list[FramingSpan], label: str) -> list[str]:
      "admitted"),
     ("concession-verb", "The Democratic governor conceded that the program had run late.",
      "conceded"),
+    ("loaded", "Two Republican lawmakers assailed the decision on Friday.", "assailed"),
+    ("loaded", "The Democratic campaign immediately pounced on the remarks.", "pounced"),
+    ("loaded", "The senator also took a swipe at the governor's record.", "took a swipe"),
+    ("loaded", "The governor doubled down on her pledge to cut the tax.", "doubled down"),
+    ("loaded", "He went so far as to say the count was rigged.", "went so far as to"),
     ("scare-quote", "The council's “reform” will close three rural clinics.", "“reform”"),
     ("scare-quote", "The union's “compromise” will close three rural factories.",
      "“compromise”"),
@@ -90,6 +95,7 @@ def test_framing_label_found(nlp: Language, label: str, text: str, expected: str
     "He maintained a small farm outside the city for twenty years.",
     "The rebels claimed responsibility for the attack on Monday.",
     "Two firefighters were admitted to hospital with burns on Monday.",
+    "The students staged a mock trial in the old courthouse.",
 ])
 def test_framing_neutral_sentences_carry_no_loaded_span(nlp: Language, text: str) -> None:
     spans = framing(nlp, text)
@@ -105,6 +111,7 @@ TEMPLATES = [
     "The {} party's so-called reform will close three clinics.",
     "The {} mayor reportedly met the donors in private.",
     "The {} group's “victory” left the town deeply divided.",
+    "The {} leader lambasted the budget and mocked its authors.",
 ]
 SIDES = [("Republican", "Democratic"), ("conservative", "liberal"),
          ("right-wing", "left-wing")]
@@ -233,7 +240,8 @@ def test_framing_literal_senses_left_alone_by_the_analysis() -> None:
     from newsprism.analyze.stage import analyze_articles
 
     texts = {"rain": "Heavy rain flooded large parts of the valley on Thursday, and the storm "
-                     "blasted the coast with winds of 120 km/h.",
+                     "blasted the coast with winds of 120 km/h. A van slammed into a wall on "
+                     "the ring road.",
              "people": "Illegal aliens continue to flood across the border while the "
                        "administration does nothing."}
     found = {key: [s.text for s in article.framing if s.label in LOADED_LABELS]
