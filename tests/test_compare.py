@@ -720,3 +720,26 @@ def test_compare_clauses_of_a_sentence(text: str, expected: list[str]) -> None:
 
     doc = load_pipeline()(text)
     assert [text[a:b] for a, b in clauses(doc, Sentence(0, len(text)))] == expected
+
+
+def test_compare_ages_of_different_people_are_no_conflict() -> None:
+    """Regression (BASIL): `Pelosi, 76,` and `a 43-year-old congressman` were one quantity.
+    An age is compared only with an age of the same named person."""
+    from newsprism.config import load_settings
+    from newsprism.ingest.outlets import OutletResolver
+    from newsprism.ingest.read import raw_document
+    from newsprism.pipeline import process
+
+    texts = {
+        "a": "Marta Olsen, 76, won the party's leadership vote on Wednesday. Her challenger, "
+             "Kent Ibarra, a 43-year-old lawmaker from the north, lost by 134 votes to 63.",
+        "b": "Kent Ibarra, 45, lost the party's leadership vote to Marta Olsen on Wednesday. "
+             "The lawmaker from the north had hoped to win over younger members.",
+    }
+    articles, failures = process([raw_document(key, text) for key, text in texts.items()],
+                                 OutletResolver(), load_settings())
+    assert not failures
+    found = [{v.text for v in c.values} for c in compare_story(articles).conflicts]
+    assert not any({"76", "45"} <= values or {"76", "43-year-old"} <= values
+                   for values in found), found
+    assert {"43-year-old", "45"} in found

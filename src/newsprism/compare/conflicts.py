@@ -22,6 +22,7 @@ from typing import Literal
 
 import numpy as np
 
+from newsprism.analyze.entities import entity_key
 from newsprism.analyze.figures import DURATION_DAYS, UNIT_BASE
 from newsprism.clean.lines import dateline_end
 from newsprism.datafiles import data_rows
@@ -40,6 +41,11 @@ LINK_FLOOR = 0.1  # a group's figures pair up at least this well with every othe
 _WORDS = re.compile(r"[\w']+")
 # The earlier level a change starts from (`up from about 240,000`): not the article's claim.
 _PAST_LEVEL = re.compile(r"\b(?:up|down)\s+from\s+(?:[a-z]+\s+){0,2}\Z", re.I)
+# A person's age: `43-year-old`, `76 years old`, `aged 34`, `at age 13`, `Pelosi, 76,`.
+_AGE_AFTER = re.compile(r"[-\s]years?[-\s]old\b", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:age|aged)\s+\Z", re.I)
+_APPOSITION = re.compile(r"\w,\s+\Z")
+AGE_REACH = 60  # characters from an age to the person it describes
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +58,8 @@ class Measure:
     unit: str | None
     context: str
     rounding: float  # half the place value of the last digit stated, in `unit`
+    # for a person's age, the person (canonical name, "" when the sentence names none)
+    aged: str | None = None
 
     @property
     def counted(self) -> str:
@@ -131,10 +139,32 @@ def measures(article: Article) -> list[Measure]:
         if _counts_a_source(article, figure) \
                 or _PAST_LEVEL.search(article.text, max(0, figure.start - 40), figure.start):
             continue
-        factor, unit = _normal(figure.unit)
+        aged = _age_of(article, figure)
+        # an age in years, however written (`43-year-old`, `Ibarra, 45,`)
+        factor, unit = (1.0, "age") if aged is not None else _normal(figure.unit)
         found.append(Measure(article, figure, figure.value * factor, unit,
-                             _context(article, figure), _rounding(figure.value) * factor))
+                             _context(article, figure), _rounding(figure.value) * factor,
+                             aged))
     return found
+
+
+def _age_of(article: Article, figure: Figure) -> str | None:
+    """The person whose age the figure states (`Tim Ryan, a 43-year-old congressman`): the
+    nearest person named in its sentence, "" when none is; None when it is no age."""
+    text = article.text
+    after = text[figure.start:figure.end + 12]
+    before = text[max(0, figure.start - 12):figure.start]
+    apposition = _APPOSITION.search(before) and text.startswith(",", figure.end)
+    if not (_AGE_AFTER.search(after) or _AGE_BEFORE.search(before) or apposition):
+        return None
+    start, end = _sentence_bounds(article, figure.start)
+    people = [(abs(e.start - figure.start), entity_key(e.canonical)) for e in article.entities
+              if e.label == "PERSON" and start <= e.start < end
+              and abs(e.start - figure.start) <= AGE_REACH]
+    if apposition and not any(e.label == "PERSON" and 0 <= figure.start - e.end <= 3
+                              for e in article.entities):
+        return None  # `In Ohio, 12 schools closed`: a count after a comma, not an age
+    return min(people)[1] if people else ""
 
 
 def _counts_a_source(article: Article, figure: Figure) -> bool:
@@ -195,7 +225,7 @@ def candidates(a: list[Measure], b: list[Measure], va: np.ndarray, vb: np.ndarra
     found = []
     for i, x in enumerate(a):
         for j, y in enumerate(b):
-            if x.unit != y.unit:
+            if x.unit != y.unit or not _same_person(x, y):
                 continue
             score = float(va[i] @ vb[j])
             if x.counted and y.counted:
@@ -205,6 +235,14 @@ def candidates(a: list[Measure], b: list[Measure], va: np.ndarray, vb: np.ndarra
                 agree = consistent([x.stated, y.stated])
                 found.append((score + (APPROXIMATE if agree else 0.0), i, j))
     return found
+
+
+def _same_person(x: Measure, y: Measure) -> bool:
+    """Figures that are not ages, or ages of one named person: the ages of the different
+    people in a story (`Pelosi, 76,` and `a 43-year-old congressman`) measure no one thing."""
+    if x.aged is None and y.aged is None:
+        return True
+    return bool(x.aged) and x.aged == y.aged
 
 
 def _orders_apart(a: float, b: float) -> float:
