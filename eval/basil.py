@@ -39,9 +39,10 @@ from pathlib import Path
 import numpy as np
 
 from eval import SHARED_EVAL
-from eval.grouping import baseline, ours, report
+from eval.grouping import BASELINE_THRESHOLD, baseline, ours, report
 from newsprism.analyze.framing import LOADED_LABELS
 from newsprism.compare import compare_story
+from newsprism.compare.brief import QUOTED
 from newsprism.config import load_settings
 from newsprism.group import article_features, syndicated_pairs
 from newsprism.ingest.outlets import OutletResolver
@@ -52,7 +53,6 @@ from newsprism.pipeline import process
 DEFAULT_DATA = SHARED_EVAL / "basil"
 OUTLETS = {"fox": "Fox News (right)", "nyt": "New York Times (center)",
            "hpo": "HuffPost (left)"}
-BASELINE_THRESHOLD = 0.8  # eval.grouping's shipped distance threshold
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +189,7 @@ def comparison_check(articles: list[Article], items: dict[str, Item]) -> None:
         for sentence in comparison.brief:
             counts[f"brief {sentence.section}"] += 1
             counts["uncited"] += not sentence.cites
-            found = sorted(g for g in gold if g in _QUOTED.sub(" ", sentence.text.lower()))
+            found = sorted(g for g in gold if g in QUOTED.sub(" ", sentence.text.lower()))
             if found and sentence.section != "conflict":
                 counts["with gold lexical span"] += 1
                 print(f"  brief    {event[:8]} {found}: {sentence.text}")
@@ -198,8 +198,6 @@ def comparison_check(articles: list[Article], items: dict[str, Item]) -> None:
           f"{counts['uncited']} without a citation, {counts['with gold lexical span']} "
           f"holding a gold lexical-bias span outside quotes")
 
-
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
 def main() -> None:

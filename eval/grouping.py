@@ -51,6 +51,7 @@ from newsprism.pipeline import process
 
 DEFAULT_DATA = SHARED_EVAL / "allsides"
 SIDES = ("left", "center", "right")
+BASELINE_THRESHOLD = 0.8  # the baseline's cosine distance threshold, unless refitted
 Labels = dict[str, str]
 
 
@@ -229,7 +230,7 @@ def main() -> None:
     parts = {"tune": tune, "test": set(gold) - tune, "all": set(gold)}
     pairs = syndicated_pairs(articles, settings)
     print(f"syndicated pairs found: {pairs}")
-    baseline_threshold = 0.8
+    baseline_threshold = BASELINE_THRESHOLD
     if args.fit:
         roundup = {raw.id: day_number(raw.published)
                    for raw in read_stories(args.data, "roundup")[0]}

@@ -155,15 +155,15 @@ def _age_of(article: Article, figure: Figure) -> str | None:
     after = text[figure.start:figure.end + 12]
     before = text[max(0, figure.start - 12):figure.start]
     apposition = _APPOSITION.search(before) and text.startswith(",", figure.end)
+    if apposition and not any(e.label == "PERSON" and 0 <= figure.start - e.end <= 3
+                              for e in article.entities):
+        apposition = False  # `In Ohio, 12 schools closed`: a count after a comma
     if not (_AGE_AFTER.search(after) or _AGE_BEFORE.search(before) or apposition):
         return None
     start, end = _sentence_bounds(article, figure.start)
     people = [(abs(e.start - figure.start), entity_key(e.canonical)) for e in article.entities
               if e.label == "PERSON" and start <= e.start < end
               and abs(e.start - figure.start) <= AGE_REACH]
-    if apposition and not any(e.label == "PERSON" and 0 <= figure.start - e.end <= 3
-                              for e in article.entities):
-        return None  # `In Ohio, 12 schools closed`: a count after a comma, not an age
     return min(people)[1] if people else ""
 
 
@@ -238,11 +238,9 @@ def candidates(a: list[Measure], b: list[Measure], va: np.ndarray, vb: np.ndarra
 
 
 def _same_person(x: Measure, y: Measure) -> bool:
-    """Figures that are not ages, or ages of one named person: the ages of the different
-    people in a story (`Pelosi, 76,` and `a 43-year-old congressman`) measure no one thing."""
-    if x.aged is None and y.aged is None:
-        return True
-    return bool(x.aged) and x.aged == y.aged
+    """Whether two figures of one unit are no ages, or ages of one named person: the ages
+    of a story's people (`Pelosi, 76,`, `a 43-year-old congressman`) measure no one thing."""
+    return x.aged is None or (bool(x.aged) and x.aged == y.aged)
 
 
 def _orders_apart(a: float, b: float) -> float:
