@@ -39,7 +39,6 @@ from pathlib import Path
 import numpy as np
 
 from eval import SHARED_EVAL
-from eval.grouping import BASELINE_THRESHOLD, baseline, ours, report
 from newsprism.analyze.framing import LOADED_LABELS
 from newsprism.compare import compare_story
 from newsprism.compare.brief import QUOTED
@@ -161,6 +160,9 @@ def _auc(positives: list[float], negatives: list[float]) -> float:
 
 
 def grouping_check(articles: list[Article], items: dict[str, Item]) -> None:
+    # here, not at the top: eval.grouping needs scikit-learn (the `train` extra)
+    from eval.grouping import BASELINE_THRESHOLD, baseline, ours, report
+
     settings = load_settings().group
     gold = {a.id: items[a.id].event for a in articles}
     print(f"\ngrouping: {len(articles)} articles, {len(set(gold.values()))} events, dated")
