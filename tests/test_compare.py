@@ -743,3 +743,46 @@ def test_compare_ages_of_different_people_are_no_conflict() -> None:
     assert not any({"76", "45"} <= values or {"76", "43-year-old"} <= values
                    for values in found), found
     assert {"43-year-old", "45"} in found
+
+
+HOLDER_TEXT = """Varga wins Dunmere mayoralty
+
+Ilse Varga won 52 percent of the vote on Sunday. The Farmers' League, which held 12 seats on
+the council, fell to nine. Tomas Reyl finished with 41 percent. Police said 40 people were
+arrested near the town hall. The union says 4,000 workers walked out.
+"""
+
+
+@pytest.mark.parametrize(("figure", "holder"), [
+    ("52 percent", {"ilse varga"}),  # subject of the verb whose object it is
+    ("12", {"farmers' league"}),  # through a relative pronoun
+    ("nine", {"farmers' league"}),  # the level a verb falls to
+    ("41 percent", {"tomas reyl"}),  # `finished with`
+    ("40", set()),  # the figure is the subject itself; `Police` only say it
+    ("4,000", set()),  # a source's claim, not the union's own quantity
+])
+def test_compare_whose_quantity_a_figure_states(tmp_path: Path, figure: str,
+                                                holder: set[str]) -> None:
+    from newsprism.compare.conflicts import holders
+
+    (tmp_path / "a.txt").write_text(HOLDER_TEXT)
+    (article,), _ = newsprism.read([str(tmp_path)])
+    doc = load_pipeline()(article.text)
+    (found,) = [f for f in article.figures if f.text == figure]
+    assert holders(article, doc, found) == holder
+
+
+def test_compare_shares_of_different_candidates_do_not_conflict(tmp_path: Path) -> None:
+    """Each candidate's share is compared with the same candidate's only: Varga's 52 percent
+    is no other figure for Reyl's 44, though both are shares of the vote."""
+    texts = {"a": "Ilse Varga won 52 percent of the vote in Dunmere on Sunday, according to "
+                  "the election office.",
+             "b": "Tomas Reyl won 44 percent of the vote in Dunmere on Sunday, according to "
+                  "the election office, and conceded on Monday.",
+             "c": "Tomas Reyl took 41 percent of the vote in Dunmere on Sunday, the election "
+                  "office said."}
+    for name, sentence in texts.items():
+        (tmp_path / f"{name}.txt").write_text(f"Dunmere vote\n\n{sentence}\n")
+    articles, _ = newsprism.read([str(tmp_path)])
+    assert [{v.text for v in c.values} for c in compare_story(articles).conflicts] \
+        == [{"44 percent", "41 percent"}]

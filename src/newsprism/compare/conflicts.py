@@ -1,18 +1,19 @@
 """Figure conflicts: figures of different articles that measure the same thing but whose
 values differ beyond what their qualifiers allow (`over 5,600` vs `5,500`).
 
-Two figures measure the same thing when their units agree and the words around them are
-alike (sentence embeddings of a window around each figure, plus what each counts). Each
-figure is matched to at most one figure of every other article, preferring a consistent
-value among near-equal matches, so that `9 percent sought` and `4.5 percent offered` stated
-by both sides pair up correctly.
+Two figures measure the same thing when their units agree, the words around them are alike
+(sentence embeddings of a window around each figure, plus what each counts) and they are
+not named as different parties' (`Straal took 47.8 percent`, `44.1 percent for Osterby`).
+Two figures of two articles pair up only as each other's best match, preferring a
+consistent value among near-equal matches, so that `9 percent sought` and `4.5 percent
+offered` stated by both sides pair up correctly.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -21,9 +22,11 @@ from itertools import combinations
 from typing import Literal
 
 import numpy as np
+from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.entities import entity_key
 from newsprism.analyze.figures import DURATION_DAYS, UNIT_BASE
+from newsprism.analyze.quotes import verb_classes
 from newsprism.clean.lines import dateline_end
 from newsprism.datafiles import data_rows
 from newsprism.model import Article, Conflict, Figure, FigureValue
@@ -46,6 +49,11 @@ _AGE_AFTER = re.compile(r"[-\s]years?[-\s]old\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:age|aged)\s+\Z", re.I)
 _APPOSITION = re.compile(r"\w,\s+\Z")
 AGE_REACH = 60  # characters from an age to the person it describes
+# who can hold a quantity (`Osterby won 44.1 percent`, `Straal's campaign spent $4.1 million`)
+HOLDER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+# `fell to 37 from 47`, `was left with 37 seats`
+_LEVEL_PREPOSITIONS = frozenset({"to", "from", "at", "on", "by", "with"})
+_NOT_CORE = frozenset({"prep", "relcl", "acl", "advcl", "appos", "punct"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +68,8 @@ class Measure:
     rounding: float  # half the place value of the last digit stated, in `unit`
     # for a person's age, the person (canonical name, "" when the sentence names none)
     aged: str | None = None
+    # the named people, organisations or groups whose quantity it is (`holders`)
+    held_by: frozenset[str] = frozenset()
 
     @property
     def counted(self) -> str:
@@ -128,10 +138,10 @@ def _rounded_overlap(a: float, b: float) -> bool:
     return abs(a - b) < _rounding(a) + _rounding(b) or a == b
 
 
-def measures(article: Article) -> list[Measure]:
+def measures(article: Article, doc: Doc | None = None) -> list[Measure]:
     """The article's quantities that can be compared: those with a value, leaving out the
     ones that count a source (`two U.S. officials said`) and the earlier level of a change
-    (`up from 6,200 on Tuesday`)."""
+    (`up from 6,200 on Tuesday`). With the article's parse, each knows whose it is."""
     found = []
     for figure in article.figures:
         if figure.kind != "quantity" or not isinstance(figure.value, int | float):
@@ -144,8 +154,86 @@ def measures(article: Article) -> list[Measure]:
         factor, unit = (1.0, "age") if aged is not None else _normal(figure.unit)
         found.append(Measure(article, figure, figure.value * factor, unit,
                              _context(article, figure), _rounding(figure.value) * factor,
-                             aged))
+                             aged, holders(article, doc, figure) if doc else frozenset()))
     return found
+
+
+def holders(article: Article, doc: Doc, figure: Figure) -> frozenset[str]:
+    """The named people, organisations and groups whose quantity the figure states, by the
+    parse: its possessor (`Osterby's $3.8 million`, `Brenner, whose party gained two
+    seats`), the object of a `for` after it (`44.1 percent for Osterby`), the name it stands
+    in brackets after (`Huckabee (14 percent)`) and the subject of the verb whose object it
+    is (`Heartland won 41 seats`, `fell to 37`); not the subject of a verb of saying or
+    estimating, which is a source (`the union says 4,000 workers`). Empty when none is
+    named."""
+    span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+    if span is None:
+        return frozenset()
+    root, noun = span.root, _counted(span)
+    owners = [child for token in (root, noun) for child in token.children
+              if child.dep_ == "poss"]
+    after = noun.right_edge.i + 1
+    if after < len(doc) and doc[after].lower_ == "for":
+        owners += [c for c in doc[after].children if c.dep_ == "pobj"]
+    if noun.dep_ == "appos":
+        owners.append(noun.head)
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "with" \
+            and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        owners.append(noun.head.head)  # `the Greens, with eight seats`
+    verb = _verb_of(noun)
+    if not owners and verb is not None and verb.lemma_.lower() not in verb_classes():
+        owners += _subjects(verb)
+    return frozenset(name for owner in owners for name in _named_in(article, owner))
+
+
+def _counted(span: Span) -> Token:
+    """The noun a number counts (`121 cases`), else the figure's own head."""
+    root = span.root
+    return root.head if root.dep_ in ("nummod", "quantmod") and root.head.i >= span.end \
+        else root
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, or those of the verb it is joined to (`lost ten seats and was
+    left with 37`)."""
+    while True:
+        found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if found or verb.dep_ != "conj":
+            return found
+        verb = verb.head
+
+
+def _verb_of(noun: Token) -> Token | None:
+    """The verb whose object the figure is (`won 41 seats`), or whose level it gives (`fell
+    to 37 from 47`; not `took 47.8 percent of the vote to 44.1 percent`)."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ in _LEVEL_PREPOSITIONS:
+        verb = verb.head
+        if any(c.dep_ == "dobj" for c in verb.children):
+            return None
+    elif noun.dep_ not in ("dobj", "attr", "oprd"):
+        return None
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _named_in(article: Article, token: Token) -> set[str]:
+    """Entity keys of the people, organisations and groups the token's phrase names, leaving
+    out its prepositional phrases and clauses (`Heartland's seat count in the Provincial
+    Assembly` names Heartland; `Maren Osterby of the Progressive Union`, Osterby)."""
+    spans = [(t.idx, t.idx + len(t)) for t in _core(token)]
+    return {entity_key(e.canonical) for e in article.entities if e.label in HOLDER_LABELS
+            and any(start <= e.start < end for start, end in spans)}
+
+
+def _core(token: Token) -> list[Token]:
+    """The token's phrase without its prepositional phrases and clauses; a relative pronoun
+    stands for the noun its clause describes (`The Progressive Union, which held 47
+    seats`, `Brenner, whose party gained two seats`)."""
+    if token.tag_ in ("WDT", "WP", "WP$"):
+        clause = next((t for t in token.ancestors if t.dep_ == "relcl"), None)
+        return _core(clause.head) if clause is not None else []
+    return [token, *(t for child in token.children if child.dep_ not in _NOT_CORE
+                     for t in _core(child))]
 
 
 def _age_of(article: Article, figure: Figure) -> str | None:
@@ -225,7 +313,8 @@ def candidates(a: list[Measure], b: list[Measure], va: np.ndarray, vb: np.ndarra
     found = []
     for i, x in enumerate(a):
         for j, y in enumerate(b):
-            if x.unit != y.unit or not _same_person(x, y):
+            if x.unit != y.unit or not _same_person(x, y) \
+                    or not _may_share(x.held_by, y.held_by):
                 continue
             score = float(va[i] @ vb[j])
             if x.counted and y.counted:
@@ -243,6 +332,15 @@ def _same_person(x: Measure, y: Measure) -> bool:
     return x.aged is None or (bool(x.aged) and x.aged == y.aged)
 
 
+def _may_share(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two figures may be one party's quantity, given whose each is (`holders`):
+    unless both name it and no name is shared (`Straal took 47.8 percent`, `44.1 percent for
+    Osterby`). A name matches another that holds its last word (`Osterby`, `Maren
+    Osterby`)."""
+    return not a or not b or any(x.split()[-1] in y.split() or y.split()[-1] in x.split()
+                                 for x in a for y in b)
+
+
 def _orders_apart(a: float, b: float) -> float:
     """How many factors of ten separate two values (0 when either is 0)."""
     a, b = abs(a), abs(b)
@@ -250,9 +348,10 @@ def _orders_apart(a: float, b: float) -> float:
 
 
 def find_conflicts(articles: Sequence[Article], embed: Embed, threshold: float,
-                   update_hours: float) -> list[Conflict]:
-    """Quantities stated by several articles whose values do not agree."""
-    found = {a.id: measures(a) for a in articles}
+                   update_hours: float, docs: Mapping[str, Doc] | None = None) -> list[Conflict]:
+    """Quantities stated by several articles whose values do not agree (`docs`: the
+    articles' parses by id, which tell whose quantity each figure is)."""
+    found = {a.id: measures(a, (docs or {}).get(a.id)) for a in articles}
     texts = [text for items in found.values() for text in
              [m.context for m in items] + [m.counted for m in items]]
     rows = iter(embed(texts))
@@ -279,7 +378,7 @@ def _linked(found: dict[str, list[Measure]], vectors: dict[str, np.ndarray],
         pairs = [(score, i, j) for score, i, j in pairs if score >= threshold - MUTUAL_MARGIN
                  and (score >= threshold
                       or _orders_apart(found[a][i].value, found[b][j].value) <= MUTUAL_ORDERS)]
-        for score, i, j in _kept(pairs, threshold):
+        for score, i, j in _mutual(pairs):
             scored.append((score, (a, i), (b, j)))
     groups: dict[tuple[str, int], list[tuple[str, int]]] = {}
     for _, x, y in sorted(scored, reverse=True):
@@ -298,17 +397,16 @@ def _linked(found: dict[str, list[Measure]], vectors: dict[str, np.ndarray],
     return [[found[aid][i] for aid, i in group] for group in unique]
 
 
-def _kept(pairs: list[tuple[float, int, int]],
-          threshold: float) -> list[tuple[float, int, int]]:
-    """Pairs that reach `threshold`, and pairs a little below it whose two figures are each
-    other's best match (`$4.2 billion` the project will cost, `$3.9 billion` its price tag)."""
+def _mutual(pairs: list[tuple[float, int, int]]) -> list[tuple[float, int, int]]:
+    """The pairs whose two figures are each other's best match: a figure stands for one
+    quantity, so of several alike in the other article (the shares of eight candidates in
+    one poll) it pairs with the closest only."""
     best_i: dict[int, float] = {}
     best_j: dict[int, float] = {}
     for score, i, j in pairs:
         best_i[i] = max(best_i.get(i, -1.0), score)
         best_j[j] = max(best_j.get(j, -1.0), score)
-    return [(score, i, j) for score, i, j in pairs
-            if score >= threshold or (score == best_i[i] == best_j[j])]
+    return [(score, i, j) for score, i, j in pairs if score == best_i[i] == best_j[j]]
 
 
 def _value(m: Measure) -> FigureValue:

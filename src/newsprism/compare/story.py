@@ -39,7 +39,7 @@ def compare_story(articles: Sequence[Article], *, story_id: str = "story",
     vectors = _split(embed([u.clause for items in units.values() for u in items]), units)
     conf = settings.compare
     groups = align(units, vectors, conf)
-    conflicts = find_conflicts(articles, embed, conf.figure_threshold, conf.update_hours)
+    conflicts = find_conflicts(articles, embed, conf.figure_threshold, conf.update_hours, docs)
     loaded = {a.id: _loaded_words(a) for a in articles}
     unit_vectors = {u.key: vectors[aid][i]
                     for aid, items in units.items() for i, u in enumerate(items)}
