@@ -52,6 +52,8 @@ def test_entities_offsets_match_text(nlp: Language) -> None:
 @pytest.mark.parametrize("name,expected", [
     ("Senate Majority Leader Chuck Schumer", "Chuck Schumer"),
     ("Public Health Director Ana Lind", "Ana Lind"),
+    ("State Treasurer Piet Lonnegan", "Piet Lonnegan"),
+    ("District Prosecutor Hanne Ruud", "Hanne Ruud"),
     ("General Townsend", "General Townsend"),  # no first name would remain
     ("Martin Luther King Jr.", "Martin Luther King Jr."),
 ])
