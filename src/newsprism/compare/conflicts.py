@@ -172,9 +172,10 @@ def holders(article: Article, doc: Doc, figure: Figure) -> frozenset[str]:
     root, noun = span.root, _counted(span)
     owners = [child for token in (root, noun) for child in token.children
               if child.dep_ == "poss"]
-    after = noun.right_edge.i + 1
-    if after < len(doc) and doc[after].lower_ == "for":
-        owners += [c for c in doc[after].children if c.dep_ == "pobj"]
+    after = noun.right_edge.i + 1  # `for` on the figure, or on the verb right after it
+    beneficiary = [t for t in (*noun.children, *doc[after:after + 1])
+                   if t.lower_ == "for" and t.i > noun.i]
+    owners += [c for t in beneficiary[:1] for c in t.children if c.dep_ == "pobj"]
     if noun.dep_ == "appos":
         owners.append(noun.head)
     elif noun.dep_ == "pobj" and noun.head.lower_ == "with" \
