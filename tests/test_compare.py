@@ -440,10 +440,16 @@ def test_compare_update_cues(sentence: str, stated_as_new: bool) -> None:
 def test_compare_durations_in_other_units(tmp_path: Path, first: str, second: str,
                                           conflict: bool) -> None:
     """A duration agrees with its conversion within the rounding of what was stated."""
-    for name, sentence in (("a", first), ("b", second)):
-        (tmp_path / f"{name}.txt").write_text(f"Harbour works\n\n{sentence}\n")
-    articles, _ = newsprism.read([str(tmp_path)])
+    articles = _sentence_articles(tmp_path, "Harbour works", {"a": first, "b": second})
     assert bool(compare_story(articles).conflicts) is conflict
+
+
+def _sentence_articles(folder: Path, title: str, texts: dict[str, str]) -> list[Article]:
+    """Articles of one sentence each under the same headline, read from `folder`."""
+    for name, sentence in texts.items():
+        (folder / f"{name}.txt").write_text(f"{title}\n\n{sentence}\n")
+    articles, _ = newsprism.read([str(folder)])
+    return articles
 
 
 def test_compare_figures_that_are_each_others_best_match(tmp_path: Path) -> None:
@@ -453,10 +459,7 @@ def test_compare_figures_that_are_each_others_best_match(tmp_path: Path) -> None
                   "transport ministry, and is due to open in 2031.",
              "b": "Critics of the bridge say the ministry's own budget puts the price tag at "
                   "about $3.1 billion, far more than the city can pay."}
-    for name, sentence in texts.items():
-        (tmp_path / f"{name}.txt").write_text(f"Senn bridge\n\n{sentence}\n")
-    articles, _ = newsprism.read([str(tmp_path)])
-    (conflict,) = compare_story(articles).conflicts
+    (conflict,) = compare_story(_sentence_articles(tmp_path, "Senn bridge", texts)).conflicts
     assert {v.text for v in conflict.values} == {"$4.2 billion", "$3.1 billion"}
 
 
@@ -784,8 +787,6 @@ def test_compare_shares_of_different_candidates_do_not_conflict(tmp_path: Path) 
                   "the election office, and conceded on Monday.",
              "c": "Tomas Reyl took 41 percent of the vote in Dunmere on Sunday, the election "
                   "office said."}
-    for name, sentence in texts.items():
-        (tmp_path / f"{name}.txt").write_text(f"Dunmere vote\n\n{sentence}\n")
-    articles, _ = newsprism.read([str(tmp_path)])
+    articles = _sentence_articles(tmp_path, "Dunmere vote", texts)
     assert [{v.text for v in c.values} for c in compare_story(articles).conflicts] \
         == [{"44 percent", "41 percent"}]
