@@ -163,7 +163,8 @@ def folds(labels: Sequence[str], k: int, seed: int) -> list[int]:
     return fold
 
 
-def babe_cv(data: Path, k: int, threads: int, log: Path | None) -> dict[str, float]:
+def babe_cv(data: Path, k: int, threads: int, log: Path | None,
+            seed: int = 13) -> dict[str, float]:
     """Out-of-fold macro-F1 overall and by outlet leaning (trains k models)."""
     from eval.babe import read_babe
     from eval.train_bias import Settings, save, train
@@ -172,7 +173,7 @@ def babe_cv(data: Path, k: int, threads: int, log: Path | None) -> dict[str, flo
     fold = folds([f"{e.label}/{e.outlet_type}" for e in examples], k, seed=5)
     scores = np.zeros(len(examples), dtype=np.float32)
     words: list[list[WordScore]] = [[] for _ in examples]
-    settings = Settings(threads=threads)
+    settings = Settings(threads=threads, seed=seed)
     with tempfile.TemporaryDirectory() as tmp:
         for held in range(k):
             started = time.perf_counter()
@@ -238,6 +239,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="first N PTC dev articles")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--threads", type=int, default=1, help="torch threads for the CV")
+    parser.add_argument("--seed", type=int, default=13, help="training seed for the CV")
     parser.add_argument("--cv-scores", type=Path, help="write out-of-fold scores (JSON: "
                         "label, outlet type, bias, word pieces with P(biased word))")
     args = parser.parse_args()
@@ -251,7 +253,8 @@ def main() -> None:
              sg1_heldout(args.data / "babe"))
     if "babe-cv" not in skip:
         show(f"BABE {args.folds}-fold cross-validation on babe_train.csv",
-             babe_cv(args.data / "babe", args.folds, args.threads, args.cv_scores))
+             babe_cv(args.data / "babe", args.folds, args.threads, args.cv_scores,
+                     args.seed))
 
 
 if __name__ == "__main__":

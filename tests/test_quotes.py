@@ -528,3 +528,60 @@ def test_quotes_a_tagged_dateline_is_no_quote(nlp: Language) -> None:
     tagged = [Attribution((0, 12), None, (text.index("announced"), text.index(" Thursday")),
                           0.5)]
     assert [q.text for q in find_quotes(nlp(text), tagged)] == []
+
+
+def _at(text: str, piece: str) -> tuple[int, int]:
+    return text.index(piece), text.index(piece) + len(piece)
+
+
+def test_quotes_said_clause_the_tagger_missed(nlp: Language) -> None:
+    """Relations as the tagger gave them in a longer article: only the report nested in the
+    official's clause (`had not predicted …`), which is dropped as a denial. The plain `X
+    said …` around it is still a quote, with its anonymous speaker."""
+    text = ("A party official who was not authorised to speak publicly said the internal "
+            "polling had shown the race tightening but had not predicted a defeat this large.")
+    tagged = [Attribution(_at(text, "a defeat this large"), _at(text, "A party official"),
+                          _at(text, "had not predicted"), 0.9)]
+    found = find_quotes(nlp(text), tagged)
+    assert [(q.verb, q.speaker_type) for q in found] == [("said", "anonymous")]
+    assert found[0].text.startswith("the internal polling had shown")
+
+
+def test_quotes_a_name_is_no_cue(nlp: Language) -> None:
+    """The tagger once took `Stavely` (in -ly, parsed as an adverb) for the cue of a
+    relation whose source was `Governor Corinna`."""
+    text = ("The senate passed the budget on Thursday, sending Governor Odile Brightly a plan "
+            "that cuts school funding.")
+    tagged = [Attribution(_at(text, "a plan that cuts school funding"),
+                          _at(text, "Governor Odile"), _at(text, "Brightly"), 0.7)]
+    assert find_quotes(nlp(text), tagged) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Governor Odile Brightly is expected to sign the budget before June.",
+    "The minister, Piet Varnholt, is widely believed to favour the northern route.",
+])
+def test_quotes_passive_subject_of_belief_is_no_speaker(quotes: Finder, text: str) -> None:
+    """`X is expected to …`: others expect it, X says nothing."""
+    assert all(q.speaker_type != "named" for q in quotes(text))
+
+
+def test_quotes_terms_of_anonymity_are_no_quote(quotes: Finder) -> None:
+    text = ("A council member, who spoke on condition that she not be named because the "
+            "group had not met, said two senior figures were sounding out colleagues.")
+    found = quotes(text)
+    assert [(q.text, q.speaker_type) for q in found] == [
+        ("two senior figures were sounding out colleagues", "anonymous")]
+
+
+def test_quotes_source_that_runs_over_the_verb_is_its_subject(nlp: Language) -> None:
+    """The tagger's source once ran on over the cue into the content; the speaker is the
+    cue verb's subject."""
+    text = ("One organiser, who asked not to be named, said canvassers had been drowned out "
+            "by the adverts.")
+    tagged = [Attribution(_at(text, "canvassers had been drowned out by the adverts"),
+                          _at(text, "One organiser, who asked not to be named, said canvassers "
+                                    "had been"), _at(text, "said"), 0.9)]
+    (quote,) = find_quotes(nlp(text), tagged)
+    assert (quote.speaker, quote.speaker_type) == (
+        "One organiser, who asked not to be named", "anonymous")

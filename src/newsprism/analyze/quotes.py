@@ -49,6 +49,10 @@ PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "i", "we"})
 _QUANTIFIERS = frozenset({"many", "some", "others", "most", "several", "few", "both", "all"})
 _OPEN_CLOSE = {"“": "”", "‘": "’", '"': '"', "«": "»", "'": "'"}
 _SUBJECTS = ("nsubj", "nsubjpass")
+# Passive verbs whose subject is the speaker (`she was quoted as saying`).
+_QUOTED_VERBS = frozenset({"quote", "cite"})
+_CONDITION = re.compile(r"\bcondition\s+(?:that\s+)?$", re.IGNORECASE)
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Verbs whose passive subject is who was addressed, not who spoke (`they were told that …`).
 _TOLD_VERBS = frozenset({"tell", "ask", "inform", "assure", "warn", "remind", "advise",
                          "notify", "brief", "promise", "urge", "reassure"})
@@ -94,7 +98,10 @@ def _not_speech(doc: Doc, verb: Token | None, start: int, end: int) -> bool:
     """Whether the verb reports no speech: a verb of a procedural act with something other
     than a clause (`proposed an amendment that …`, `voted to grant a permit`), a negated
     verb with no verb in what it reports (`has not said a word since`), or a participle
-    that names a noun (`a trader called Castmere Solvents`)."""
+    that names a noun (`a trader called Castmere Solvents`), or the terms on which a
+    source spoke (`on condition that she not be named`)."""
+    if _CONDITION.search(text_of(doc), 0, start):
+        return True  # `who spoke on condition that she not be named`: terms, not speech
     if verb is None:
         return False
     content = doc.char_span(start, end, alignment_mode="expand")
@@ -190,6 +197,9 @@ def find_quotes(doc: Doc, attributions: Sequence[Attribution] = ()) -> list[Quot
         tagged = [quote for quote in tagged if quote.speaker or quote.verb_class]
         found = tagged + [quote for quote in direct
                           if _inside(quote, tagged) or not _overlaps(quote, tagged)]
+        found += [quote for quote in _reported_clauses(doc, names)
+                  if not _overlaps(quote, [other for other in found
+                                           if not _nested(other, quote)])]
     else:
         covered = [(quote.start, quote.end) for quote in direct]
         found = direct + [quote for quote in _indirect_quotes(doc, names)
@@ -213,6 +223,28 @@ def _with_speaker(quote: Quote, direct: list[Quote]) -> Quote:
     return quote
 
 
+def _reported_clauses(doc: Doc, names: dict[str, str]) -> Iterator[Quote]:
+    """`X said (that) …`: a full clause with its own subject after an attribution verb with
+    a subject before it. The plainest report, which the tagger can miss when the clause
+    holds reports of its own (`A party official said the polling had shown …`)."""
+    for verb in doc:
+        if not _is_attribution(verb):
+            continue
+        subject = _subject(verb)
+        clauses = [child for child in verb.children if child.dep_ == "ccomp"
+                   and child.i > verb.i and subject is not None and subject.i < verb.i
+                   and any(grand.dep_ in _SUBJECTS for grand in child.children)]
+        if clauses and (content := _content(verb)) is not None:
+            yield _make_quote(doc, *content, resolve_speaker(doc, subject, names), verb,
+                              direct=False)
+
+
+def _nested(inner: Quote, outer: Quote) -> bool:
+    """Whether `inner` is a report inside `outer`'s content by another verb (`said the
+    polling had shown …`), as PolNeAR nests them."""
+    return outer.start <= inner.start and inner.end <= outer.end and inner.verb != outer.verb
+
+
 def _inside(quote: Quote, others: list[Quote]) -> bool:
     """Whether `quote` is a fragment quoted inside one of `others` (`the city was “ready”`)."""
     return any(other.start <= quote.start and quote.end <= other.end
@@ -234,6 +266,8 @@ def _tagged_quote(doc: Doc, found: Attribution, names: dict[str, str]) -> Quote 
     rules leave it out. None for an act or a denial, not speech (`filed a motion`, `has not
     said a word`)."""
     verb = _cue_verb(doc, found.cue)
+    if verb is not None and _part_of_name(verb):
+        return None  # a name read as a cue (`sending Governor Jane Stavely a plan`)
     reporting = _reporting_verb(doc, found.content)
     if reporting is not None and reporting != verb \
             and (verb is None or verb not in reporting.ancestors):
@@ -274,12 +308,22 @@ def _tagged_quote(doc: Doc, found: Attribution, names: dict[str, str]) -> Quote 
     return _make_quote(doc, start, end, speaker, verb, direct=direct)
 
 
+def _part_of_name(token: Token) -> bool:
+    """Whether a cue word is part of a name (`Stavely` of `Corinna Stavely`, which the
+    tagger took for a verb in -ly)."""
+    if token.pos_ in ("VERB", "AUX") or not token.is_title or token.is_sent_start:
+        return False
+    return token.ent_type_ in _NAMED or token.nbor(-1).ent_type_ == "PERSON"
+
+
 def _whole_source(head: Token, subject: Token | None) -> Token:
     """The cue verb's subject when the tagged source is only a part of it (`at the
     Institute` of `Researchers at the Institute warned`, `to` of `An engineer, who asked not
-    to be named, said`), else the source's own head."""
+    to be named, said`) or when it ran on over the verb (`An aide, who asked not to be named,
+    said the vote`), else the source's own head."""
     if subject is not None and head != subject \
-            and subject.left_edge.i <= head.i <= subject.right_edge.i:
+            and (subject.left_edge.i <= head.i <= subject.right_edge.i
+                 or head.pos_ in ("VERB", "AUX")):
         return subject
     return head
 
@@ -413,8 +457,10 @@ def _is_attribution(token: Token) -> bool:
 def _subject(verb: Token) -> Token | None:
     """The verb's subject; for `farmers who said`, the noun the relative clause is about."""
     for child in verb.children:
-        if child.dep_ == "nsubjpass" and verb.lemma_.lower() in _TOLD_VERBS:
-            # `they had been told that …`: the subject heard it; the speaker is the agent
+        if child.dep_ == "nsubjpass" and (verb.lemma_.lower() in _TOLD_VERBS or (
+                _is_attribution(verb) and verb.lemma_.lower() not in _QUOTED_VERBS)):
+            # `they had been told that …`: the subject heard it; `she is expected to sign`:
+            # others expect it; the speaker is the agent, if named
             return next((o for by in verb.children if by.dep_ == "agent"
                          for o in by.children if o.dep_ == "pobj"), None)
         if child.dep_ in _SUBJECTS:
