@@ -790,3 +790,45 @@ def test_compare_shares_of_different_candidates_do_not_conflict(tmp_path: Path) 
     articles = _sentence_articles(tmp_path, "Dunmere vote", texts)
     assert [{v.text for v in c.values} for c in compare_story(articles).conflicts] \
         == [{"44 percent", "41 percent"}]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # an earlier period on one side only
+    ("Net profit for the quarter fell to $412 million, the company said.",
+     "Quarterly profit fell from the $655 million the company earned in the same quarter "
+     "last year."),
+    ("This spring, 71 percent of two-year-olds in Ashby had received a first dose.",
+     "Five years ago, 89 percent of two-year-olds in Ashby had received a first dose."),
+    # a part of the count on one side only
+    ("The authority has recorded 214 confirmed cases of measles.",
+     "The authority said 160 of the confirmed cases of measles are children."),
+    ("Police said 14 officers were injured over four nights of rioting.",
+     "Police said seven officers were injured on Saturday night alone."),
+    ("Health officials have counted 121 suspected cases of measles.",
+     "Health officials said a further 230 suspected cases of measles await tests."),
+    # both name the kind of what they count, in different words
+    ("The drive runs 38 temporary vaccination clinics in the province.",
+     "The drive runs 36 community health clinics in the province."),
+    # the bounds of an age range
+    ("The drive aims to reach everyone aged between one and 40 in the province.",
+     "The drive has reached 54 schools in the province."),
+])
+def test_compare_figures_of_another_time_part_or_kind_do_not_conflict(
+        tmp_path: Path, first: str, second: str) -> None:
+    articles = _sentence_articles(tmp_path, "Measles drive", {"a": first, "b": second})
+    assert not compare_story(articles).conflicts
+
+
+@pytest.mark.parametrize("second", [
+    "Police said nine officers were hurt over four nights of rioting.",  # no part
+    "Net profit for the quarter fell to $380 million last month, the company said.",
+    "The drive runs 45 temporary clinics in the province.",  # one names less of the kind
+])
+def test_compare_figures_of_one_time_part_and_kind_still_conflict(tmp_path: Path,
+                                                                  second: str) -> None:
+    first = {"P": "Police said 14 officers were injured over four nights of rioting.",
+             "T": "The drive runs 38 temporary vaccination clinics in the province.",
+             }.get(second[0], "Net profit for the quarter fell to $412 million, the company "
+                              "said.")
+    articles = _sentence_articles(tmp_path, "Quarter", {"a": first, "b": second})
+    assert len(compare_story(articles).conflicts) == 1

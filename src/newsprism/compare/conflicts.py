@@ -46,7 +46,20 @@ _WORDS = re.compile(r"[\w']+")
 _PAST_LEVEL = re.compile(r"\b(?:up|down)\s+from\s+(?:[a-z]+\s+){0,2}\Z", re.I)
 # A person's age: `43-year-old`, `76 years old`, `aged 34`, `at age 13`, `Pelosi, 76,`.
 _AGE_AFTER = re.compile(r"[-\s]years?[-\s]old\b", re.I)
-_AGE_BEFORE = re.compile(r"\b(?:age|aged)\s+\Z", re.I)
+# `aged 40`, `aged between one and 40`, `ages 5 to 14`
+_AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:between\s+)?(?:[\w-]+\s+(?:and|to)\s+)?\Z",
+                         re.I)
+# a year or quarter before the one a story is about (`last year`, `five years ago`; not
+# `last month's ballot`, which may be the event itself)
+_PAST = re.compile(r"\b(?:last|previous|prior)\s+(?:year|quarter|decade)\b"
+                   r"|\b(?:years?|decades?)\s+(?:ago|earlier|before)\b", re.I)
+# an increment, not a total (`a further 230 cases`, `30 new cases`)
+_INCREMENT_BEFORE = re.compile(r"\b(?:further|another|additional|extra)\s+\Z", re.I)
+_INCREMENT_AFTER = re.compile(r"\A\s+(?:more|additional|extra|new|further)\b", re.I)
+# words before a counted noun that say how many, not which (`more troops`, `other workers`)
+_NOT_KIND = frozenset({"more", "additional", "extra", "other", "further", "new", "total",
+                       "some", "all", "about", "nearly", "around", "over", "least", "the",
+                       "a", "an", "its", "their", "his", "her", "our", "of", "than"})
 _APPOSITION = re.compile(r"\w,\s+\Z")
 AGE_REACH = 60  # characters from an age to the person it describes
 # who can hold a quantity (`Osterby won 44.1 percent`, `Straal's campaign spent $4.1 million`)
@@ -54,6 +67,8 @@ HOLDER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 # `fell to 37 from 47`, `was left with 37 seats`
 _LEVEL_PREPOSITIONS = frozenset({"to", "from", "at", "on", "by", "with"})
 _NOT_CORE = frozenset({"prep", "relcl", "acl", "advcl", "appos", "punct"})
+_OTHER_CLAUSES = frozenset({"ccomp", "conj", "advcl", "parataxis", "cc"})
+_PARTITIVE = frozenset({"the", "these", "those", "its", "their", "his", "her", "our"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +85,9 @@ class Measure:
     aged: str | None = None
     # the named people, organisations or groups whose quantity it is (`holders`)
     held_by: frozenset[str] = frozenset()
+    # "part" (`160 of the cases`, `seven on Saturday alone`, `a further 230`), "past"
+    # (`$655 million in the same period last year`) or "" (`scope`)
+    scope: str = ""
 
     @property
     def counted(self) -> str:
@@ -154,7 +172,8 @@ def measures(article: Article, doc: Doc | None = None) -> list[Measure]:
         factor, unit = (1.0, "age") if aged is not None else _normal(figure.unit)
         found.append(Measure(article, figure, figure.value * factor, unit,
                              _context(article, figure), _rounding(figure.value) * factor,
-                             aged, holders(article, doc, figure) if doc else frozenset()))
+                             aged, holders(article, doc, figure) if doc else frozenset(),
+                             scope(article, doc, figure) if doc else ""))
     return found
 
 
@@ -185,6 +204,76 @@ def holders(article: Article, doc: Doc, figure: Figure) -> frozenset[str]:
     if not owners and verb is not None and verb.lemma_.lower() not in verb_classes():
         owners += _subjects(verb)
     return frozenset(name for owner in owners for name in _named_in(article, owner))
+
+
+def scope(article: Article, doc: Doc, figure: Figure) -> str:
+    """Whether the figure states a part of a quantity (`160 of the confirmed cases`, `seven
+    officers on Saturday night alone`, `a further 230 cases`), its value at an earlier time
+    (`$655 million in the same period last year`, `Five years ago, 89 percent …`), or
+    neither (""). Read from the figure's own clause, leaving out a `from` level (`up from
+    54 percent last year`) and other clauses."""
+    text = article.text
+    if _INCREMENT_BEFORE.search(text, max(0, figure.start - 12), figure.start) \
+            or _INCREMENT_AFTER.match(text[figure.end:figure.end + 12]):
+        return "part"
+    span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+    if span is None:
+        return ""
+    noun = _counted(span)
+    if figure.unit is None and any(
+            child.lower_ == "of" and any(_partitive(o) for o in child.children)
+            for token in (span.root, noun) for child in token.children):
+        return "part"  # `160 of the confirmed cases`
+    clause = _clause(noun)
+    if any(t.lower_ == "alone" and t.i and t.nbor(-1).pos_ in ("NOUN", "PROPN", "NUM")
+           for t in clause):
+        return "part"  # `on Saturday night alone`, not `to govern alone`
+    return "past" if _PAST.search(" ".join(t.text for t in clause)) else ""
+
+
+def _partitive(noun: Token) -> bool:
+    """`the confirmed cases` of `160 of the confirmed cases`; not `the 91 seats` of `42 of the
+    91 seats`, a share of a stated whole."""
+    return noun.dep_ == "pobj" and (noun.lower_ in ("them", "those") or any(
+        d.lower_ in _PARTITIVE for d in noun.children)) and not any(
+        d.dep_ == "nummod" for d in noun.children)
+
+
+def _clause(noun: Token) -> list[Token]:
+    """The tokens of the clause a figure's noun is in, without other clauses and without
+    phrases of an earlier level (`up from …`, `from 47`)."""
+    verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    top = verb if verb is not None else noun
+    inside = {t.i for t in noun.subtree}
+    kept = [top]
+    for child in top.children:
+        subtree = list(child.subtree)
+        if any(t.i in inside for t in subtree):
+            kept += [t for t in subtree if t.i in inside or child.dep_ not in _OTHER_CLAUSES]
+        elif child.dep_ not in _OTHER_CLAUSES and not any(t.lower_ == "from" for t in subtree):
+            kept += subtree
+    return sorted(kept, key=lambda t: t.i)
+
+
+def _kind_words(counted: str) -> tuple[str, frozenset[str]]:
+    """The head noun of what a figure counts and the lower-case words before it that say
+    which kind (`temporary vaccination clinics` → clinics, {temporary, vaccination})."""
+    words = re.split(r"\s+(?:in|of|at|on|for|from|across|with)\s+", counted.strip(),
+                     maxsplit=1)[0]
+    tokens = [w for w in re.split(r"[\s-]+", words) if w]
+    if not tokens:
+        return "", frozenset()
+    kinds = frozenset(w for w in tokens[:-1]
+                      if w.isalpha() and w.islower() and w not in _NOT_KIND)
+    return tokens[-1].lower().rstrip("s"), kinds
+
+
+def _same_kind(x: Measure, y: Measure) -> bool:
+    """Unless both figures name the kind of what they count with different words
+    (`temporary vaccination clinics`, `community health clinics`)."""
+    head_x, kinds_x = _kind_words(x.counted)
+    head_y, kinds_y = _kind_words(y.counted)
+    return head_x != head_y or not kinds_x or not kinds_y or bool(kinds_x & kinds_y)
 
 
 def _counted(span: Span) -> Token:
@@ -242,7 +331,7 @@ def _age_of(article: Article, figure: Figure) -> str | None:
     nearest person named in its sentence, "" when none is; None when it is no age."""
     text = article.text
     after = text[figure.start:figure.end + 12]
-    before = text[max(0, figure.start - 12):figure.start]
+    before = text[max(0, figure.start - 30):figure.start]
     apposition = _APPOSITION.search(before) and text.startswith(",", figure.end)
     if apposition and not any(e.label == "PERSON" and 0 <= figure.start - e.end <= 3
                               for e in article.entities):
@@ -314,8 +403,8 @@ def candidates(a: list[Measure], b: list[Measure], va: np.ndarray, vb: np.ndarra
     found = []
     for i, x in enumerate(a):
         for j, y in enumerate(b):
-            if x.unit != y.unit or not _same_person(x, y) \
-                    or not _may_share(x.held_by, y.held_by):
+            if x.unit != y.unit or not _same_person(x, y) or x.scope != y.scope \
+                    or not _may_share(x.held_by, y.held_by) or not _same_kind(x, y):
                 continue
             score = float(va[i] @ vb[j])
             if x.counted and y.counted:
@@ -440,17 +529,21 @@ def _quantity(group: list[Measure]) -> str:
 
 def _kind(group: list[Measure], update_hours: float) -> Literal["conflict", "update"]:
     """`update` when the figures published at least `update_hours` after the earliest dated
-    one agree among themselves, state their value as new (`now`, `up from`), and the
-    earlier ones (undated copies among them) agree among themselves too; else `conflict`."""
+    one that state their value as new (`now`, `up from`) agree among themselves, and the
+    others (undated copies, and later ones that repeat the earlier value) agree among
+    themselves too; else `conflict`."""
     times = {id(m): _time(m.article.published) for m in group}
     dated = [when for when in times.values() if when is not None]
     if len(dated) < 2:
         return "conflict"
     first = min(dated)
-    later = [m for m in group if (when := times[id(m)]) is not None
-             and (when - first).total_seconds() >= update_hours * 3600]
+    late = [m for m in group if (when := times[id(m)]) is not None
+            and (when - first).total_seconds() >= update_hours * 3600 and _states_new(m)]
+    base = [m for m in group if not any(m is other for other in late)]
+    # a late figure that repeats the earlier value is no newer one (`214 cases as of Monday`)
+    later = [m for m in late if not (base and consistent([m.stated, *(b.stated for b in base)]))]
     earlier = [m for m in group if not any(m is other for other in later)]
-    if not later or not earlier or not all(_states_new(m) for m in later):
+    if not later or not earlier:
         return "conflict"
     agree = all(consistent([m.stated for m in part])
                 for part in (earlier, later))
