@@ -228,13 +228,13 @@ def _reported_clauses(doc: Doc, names: dict[str, str]) -> Iterator[Quote]:
     a subject before it. The plainest report, which the tagger can miss when the clause
     holds reports of its own (`A party official said the polling had shown …`)."""
     for verb in doc:
-        if not _is_attribution(verb):
+        subject = _subject(verb) if _is_attribution(verb) else None
+        if subject is None or subject.i > verb.i or not any(
+                child.dep_ == "ccomp" and child.i > verb.i
+                and any(grand.dep_ in _SUBJECTS for grand in child.children)
+                for child in verb.children):
             continue
-        subject = _subject(verb)
-        clauses = [child for child in verb.children if child.dep_ == "ccomp"
-                   and child.i > verb.i and subject is not None and subject.i < verb.i
-                   and any(grand.dep_ in _SUBJECTS for grand in child.children)]
-        if clauses and (content := _content(verb)) is not None:
+        if (content := _content(verb)) is not None:
             yield _make_quote(doc, *content, resolve_speaker(doc, subject, names), verb,
                               direct=False)
 

@@ -255,6 +255,7 @@ def _clause(noun: Token) -> list[Token]:
     return sorted(kept, key=lambda t: t.i)
 
 
+@cache  # asked once per pair of figures
 def _kind_words(counted: str) -> tuple[str, frozenset[str]]:
     """The head noun of what a figure counts and the lower-case words before it that say
     which kind (`temporary vaccination clinics` → clinics, {temporary, vaccination})."""
