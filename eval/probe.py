@@ -38,6 +38,8 @@ def check(article: Article, key: dict[str, Any]) -> dict[str, tuple[int, int]]:
     expected = key.get("named_speakers", [])
     for name in sorted(named - set(expected)):
         print(f"{article.id}: extra named speaker {name!r}")
+    for name in sorted(set(expected) - named):
+        print(f"{article.id}: named speaker missed {name!r}")
     typed = 0
     for source in key.get("unnamed_sources", []):
         kinds = {q.speaker_type for q in article.quotes if q.speaker_start is not None

@@ -799,6 +799,8 @@ def test_compare_shares_of_different_candidates_do_not_conflict(tmp_path: Path) 
      "last year."),
     ("This spring, 71 percent of two-year-olds in Ashby had received a first dose.",
      "Five years ago, 89 percent of two-year-olds in Ashby had received a first dose."),
+    ("The senate approved a $48.6 billion state budget on Thursday.",  # a clause with no verb
+     "Last year's budget of $46.9 billion paid for the school meals in full."),
     # a part of the count on one side only
     ("The authority has recorded 214 confirmed cases of measles.",
      "The authority said 160 of the confirmed cases of measles are children."),

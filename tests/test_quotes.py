@@ -585,3 +585,61 @@ def test_quotes_source_that_runs_over_the_verb_is_its_subject(nlp: Language) -> 
     (quote,) = find_quotes(nlp(text), tagged)
     assert (quote.speaker, quote.speaker_type) == (
         "One organiser, who asked not to be named", "anonymous")
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Forecasters said the storm would weaken before it reached the coast.", "Forecasters"),
+    ("Insurers said the claims would take months to settle.", "Insurers"),
+    ("Evacuees said they had been given less than an hour to leave.", "Evacuees"),
+    ("Rescue teams said they had reached the last cut-off farms.", "Rescue teams"),
+    ("The mayor said the town hall would stay open overnight.", "The mayor"),
+])
+def test_quotes_groups_and_titles_without_a_name_are_unnamed(quotes: Finder, text: str,
+                                                             mention: str) -> None:
+    (quote,) = quotes(text)
+    assert (quote.speaker, quote.speaker_type) == (mention, "unnamed")
+
+
+def test_quotes_organisation_named_after_its_kind(quotes: Finder) -> None:
+    """`the watchdog Clearwater Ballot`: a name after an organisation's noun is that
+    organisation, whatever the tagger calls it."""
+    text = ("Outside groups spent $4 million on adverts, according to the election watchdog "
+            "Fair Ballot Veltmark.")
+    (quote,) = quotes(text)
+    assert quote.speaker_type == "organization"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Opposition leader Amara Quistly claimed the plan would close village schools.",
+     "Amara Quistly"),
+    ("Chief Executive Lorcan Abernethy, whose base salary is $2.4 million, said the cuts "
+     "had been unavoidable.", "Lorcan Abernethy"),
+])
+def test_quotes_titled_name_the_parse_split_is_named(quotes: Finder, text: str,
+                                                     name: str) -> None:
+    (quote,) = quotes(text)
+    assert (quote.speaker, quote.speaker_type) == (name, "named")
+
+
+def test_quotes_pronoun_continues_the_speaker(quotes: Finder) -> None:
+    """`he said` after a sentence whose speaker named someone else: the speaker goes on."""
+    text = ("Mayor Edwin Castellan said the town had asked Joren Willick for help every "
+            'spring since 2019. "Every spring the answer was no," he said.')
+    assert {q.speaker for q in quotes(text) if q.direct} == {"Edwin Castellan"}
+
+
+def test_quotes_a_surname_tagged_as_a_place_is_the_person(quotes: Finder) -> None:
+    text = ("Judges convicted Mayor Kasimir Vendt on Tuesday. The defence lawyer Bertil Maughan "
+            "told reporters the witness had been paid. Vendt, who has always denied taking "
+            "money, was defiant as he left the courthouse to applause from supporters. "
+            '"I will be back," he said.')
+    assert {q.speaker for q in quotes(text) if q.direct} == {"Kasimir Vendt"}
+
+
+@pytest.mark.parametrize("text", [
+    "She pleaded not guilty to all the charges at the district court.",
+    "The minister offered the company another package of public money.",
+    "The consultancy billed the firm for advice that was never given.",
+])
+def test_quotes_acts_with_an_object_are_no_speech(quotes: Finder, text: str) -> None:
+    assert quotes(text) == []

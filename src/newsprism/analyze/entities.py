@@ -224,9 +224,13 @@ def _first_name(ent: Span) -> Span | None:
 
 
 def _lone_name(ent: Span, surnames: set[str], companies: set[str]) -> Span:
-    """A one-word entity as the person or organisation the article names with that word."""
+    """A one-word entity as the person or organisation the article names with that word
+    (a place only where no preposition puts it there)."""
     if len(ent) == 1 and ent.label_ in _RELABEL and ent.text in surnames:
         return _relabelled(ent, "PERSON")
+    if len(ent) == 1 and ent.label_ in ("GPE", "LOC") and ent.text in surnames \
+            and not (ent.start and ent.doc[ent.start - 1].pos_ == "ADP"):
+        return _relabelled(ent, "PERSON")  # `Vendt, who …` tagged a place; not `in Vendt`
     if len(ent) == 1 and ent.label_ == "PERSON" and ent.text in companies:
         return _relabelled(ent, "ORG")
     return ent

@@ -466,6 +466,9 @@ def _subject(verb: Token) -> Token | None:
         if child.dep_ in _SUBJECTS:
             relative = child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl"
             return verb.head if relative else child
+    for child in verb.children:  # a name in -ly parsed as an adverb: `Amara Quistly claimed`
+        if child.dep_ == "advmod" and child.ent_type_ == "PERSON" and child.i < verb.i:
+            return child
     gerund = verb.dep_ == "advcl" and verb.tag_ == "VBG"
     if (verb.dep_ in ("conj", "xcomp") or gerund) and verb.head.pos_ in ("VERB", "AUX"):
         outer = verb.head.head
@@ -575,9 +578,14 @@ def resolve_speaker(doc: Doc, head: Token | None, names: dict[str, str]) -> Spea
     mention = _mention(head)
     start, end = mention[0].idx, mention[-1].idx + len(mention[-1].text)
     person = _entity_in(mention, {"PERSON"}) or _titled_name(mention)
-    if person is not None and (person[-1].lower_ in source_words()["organization"]
-                               or not _names(person, head)):
-        person = None  # a company the tagger took for a person (`Brunnfeld Pharma`)
+    organizations = source_words()["organization"]
+    if person is not None and (person[-1].lower_ in organizations
+                               or not (_names(person, head) or _titled_lead(person, mention))
+                               or (person.start and doc[person.start - 1].is_lower
+                                   and doc[person.start - 1].text in organizations)):
+        # a company the tagger took for a person (`Brunnfeld Pharma`, `the watchdog Fair
+        # Ballot`)
+        person = None
     if person is not None:
         return Speaker(names.get(surface(person), surface(person)), "named",
                        _role(head, mention, person), start, end)
@@ -615,7 +623,7 @@ def _titled_name(mention: Span) -> Span | None:
 
 def _known_person(head: Token, names: dict[str, str]) -> str | None:
     """A proper name the parser did not tag, matching a person the article names elsewhere."""
-    if not head.text[:1].isupper():
+    if not head.text[:1].isupper() or head.ent_type_:
         return None
     people = {names.get(surface(ent), surface(ent)) for ent in ents_of(head.doc)
               if ent.label_ == "PERSON"}
@@ -644,6 +652,10 @@ def _mention(head: Token) -> Span:
     first, last = tokens[0].i, tokens[-1].i
     while last > first and head.doc[last].is_punct:
         last -= 1
+    after = head.doc[last + 1] if last + 1 < len(head.doc) else None
+    if last == head.i and after is not None and after.ent_type_ == "PERSON" \
+            and after.ent_iob_ == "B" and _person_noun(head):
+        last += 1  # `Opposition leader Amara Quistly`, the name parsed apart
     for ent in ents_of(head.doc):  # a name the parse split across tokens stays whole
         if ent.start <= last and first < ent.end:
             first, last = min(first, ent.start), max(last, ent.end - 1)
@@ -662,6 +674,17 @@ def _names(person: Span, head: Token) -> bool:
     between = person.doc[head.i + 1:person.start]
     return person.start <= head.i < person.end or (
         token.i == head.i and not any(t.pos_ == "ADP" for t in between))
+
+
+def _titled_lead(person: Span, mention: Span) -> bool:
+    """Whether the name ends the mention or a comma follows it, and the words before it are
+    a role, not another name or a phrase it qualifies (`Chief Executive Magnus Ferreday,
+    whose salary …`, `Opposition leader Amara Quistly`, whatever the parse; not `a Vantor
+    engineer`, `the mother of Jane Doe`)."""
+    doc = mention.doc
+    before = doc[mention.start:person.start]
+    return all(t.lower_.rstrip(".") in titles() or t.pos_ not in ("ADP", "PROPN", "PUNCT")
+               for t in before) and (person.end == mention.end or doc[person.end].text == ",")
 
 
 def _entity_in(mention: Span, labels: frozenset[str] | set[str]) -> Span | None:
@@ -803,13 +826,26 @@ def _group_speaker(doc: Doc, pronoun: Token) -> Token | None:
 
 def last_person(doc: Doc, token: Token) -> Span | None:
     """The last person named before `token` outside quotation marks (in `"… going to
-    Marazin," she said` Marazin is not who speaks)."""
+    Marazin," she said` Marazin is not who speaks); but the speaker of that person's
+    sentence, when one is named before them (`Mayor Stallard said the town had asked
+    Marlhaven for money. "…," he said`: the speaker goes on)."""
     quoted = quote_spans(text_of(doc))
     other = _GENDERED.get("she" if token.lower_ in ("he", "him", "his") else "he")
     people = [ent for ent in ents_of(doc) if ent.label_ == "PERSON" and ent.end <= token.i
               and not any(start <= ent.start_char < end for start, end in quoted)
               and not (other and _described_as(ent) & other)]
-    return people[-1] if people else None
+    if not people:
+        return None
+    last = people[-1]
+    speakers = [ent for ent in people[:-1] if ent.sent == last.sent and _speaks(ent.root)]
+    return speakers[-1] if speakers and not _speaks(last.root) else last
+
+
+def _speaks(token: Token) -> bool:
+    """Whether the name is the subject of an attribution verb."""
+    while token.dep_ in ("appos", "compound", "flat") and token.head != token:
+        token = token.head
+    return token.dep_ in _SUBJECTS and _is_attribution(token.head)
 
 
 def _described_as(person: Span) -> set[str]:

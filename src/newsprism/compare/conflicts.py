@@ -242,8 +242,10 @@ def _partitive(noun: Token) -> bool:
 def _clause(noun: Token) -> list[Token]:
     """The tokens of the clause a figure's noun is in, without other clauses and without
     phrases of an earlier level (`up from …`, `from 47`)."""
-    verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
-    top = verb if verb is not None else noun
+    ancestors = list(noun.ancestors)
+    verb = next((t for t in ancestors if t.pos_ in ("VERB", "AUX")), None)
+    # a verbless clause is its noun phrase's whole (`Last year's budget of $46.9 billion`)
+    top = verb if verb is not None else (ancestors[-1] if ancestors else noun)
     inside = {t.i for t in noun.subtree}
     kept = [top]
     for child in top.children:
