@@ -811,6 +811,17 @@ def test_compare_shares_of_different_candidates_do_not_conflict(tmp_path: Path) 
     # both name the kind of what they count, in different words
     ("The drive runs 38 temporary vaccination clinics in the province.",
      "The drive runs 36 community health clinics in the province."),
+    # the size of a named place, not a count of the event
+    ("About 6,000 people were evacuated from the valley on Monday.",
+     "Water covered half of Tarrowby, a market town of 22,000 people, on Monday."),
+    # two people's sentences, one named through `he`
+    ("Judges convicted Mayor Kasimir Vendt of bribery. He was also fined $500,000.",
+     "Judges convicted Mayor Kasimir Vendt of bribery. Radomir Talvik, the builder who paid "
+     "him, was fined $300,000."),
+    ("Judges convicted Mayor Kasimir Vendt of bribery. Radomir Talvik, the builder who paid "
+     "him, was jailed for four years.",
+     "Judges convicted Mayor Kasimir Vendt of bribery. Prosecutors said Vendt received "
+     "$800,000 from the builder over about three years."),
     # the bounds of an age range
     ("The drive aims to reach everyone aged between one and 40 in the province.",
      "The drive has reached 54 schools in the province."),
@@ -834,3 +845,22 @@ def test_compare_figures_of_one_time_part_and_kind_still_conflict(tmp_path: Path
                               "said.")
     articles = _sentence_articles(tmp_path, "Quarter", {"a": first, "b": second})
     assert len(compare_story(articles).conflicts) == 1
+
+
+def test_compare_figure_of_an_earlier_year_does_not_conflict(tmp_path: Path) -> None:
+    """`since October 1997, when 194 millimetres fell`: the record, not this storm."""
+    texts = {"a": "After 188 millimetres of rain fell in two days, the dam was opened.",
+             "b": "It was the heaviest rain since October 1997, when 194 millimetres fell."}
+    for name, sentence in texts.items():
+        (tmp_path / f"{name}.txt").write_text(
+            f"Dam opened after storm\n\nPublished 10 March 2026\n\n{sentence}\n")
+    articles, _ = newsprism.read([str(tmp_path)])
+    assert all(a.published for a in articles)
+    assert not compare_story(articles).conflicts
+
+
+def test_compare_durations_in_hyphenated_words_conflict(tmp_path: Path) -> None:
+    texts = {"a": "Prosecutors said Kasimir Vendt took bribes over a four-year period.",
+             "b": "Prosecutors said Kasimir Vendt took bribes over about three years."}
+    (conflict,) = compare_story(_sentence_articles(tmp_path, "Vendt", texts)).conflicts
+    assert {v.text for v in conflict.values} == {"four-year", "three years"}

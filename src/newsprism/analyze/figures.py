@@ -139,8 +139,9 @@ _SOURCE_PREPS = frozenset(("of", "for", "at", "from", "with"))
 
 
 _WORD = rf"(?:{alternation([*_SMALL, *_MULTIPLIERS, *list(_SCALES)[:4], *_DENOMINATORS])})\b"
-_WORDS = (rf"(?:an?\s+)?{_WORD}(?:(?:\s+and\s+an?\s+|\s+and\s+|\s+of\s+an?\s+|\s+an?\s+|\s+|-)"
-          rf"{_WORD})*")
+# `a hundred`, `a third`; not the article of `a four-year period`
+_WORDS = (rf"(?:an?\s+(?!(?:{alternation(_SMALL)})\b))?{_WORD}"
+          rf"(?:(?:\s+and\s+an?\s+|\s+and\s+|\s+of\s+an?\s+|\s+an?\s+|\s+|-){_WORD})*")
 _AMOUNT = re.compile(rf"""(?<![\w.])(?:(?P<cur>US\$|\$|€|£|¥)\s?)?
     (?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<words>\b{_WORDS}))
     (?:(?P<space>\s?)(?P<scale>thousand|million|billion|trillion|bn|mn|m|k)\b)?

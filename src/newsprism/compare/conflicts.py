@@ -66,6 +66,9 @@ AGE_REACH = 60  # characters from an age to the person it describes
 HOLDER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 # `fell to 37 from 47`, `was left with 37 seats`
 _LEVEL_PREPOSITIONS = frozenset({"to", "from", "at", "on", "by", "with"})
+# `jailed for four years`, `received $800,000 over three years`: whose time span it is
+_SPAN_PREPOSITIONS = frozenset({"for", "over"})
+_YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 _NOT_CORE = frozenset({"prep", "relcl", "acl", "advcl", "appos", "punct"})
 _OTHER_CLAUSES = frozenset({"ccomp", "conj", "advcl", "parataxis", "cc"})
 _PARTITIVE = frozenset({"the", "these", "those", "its", "their", "his", "her", "our"})
@@ -86,7 +89,8 @@ class Measure:
     # the named people, organisations or groups whose quantity it is (`holders`)
     held_by: frozenset[str] = frozenset()
     # "part" (`160 of the cases`, `seven on Saturday alone`, `a further 230`), "past"
-    # (`$655 million in the same period last year`) or "" (`scope`)
+    # (`$655 million in the same period last year`), "size" (`Tarrowby, a town of 22,000
+    # people`) or "" (`scope`)
     scope: str = ""
 
     @property
@@ -200,7 +204,7 @@ def holders(article: Article, doc: Doc, figure: Figure) -> frozenset[str]:
     elif noun.dep_ == "pobj" and noun.head.lower_ == "with" \
             and noun.head.head.pos_ in ("NOUN", "PROPN"):
         owners.append(noun.head.head)  # `the Greens, with eight seats`
-    verb = _verb_of(noun)
+    verb = _verb_of(noun, figure.unit in DURATION_DAYS)
     if not owners and verb is not None and verb.lemma_.lower() not in verb_classes():
         owners += _subjects(verb)
     return frozenset(name for owner in owners for name in _named_in(article, owner))
@@ -224,11 +228,38 @@ def scope(article: Article, doc: Doc, figure: Figure) -> str:
             child.lower_ == "of" and any(_partitive(o) for o in child.children)
             for token in (span.root, noun) for child in token.children):
         return "part"  # `160 of the confirmed cases`
+    if any(t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.dep_ == "appos"
+           and t.head.head.pos_ == "NOUN" for t in (span.root, noun)):
+        return "size"  # what a named thing is: `Tarrowby, a market town of 22,000 people`
     clause = _clause(noun)
     if any(t.lower_ == "alone" and t.i and t.nbor(-1).pos_ in ("NOUN", "PROPN", "NUM")
            for t in clause):
         return "part"  # `on Saturday night alone`, not `to govern alone`
-    return "past" if _PAST.search(" ".join(t.text for t in clause)) else ""
+    if _PAST.search(" ".join(t.text for t in clause)) or _earlier_year(article, clause):
+        return "past"
+    return ""
+
+
+def _earlier_year(article: Article, clause: list[Token]) -> bool:
+    """Whether the clause sets its figure in a year before the article's (`In 2019, 80
+    percent`), not one it counts from (`since 2012`), or is about such a year (`since
+    October 1997, when 194 millimetres fell`)."""
+    published = _time(article.published)
+    if published is None:
+        return False
+
+    def earlier(token: Token) -> bool:  # a year, not a count (`1997 homes`)
+        year = _YEAR.fullmatch(token.text)
+        return year is not None and int(year[1]) < published.year \
+            and (token.dep_ != "nummod" or token.head.pos_ == "PROPN")
+
+    # a `when` clause right after the year it is about
+    before = [t.doc[t.left_edge.i - 1] for t in clause if t.left_edge.i
+              and any(c.lower_ == "when" for c in t.children)]
+    before = [t.doc[t.i - 1] if t.is_punct and t.i else t for t in before]
+    return any(earlier(t) for t in before) or any(
+        earlier(t) and not any(a.lower_ in ("since", "from", "between")
+                               for a in [t, *t.ancestors][:3]) for t in clause)
 
 
 def _partitive(noun: Token) -> bool:
@@ -296,11 +327,14 @@ def _subjects(verb: Token) -> list[Token]:
         verb = verb.head
 
 
-def _verb_of(noun: Token) -> Token | None:
-    """The verb whose object the figure is (`won 41 seats`), or whose level it gives (`fell
-    to 37 from 47`; not `took 47.8 percent of the vote to 44.1 percent`)."""
+def _verb_of(noun: Token, duration: bool = False) -> Token | None:
+    """The verb whose object the figure is (`won 41 seats`), whose level it gives (`fell
+    to 37 from 47`; not `took 47.8 percent of the vote to 44.1 percent`) or, for a
+    `duration`, whose time span it is (`was jailed for four years`)."""
     verb = noun.head
-    if noun.dep_ == "pobj" and verb.lower_ in _LEVEL_PREPOSITIONS:
+    if noun.dep_ == "pobj" and duration and verb.lower_ in _SPAN_PREPOSITIONS:
+        verb = verb.head
+    elif noun.dep_ == "pobj" and verb.lower_ in _LEVEL_PREPOSITIONS:
         verb = verb.head
         if any(c.dep_ == "dobj" for c in verb.children):
             return None
@@ -313,6 +347,9 @@ def _named_in(article: Article, token: Token) -> set[str]:
     """Entity keys of the people, organisations and groups the token's phrase names, leaving
     out its prepositional phrases and clauses (`Heartland's seat count in the Provincial
     Assembly` names Heartland; `Maren Osterby of the Progressive Union`, Osterby)."""
+    if token.lower_ in ("he", "she"):  # `He was fined $500,000`: the person last named
+        people = [e for e in article.entities if e.label == "PERSON" and e.end <= token.idx]
+        return {entity_key(people[-1].canonical)} if people else set()
     spans = [(t.idx, t.idx + len(t)) for t in _core(token)]
     return {entity_key(e.canonical) for e in article.entities if e.label in HOLDER_LABELS
             and any(start <= e.start < end for start, end in spans)}
