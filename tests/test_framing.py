@@ -285,14 +285,14 @@ def test_framing_model_words_only_in_opinionated_sentences(nlp: Language) -> Non
 
 
 def test_framing_model_words_join_and_give_way_to_the_lexicon(nlp: Language) -> None:
-    text = "It was a shameless power grab by a callous, scheming council."
+    text = "It was a naked power grab by a callous, scheming council."
     doc = nlp(text)
-    words = _scores(text, {"callous": 0.6, "scheming": 0.5, "shameless": 0.7, "grab": 0.5})
+    words = _scores(text, {"callous": 0.6, "scheming": 0.5, "naked": 0.7, "grab": 0.5})
     spans = find_framing(doc, [], sentences=(Sentence(0, len(text), 0.95),), words=words)
     by_text = {s.text: s.evidence for s in spans}
     # `power grab` and `callous` are lexicon entries: the model's `grab` and `scheming` give way
-    assert set(by_text) == {"shameless", "power grab", "callous, scheming council"}
-    assert "word head" in by_text["shameless"]
+    assert set(by_text) == {"naked", "power grab", "callous, scheming council"}
+    assert "word head" in by_text["naked"]
     assert "word head" not in by_text["power grab"] + by_text["callous, scheming council"]
     # a quoted remark stays the speaker's, whoever found it
     quoted = f"“{text}” said Ada Orme."
