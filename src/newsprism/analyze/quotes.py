@@ -578,15 +578,7 @@ def resolve_speaker(doc: Doc, head: Token | None, names: dict[str, str]) -> Spea
     mention = _mention(head)
     start, end = mention[0].idx, mention[-1].idx + len(mention[-1].text)
     person = _entity_in(mention, {"PERSON"}) or _titled_name(mention)
-    organizations = source_words()["organization"]
-    if person is not None and (person[-1].lower_ in organizations
-                               or not (_names(person, head) or _titled_lead(person, mention))
-                               or (person.start and doc[person.start - 1].is_lower
-                                   and doc[person.start - 1].text in organizations)):
-        # a company the tagger took for a person (`Brunnfeld Pharma`, `the watchdog Fair
-        # Ballot`)
-        person = None
-    if person is not None:
+    if person is not None and _is_source(person, head, mention):
         return Speaker(names.get(surface(person), surface(person)), "named",
                        _role(head, mention, person), start, end)
     if head.lower_ in PRONOUNS or (head.lower_ in _QUANTIFIERS and not list(head.children)):
@@ -674,6 +666,18 @@ def _names(person: Span, head: Token) -> bool:
     between = person.doc[head.i + 1:person.start]
     return person.start <= head.i < person.end or (
         token.i == head.i and not any(t.pos_ == "ADP" for t in between))
+
+
+def _is_source(person: Span, head: Token, mention: Span) -> bool:
+    """Whether the person the mention holds is the source itself: not a company the tagger
+    took for a person (`Brunnfeld Pharma`, `the watchdog Fair Ballot Veltmark`), nor a name
+    that qualifies the source (`a Vantor engineer`)."""
+    organizations = source_words()["organization"]
+    before = person.doc[person.start - 1] if person.start else None
+    if person[-1].lower_ in organizations or (
+            before is not None and before.is_lower and before.text in organizations):
+        return False
+    return _names(person, head) or _titled_lead(person, mention)
 
 
 def _titled_lead(person: Span, mention: Span) -> bool:

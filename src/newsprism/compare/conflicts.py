@@ -68,7 +68,7 @@ HOLDER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _LEVEL_PREPOSITIONS = frozenset({"to", "from", "at", "on", "by", "with"})
 # `jailed for four years`, `received $800,000 over three years`: whose time span it is
 _SPAN_PREPOSITIONS = frozenset({"for", "over"})
-_YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
+_YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
 _NOT_CORE = frozenset({"prep", "relcl", "acl", "advcl", "appos", "punct"})
 _OTHER_CLAUSES = frozenset({"ccomp", "conj", "advcl", "parataxis", "cc"})
 _PARTITIVE = frozenset({"the", "these", "those", "its", "their", "his", "her", "our"})
@@ -249,8 +249,7 @@ def _earlier_year(article: Article, clause: list[Token]) -> bool:
         return False
 
     def earlier(token: Token) -> bool:  # a year, not a count (`1997 homes`)
-        year = _YEAR.fullmatch(token.text)
-        return year is not None and int(year[1]) < published.year \
+        return _YEAR.fullmatch(token.text) is not None and int(token.text) < published.year \
             and (token.dep_ != "nummod" or token.head.pos_ == "PROPN")
 
     # a `when` clause right after the year it is about
