@@ -16,10 +16,17 @@ Stories are split in two halves by a hash of their id. `--fit` fits the pair wei
 classes, weights scaled so the embedding's is 1) and picks the join threshold (and the
 baseline's distance threshold) that maximise B-cubed F1 on the tune half; both are then
 scored on the *test* half and on all stories. The threshold for dated articles is picked the
-same way on the tune half with every article dated by its roundup (the only setting in which
-all articles are dated). Without `--fit` the shipped settings are used.
+same way on the tune half with the articles dated by their URLs (real publication dates,
+where the URL gives one). Without `--fit` the shipped settings are used.
 
     python -m eval.grouping [--data ../shared/eval/allsides] [--fit] [--dates none/url/roundup]
+
+`--corpus DIR...` instead groups each folder of fiction with an answer key (`examples/`,
+`eval/probes/*`: whole dated articles, same-domain distractors, syndicated copies) through
+`newsprism.group_articles` and scores it against the key: B-cubed F1, and the syndicated
+pairs found against the keyed ones.
+
+    python -m eval.grouping --corpus examples eval/probes/*
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ import json
 import math
 import re
 import time
+import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -40,9 +48,10 @@ from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+import newsprism
 from eval import SHARED_EVAL
 from newsprism.config import GroupSettings, load_settings
-from newsprism.group import article_features, cluster_features, syndicated_pairs
+from newsprism.group import article_features, cluster_features, group_articles, syndicated_pairs
 from newsprism.group.features import Features, day_number
 from newsprism.ingest.outlets import OutletResolver
 from newsprism.ingest.read import raw_document
@@ -211,6 +220,31 @@ def analyzed(data: Path, dates: str = "none") -> tuple[list[Article], Labels]:
     return articles, {a.id: gold[a.id] for a in articles}
 
 
+def key_stories(key: dict[str, Any]) -> Labels:
+    """The key's story of every article; a distractor no story lists is a story of its own."""
+    gold = {aid: name for name, story in key["stories"].items() for aid in story["articles"]}
+    for story in key["stories"].values():
+        for aid in story.get("distractors", ()):
+            gold.setdefault(aid, aid)
+    return gold
+
+
+def score_corpus(folder: Path) -> dict[str, Any]:
+    """Group the articles of `folder` and score them against its `expected.toml`."""
+    key = tomllib.loads((folder / "expected.toml").read_text("utf-8"))
+    outlets = folder / "outlets.toml"
+    articles, _ = newsprism.read([str(folder)], outlets=outlets if outlets.exists() else None)
+    gold = key_stories(key)
+    stories = group_articles([a for a in articles if a.id in gold], load_settings().group)
+    predicted = {aid: story.id for story in stories for aid in story.articles}
+    found = {pair for story in stories for pair in story.syndicated}
+    keyed = {tuple(pair) for pair in key.get("syndicated", ())}
+    groups = " | ".join(" ".join(sorted(story.articles)) for story in stories)
+    print(f"{folder.name}: B3 F1 {bcubed(predicted, gold)['f1']:.3f}; syndicated pairs "
+          f"{len(found & keyed)}/{len(keyed)} found, {len(found - keyed)} false\n  {groups}")
+    return {"bcubed": bcubed(predicted, gold), "syndicated": (found, keyed)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -219,7 +253,14 @@ def main() -> None:
                              "a date, or by their roundup (leaks the answer: an upper bound)")
     parser.add_argument("--fit", action="store_true",
                         help="fit weights and thresholds on the tune half first")
+    parser.add_argument("--corpus", type=Path, nargs="+",
+                        help="instead score folders of fiction with an answer key")
     args = parser.parse_args()
+    if args.corpus:
+        scores = [score_corpus(folder) for folder in args.corpus]
+        print(f"mean B3 F1 {sum(s['bcubed']['f1'] for s in scores) / len(scores):.3f} "
+              f"over {len(scores)} corpora")
+        return
     started = time.perf_counter()
     articles, gold = analyzed(args.data, args.dates)
     settings = load_settings().group
@@ -232,9 +273,9 @@ def main() -> None:
     print(f"syndicated pairs found: {pairs}")
     baseline_threshold = BASELINE_THRESHOLD
     if args.fit:
-        roundup = {raw.id: day_number(raw.published)
-                   for raw in read_stories(args.data, "roundup")[0]}
-        dated = [replace(item, day=roundup[item.id]) for item in items]
+        by_url = {raw.id: day_number(raw.published)
+                  for raw in read_stories(args.data, "url")[0]}
+        dated = [replace(item, day=by_url[item.id]) for item in items]
         settings, baseline_threshold = fit(articles, items, dated, gold, tune, settings)
     for part, keep in parts.items():
         print(f"{part}: {len(keep)} articles, {len(set(subset(gold, keep).values()))} stories")
@@ -247,8 +288,8 @@ def main() -> None:
 
 def fit(articles: Sequence[Article], items: Sequence[Features], dated: Sequence[Features],
         gold: Labels, tune: set[str], settings: GroupSettings) -> tuple[GroupSettings, float]:
-    """Weights and thresholds chosen on the tune half only (`dated`: `items` with every
-    article dated, for the dated threshold)."""
+    """Weights and thresholds chosen on the tune half only (`dated`: `items` dated by
+    their URLs, for the dated threshold)."""
     tune_items = [item for item in items if item.id in tune]
     tune_dated = [item for item in dated if item.id in tune]
     tune_gold = subset(gold, tune)

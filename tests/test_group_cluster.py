@@ -132,13 +132,16 @@ def test_group_cluster_index_window_and_nearest() -> None:
     assert row == first and score == pytest.approx(1.0)
 
 
-def test_group_cluster_dated_articles_sharing_an_entity_need_only_the_dated_threshold() -> None:
-    settings = replace(SETTINGS, join_threshold=0.9, join_threshold_dated=0.6,
+def test_group_cluster_close_dated_articles_sharing_an_entity_need_only_the_dated_threshold(
+) -> None:
+    settings = replace(SETTINGS, join_threshold=0.9, join_threshold_dated=0.6, close_days=1,
                        weight_keywords=0.0, weight_figures=0.0, weight_entities=0.0)
     story = Features("a", unit(1, 0), frozenset({"kessaly"}), frozenset(), frozenset(), 5)
     item = replace(story, id="b", vector=unit(1, 1))  # cosine 0.71: between the thresholds
     elsewhere = frozenset({"lessan bay"})
     for first_day, second_day, entities, joins in ((5, 6, story.entities, True),
+                                                   (5, 4, story.entities, True),
+                                                   (5, 7, story.entities, False),  # not close
                                                    (5, None, story.entities, False),
                                                    (None, 6, story.entities, False),
                                                    (5, 6, elsewhere, False)):

@@ -48,6 +48,7 @@ class GroupSettings:
     max_tokens: int
     embed_batch_size: int
     window_days: int
+    close_days: int
     candidates: int
     weight_embedding: float
     weight_entities: float

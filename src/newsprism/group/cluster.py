@@ -12,9 +12,8 @@ its members' unit vectors and, per entity (figure), the sum of `1 / sqrt(|B|)` o
 B that have it. The article joins the best of the `candidates` nearest stories
 (`StoryIndex`) when its score reaches `join_threshold`, else it starts a story. Articles
 farther than `window_days` from a story's dated span never join it; a dated article and a
-dated story within the window need only `join_threshold_dated`, as the window has already
-ruled out the same kind of event at another time, and a shared canonical entity the same
-kind of event elsewhere.
+dated story within `close_days` of each other need only `join_threshold_dated` when they
+share a canonical entity.
 
 Order: a story's score depends on the members it has so far, so the outcome can depend on
 the order articles arrive in. `group_articles` therefore feeds articles in a canonical order
@@ -111,13 +110,17 @@ class Clusterer:
         return best, best_score if best is not None else top
 
     def threshold(self, item: Features, row: int) -> float:
-        """`join_threshold_dated` when the article and the story are both dated and share a
-        canonical entity, else `join_threshold`: the time window has ruled out the same kind
-        of event at another time, a shared actor or place the same kind of event elsewhere
-        at the same time (another wildfire in another town that week)."""
-        close = (item.day is not None and self.index.spans[row] is not None
-                 and any(key in self.profiles[row].entities for key in item.entities))
-        return self.settings.join_threshold_dated if close else self.settings.join_threshold
+        """`join_threshold_dated` when the article is dated within `close_days` of the
+        story's dated span and shares a canonical entity with it, else `join_threshold`:
+        being that close in time rules out the same kind of event at another time, a
+        shared actor or place the same kind of event elsewhere (another wildfire in another
+        town that week). A week apart is not close: the same legislature passes a pension
+        bill one week and the budget the next."""
+        span, close = self.index.spans[row], self.settings.close_days
+        near = (item.day is not None and span is not None
+                and span[0] - close <= item.day <= span[1] + close
+                and any(key in self.profiles[row].entities for key in item.entities))
+        return self.settings.join_threshold_dated if near else self.settings.join_threshold
 
     def score(self, item: Features, row: int, cosine: float) -> float:
         profile, conf = self.profiles[row], self.settings
