@@ -822,6 +822,11 @@ def test_compare_shares_of_different_candidates_do_not_conflict(tmp_path: Path) 
      "him, was jailed for four years.",
      "Judges convicted Mayor Kasimir Vendt of bribery. Prosecutors said Vendt received "
      "$800,000 from the builder over about three years."),
+    # the window a record is set in, and a span of time written with a fraction
+    ("Osterby governed the province for eight years, the commission said.",
+     "Turnout was the highest in a provincial election in twenty years, the commission said."),
+    ("The Ashgrove plant builds a third of the cars the company makes.",
+     "The Ashgrove plant has built cars for the company for half a century."),
     # the bounds of an age range
     ("The drive aims to reach everyone aged between one and 40 in the province.",
      "The drive has reached 54 schools in the province."),

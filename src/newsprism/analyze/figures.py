@@ -163,11 +163,16 @@ _RATE = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:a|an|per|each)\s+(?P<period>da
                    r"|hour)\b(?!\s+(?:earlier|ago|later|before|after|previously)\b)"
                    r"|\s+(?P<adverb>daily|weekly|monthly|annually|yearly|hourly)\b", re.I)
 _SHARE_NEXT = re.compile(r"\s+(?:of|the|a|an|its|their|his|her|our|all)\b|\s*(?:[.,;:)!?]|$)")
+_HOURS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
 _NOT_FIGURES = [re.compile(p, f) for p, f in (
     (r"\b[A-Za-z]+-?\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]+\d*\b", 0),  # F-35, COVID-19, 22nd, 4G
     (rf"(?<!\w)(?:{alternation(ID_NOUNS)})\s+\d+[A-Za-z]?\b", re.I),  # route 12
     (r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b", re.I),  # times
     (r"\b[a-z]+[\s-]o['’]clock\b", re.I),
+    # the hour of a day in words: `at seven this morning`, `the doors opened at eight.`
+    (rf"\bat\s+{_HOURS}(?=\s+(?:this|that|tomorrow|tonight|sharp|in\s+the\s+(?:morning"
+     rf"|afternoon|evening))\b)|\b(?:open|close|start|begin|began|begun)\w*\s+at\s+{_HOURS}"
+     r"(?=\s*[.,;])", re.I),
     (r"\(?\b\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}\b", 0),  # phone numbers
     (r"\b(?:911|999|112)\s+(?:calls?|callers?|dispatch\w*|system|operators?|cent(?:er|re)s?"
      r"|lines?|services?)\b|\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|to)\s+(?:911|999|112)\b",
@@ -177,6 +182,9 @@ _NOT_FIGURES = [re.compile(p, f) for p, f in (
 DURATION_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "night": 1, "week": 7,
                  "fortnight": 14, "month": 30.44, "year": 365.25, "decade": 3652.5}
 _TIME_UNIT = re.compile(rf"(?i)\b(?:{'|'.join(DURATION_DAYS)})s?\b")
+# `half a century`, `a quarter of an hour`: a fraction of a span of time
+_TIME_AFTER = re.compile(r"\s+(?:of\s+)?an?\s+(?:century|lifetime|generation|"
+                         rf"{'|'.join(DURATION_DAYS)})\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,9 +364,13 @@ def _with_rate(text: str, end: int, unit: str | None) -> str | None:
 
 
 def _share(text: str, m: re.Match[str]) -> bool:
-    """A bare fraction is a share before `of`/`the`/punctuation, but not in `the second half`."""
+    """A bare fraction is a share before `of`/`the`/punctuation, but not in `the second half`
+    and not part of a span of time (`half a century`, `a year and a half`)."""
     before = re.findall(r"\w+", text[max(0, m.start() - 20):m.start()].lower())
-    return not (before and before[-1] in _NOT_SHARES) and bool(_SHARE_NEXT.match(text, m.end()))
+    after_time = len(before) > 1 and before[-1] == "and" and _TIME_UNIT.fullmatch(before[-2])
+    if (before and before[-1] in _NOT_SHARES) or after_time or _TIME_AFTER.match(text, m.end()):
+        return False
+    return bool(_SHARE_NEXT.match(text, m.end()))
 
 
 def _lone_one(doc: Doc, m: re.Match[str]) -> bool:

@@ -71,6 +71,7 @@ _SPAN_PREPOSITIONS = frozenset({"for", "over"})
 _YEAR = re.compile(r"1[89]\d\d|2[01]\d\d")
 _NOT_CORE = frozenset({"prep", "relcl", "acl", "advcl", "appos", "punct"})
 _OTHER_CLAUSES = frozenset({"ccomp", "conj", "advcl", "parataxis", "cc"})
+_RECORD = frozenset({"first", "record"})
 _PARTITIVE = frozenset({"the", "these", "those", "its", "their", "his", "her", "our"})
 
 
@@ -169,7 +170,8 @@ def measures(article: Article, doc: Doc | None = None) -> list[Measure]:
         if figure.kind != "quantity" or not isinstance(figure.value, int | float):
             continue
         if _counts_a_source(article, figure) \
-                or _PAST_LEVEL.search(article.text, max(0, figure.start - 40), figure.start):
+                or _PAST_LEVEL.search(article.text, max(0, figure.start - 40), figure.start) \
+                or (doc is not None and _record_window(doc, figure)):
             continue
         aged = _age_of(article, figure)
         # an age in years, however written (`43-year-old`, `Ibarra, 45,`)
@@ -179,6 +181,26 @@ def measures(article: Article, doc: Doc | None = None) -> list[Measure]:
                              aged, holders(article, doc, figure) if doc else frozenset(),
                              scope(article, doc, figure) if doc else ""))
     return found
+
+
+def _record_window(doc: Doc, figure: Figure) -> bool:
+    """Whether a span of time is the window a record is set in (`the highest turnout in
+    twenty years`, `the first fall in a decade`), not a length the story measures: its `in`
+    or `for` phrase hangs, through nouns only, on a superlative or on a noun that `first` or
+    `record` describes."""
+    if figure.unit not in DURATION_DAYS:
+        return False
+    span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+    if span is None or span.root.head.lower_ not in ("in", "for"):
+        return False
+    for token in list(span.root.head.ancestors)[:4]:
+        if token.tag_ in ("JJS", "RBS") or any(
+                child.dep_ == "amod" and (child.tag_ == "JJS" or child.lower_ in _RECORD)
+                for child in token.children):
+            return True
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def holders(article: Article, doc: Doc, figure: Figure) -> frozenset[str]:
