@@ -822,6 +822,11 @@ def test_compare_shares_of_different_candidates_do_not_conflict(tmp_path: Path) 
      "him, was jailed for four years.",
      "Judges convicted Mayor Kasimir Vendt of bribery. Prosecutors said Vendt received "
      "$800,000 from the builder over about three years."),
+    # the two sides of one vote
+    ("Forty-seven delegates voted against the bill in the House on Tuesday.",
+     "The bill passed the House on Tuesday with the votes of 52 delegates."),
+    ("In the House on Tuesday, 47 delegates opposed the bill.",
+     "In the House on Tuesday, 52 delegates supported the bill."),
     # the window a record is set in, and a span of time written with a fraction
     ("Osterby governed the province for eight years, the commission said.",
      "Turnout was the highest in a provincial election in twenty years, the commission said."),
@@ -850,6 +855,13 @@ def test_compare_figures_of_one_time_part_and_kind_still_conflict(tmp_path: Path
                               "said.")
     articles = _sentence_articles(tmp_path, "Quarter", {"a": first, "b": second})
     assert len(compare_story(articles).conflicts) == 1
+
+
+def test_compare_votes_against_still_conflict_with_votes_against(tmp_path: Path) -> None:
+    texts = {"a": "Forty-seven delegates voted against the bill in the House on Tuesday.",
+             "b": "In the House on Tuesday, 45 delegates voted against the bill."}
+    (conflict,) = compare_story(_sentence_articles(tmp_path, "Vote", texts)).conflicts
+    assert {v.text for v in conflict.values} == {"Forty-seven", "45"}
 
 
 def test_compare_figure_of_an_earlier_year_does_not_conflict(tmp_path: Path) -> None:

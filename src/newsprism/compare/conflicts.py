@@ -91,7 +91,7 @@ class Measure:
     held_by: frozenset[str] = frozenset()
     # "part" (`160 of the cases`, `seven on Saturday alone`, `a further 230`), "past"
     # (`$655 million in the same period last year`), "size" (`Tarrowby, a town of 22,000
-    # people`) or "" (`scope`)
+    # people`), "against" (`47 delegates voted against the bill`) or "" (`scope`)
     scope: str = ""
 
     @property
@@ -235,8 +235,8 @@ def holders(article: Article, doc: Doc, figure: Figure) -> frozenset[str]:
 def scope(article: Article, doc: Doc, figure: Figure) -> str:
     """Whether the figure states a part of a quantity (`160 of the confirmed cases`, `seven
     officers on Saturday night alone`, `a further 230 cases`), its value at an earlier time
-    (`$655 million in the same period last year`, `Five years ago, 89 percent …`), or
-    neither (""). Read from the figure's own clause, leaving out a `from` level (`up from
+    (`$655 million in the same period last year`, `Five years ago, 89 percent …`), the
+    votes against something (`47 delegates voted against the bill`), or neither (""). Read from the figure's own clause, leaving out a `from` level (`up from
     54 percent last year`) and other clauses."""
     text = article.text
     if _INCREMENT_BEFORE.search(text, max(0, figure.start - 12), figure.start) \
@@ -254,6 +254,9 @@ def scope(article: Article, doc: Doc, figure: Figure) -> str:
            and t.head.head.pos_ == "NOUN" for t in (span.root, noun)):
         return "size"  # what a named thing is: `Tarrowby, a market town of 22,000 people`
     clause = _clause(noun)
+    if any(t.lower_ == "against" and t.head.lemma_.lower() == "vote"
+           or t.lemma_.lower() == "oppose" and noun in _subjects(t) for t in clause):
+        return "against"  # the other side of a vote: `47 delegates voted against the bill`
     if any(t.lower_ == "alone" and t.i and t.nbor(-1).pos_ in ("NOUN", "PROPN", "NUM")
            for t in clause):
         return "part"  # `on Saturday night alone`, not `to govern alone`
