@@ -236,8 +236,9 @@ def scope(article: Article, doc: Doc, figure: Figure) -> str:
     """Whether the figure states a part of a quantity (`160 of the confirmed cases`, `seven
     officers on Saturday night alone`, `a further 230 cases`), its value at an earlier time
     (`$655 million in the same period last year`, `Five years ago, 89 percent …`), the
-    votes against something (`47 delegates voted against the bill`), or neither (""). Read from the figure's own clause, leaving out a `from` level (`up from
-    54 percent last year`) and other clauses."""
+    votes against something (`47 delegates voted against the bill`), or neither ("").
+    Read from the figure's own clause, leaving out a `from` level (`up from 54 percent last
+    year`) and other clauses."""
     text = article.text
     if _INCREMENT_BEFORE.search(text, max(0, figure.start - 12), figure.start) \
             or _INCREMENT_AFTER.match(text[figure.end:figure.end + 12]):
@@ -254,8 +255,8 @@ def scope(article: Article, doc: Doc, figure: Figure) -> str:
            and t.head.head.pos_ == "NOUN" for t in (span.root, noun)):
         return "size"  # what a named thing is: `Tarrowby, a market town of 22,000 people`
     clause = _clause(noun)
-    if any(t.lower_ == "against" and t.head.lemma_.lower() == "vote"
-           or t.lemma_.lower() == "oppose" and noun in _subjects(t) for t in clause):
+    if any((t.lower_ == "against" and t.head.lemma_.lower() == "vote")
+           or (t.lemma_.lower() == "oppose" and noun in _subjects(t)) for t in clause):
         return "against"  # the other side of a vote: `47 delegates voted against the bill`
     if any(t.lower_ == "alone" and t.i and t.nbor(-1).pos_ in ("NOUN", "PROPN", "NUM")
            for t in clause):
