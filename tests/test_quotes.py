@@ -360,7 +360,10 @@ def test_quotes_seeking_damages_is_an_act(quotes: Finder) -> None:
 @pytest.mark.parametrize(("text", "speaker_type"), [
     ("Environmental groups welcomed the decision, saying it was overdue.", "unnamed"),
     ("Patient groups said the delays were dangerous.", "unnamed"),
-    ("Unions said the offer was too low.", "organization"),
+    ("Unions said the offer was too low.", "unnamed"),
+    ("Teachers' unions said the cuts would hurt pupils.", "unnamed"),
+    ("Opposition parties said the vote was rushed.", "unnamed"),
+    ("The unions said the offer was too low.", "organization"),  # introduced before
     ("The groups said the offer was too low.", "organization"),
     ("The ministry said the dam was sound.", "organization"),
 ])
