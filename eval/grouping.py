@@ -26,7 +26,7 @@ where the URL gives one). Without `--fit` the shipped settings are used.
 `newsprism.group_articles` and scores it against the key: B-cubed F1, and the syndicated
 pairs found against the keyed ones.
 
-    python -m eval.grouping --corpus examples eval/probes/*
+    python -m eval.grouping --corpus examples eval/probes/*/
 """
 
 from __future__ import annotations
@@ -229,8 +229,9 @@ def key_stories(key: dict[str, Any]) -> Labels:
     return gold
 
 
-def score_corpus(folder: Path) -> dict[str, Any]:
-    """Group the articles of `folder` and score them against its `expected.toml`."""
+def score_corpus(folder: Path) -> float:
+    """Group the articles of `folder`, print how they compare with its `expected.toml`, and
+    return the B-cubed F1."""
     key = tomllib.loads((folder / "expected.toml").read_text("utf-8"))
     outlets = folder / "outlets.toml"
     articles, _ = newsprism.read([str(folder)], outlets=outlets if outlets.exists() else None)
@@ -240,9 +241,10 @@ def score_corpus(folder: Path) -> dict[str, Any]:
     found = {pair for story in stories for pair in story.syndicated}
     keyed = {tuple(pair) for pair in key.get("syndicated", ())}
     groups = " | ".join(" ".join(sorted(story.articles)) for story in stories)
-    print(f"{folder.name}: B3 F1 {bcubed(predicted, gold)['f1']:.3f}; syndicated pairs "
-          f"{len(found & keyed)}/{len(keyed)} found, {len(found - keyed)} false\n  {groups}")
-    return {"bcubed": bcubed(predicted, gold), "syndicated": (found, keyed)}
+    f1 = bcubed(predicted, gold)["f1"]
+    print(f"{folder.name}: B3 F1 {f1:.3f}; syndicated pairs {len(found & keyed)}/{len(keyed)} "
+          f"found, {len(found - keyed)} false\n  {groups}")
+    return f1
 
 
 def main() -> None:
@@ -258,8 +260,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.corpus:
         scores = [score_corpus(folder) for folder in args.corpus]
-        print(f"mean B3 F1 {sum(s['bcubed']['f1'] for s in scores) / len(scores):.3f} "
-              f"over {len(scores)} corpora")
+        print(f"mean B3 F1 {sum(scores) / len(scores):.3f} over {len(scores)} corpora")
         return
     started = time.perf_counter()
     articles, gold = analyzed(args.data, args.dates)
