@@ -193,7 +193,7 @@ def fit_weights(items: Sequence[Features], gold: Labels) -> tuple[float, ...]:
     return tuple(float(value / coef[0]) for value in coef[1:])
 
 
-def best_threshold(score: Callable[[float], float], grid: Sequence[float]) -> float:
+def best_value(score: Callable[[float], float], grid: Sequence[float]) -> float:
     return max(grid, key=score)
 
 
@@ -306,19 +306,26 @@ def fit(articles: Sequence[Article], items: Sequence[Features], dated: Sequence[
         chosen = replace(fitted, join_threshold_dated=threshold)
         return bcubed(ours(tune_dated, chosen), tune_gold)["f1"]
 
+    def close_f1(weight: float) -> float:
+        chosen = replace(fitted, weight_entities_close=weight)
+        return bcubed(ours(tune_dated, chosen), tune_gold)["f1"]
+
     grid = [round(0.2 + 0.02 * i, 2) for i in range(40)]
-    fitted = replace(fitted, join_threshold=best_threshold(ours_f1, grid))
-    fitted = replace(fitted, join_threshold_dated=best_threshold(dated_f1, grid))
+    fitted = replace(fitted, join_threshold=best_value(ours_f1, grid))
+    fitted = replace(fitted, join_threshold_dated=best_value(dated_f1, grid))
+    fitted = replace(fitted, weight_entities_close=best_value(
+        close_f1, [round(0.05 * i, 2) for i in range(13)]))
     tune_articles = [a for a in articles if a.id in tune]
 
     def baseline_f1(threshold: float) -> float:
         return bcubed(baseline(tune_articles, threshold), tune_gold)["f1"]
 
-    base = best_threshold(baseline_f1, [round(0.5 + 0.02 * i, 2) for i in range(25)])
+    base = best_value(baseline_f1, [round(0.5 + 0.02 * i, 2) for i in range(25)])
     print(f"fitted on the tune half: weight_entities = {fitted.weight_entities}, "
           f"weight_figures = {fitted.weight_figures}, weight_keywords = "
           f"{fitted.weight_keywords}, join_threshold = "
-          f"{fitted.join_threshold}, join_threshold_dated = {fitted.join_threshold_dated}; "
+          f"{fitted.join_threshold}, join_threshold_dated = {fitted.join_threshold_dated}, "
+          f"weight_entities_close = {fitted.weight_entities_close}; "
           f"baseline distance threshold = {base}")
     return fitted, base
 

@@ -135,7 +135,8 @@ def test_group_cluster_index_window_and_nearest() -> None:
 def test_group_cluster_close_dated_articles_sharing_an_entity_need_only_the_dated_threshold(
 ) -> None:
     settings = replace(SETTINGS, join_threshold=0.9, join_threshold_dated=0.6, close_days=1,
-                       weight_keywords=0.0, weight_figures=0.0, weight_entities=0.0)
+                       weight_keywords=0.0, weight_figures=0.0, weight_entities=0.0,
+                       weight_entities_close=0.0)
     story = Features("a", unit(1, 0), frozenset({"kessaly"}), frozenset(), frozenset(), 5)
     item = replace(story, id="b", vector=unit(1, 1))  # cosine 0.71: between the thresholds
     elsewhere = frozenset({"lessan bay"})
@@ -149,6 +150,29 @@ def test_group_cluster_close_dated_articles_sharing_an_entity_need_only_the_date
         clusterer.add(replace(story, day=first_day))
         decision = clusterer.add(replace(item, day=second_day, entities=entities))
         assert decision.new is not joins and decision.score == pytest.approx(0.7071, abs=1e-3)
+
+
+def test_group_cluster_close_article_framed_its_own_way_joins_by_its_entities() -> None:
+    """An outlet's own framing shares the story's people and places, not its wording: close
+    in time, entity overlap lifts a low cosine over the dated threshold, not otherwise."""
+    settings = replace(SETTINGS, join_threshold=0.9, join_threshold_dated=0.7, close_days=1,
+                       weight_keywords=0.0, weight_figures=0.0, weight_entities=0.0,
+                       weight_entities_close=0.25)
+    people = frozenset({"aldra", "skellmoor dam", "tarrowby", "edwin stallard"})
+    story = Features("a", unit(1, 0), people, frozenset(), frozenset(), 5)
+    framed = replace(story, id="b", vector=unit(1, 1.4))  # cosine 0.58
+    one_place = replace(framed, entities=frozenset({"tarrowby", "drumlow", "caun", "ostvale"}))
+    for chosen, item, day, joins in ((settings, framed, 6, True),  # 0.58 + 0.25
+                                     (settings, framed, 8, False),  # not close: 0.58 < 0.9
+                                     (settings, one_place, 6, False),  # 0.58 + 0.25 / 4
+                                     (replace(settings, weight_entities_close=0.0), framed, 6,
+                                      False)):
+        clusterer = Clusterer(chosen)
+        clusterer.add(story)
+        decision = clusterer.add(replace(item, day=day))
+        assert decision.new is not joins, (item.entities, day, decision)
+        if joins:
+            assert decision.score == pytest.approx(0.581 + 0.25, abs=1e-3)
 
 
 def test_group_cluster_clusterer_joins_or_starts() -> None:

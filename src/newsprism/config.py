@@ -52,6 +52,7 @@ class GroupSettings:
     candidates: int
     weight_embedding: float
     weight_entities: float
+    weight_entities_close: float
     weight_figures: float
     weight_keywords: float
     keywords: int

@@ -11,9 +11,11 @@ averages are exact and cost one lookup per feature of the article: a story keeps
 its members' unit vectors and, per entity (figure), the sum of `1 / sqrt(|B|)` over members
 B that have it. The article joins the best of the `candidates` nearest stories
 (`StoryIndex`) when its score reaches `join_threshold`, else it starts a story. Articles
-farther than `window_days` from a story's dated span never join it; a dated article and a
-dated story within `close_days` of each other need only `join_threshold_dated` when they
-share a canonical entity.
+farther than `window_days` from a story's dated span never join it. A dated article and a
+dated story within `close_days` of each other that share a canonical entity are *close*:
+the article needs only `join_threshold_dated`, and its entity overlap with the story adds
+`weight_entities_close` to its score (an outlet that frames the story its own way shares
+its people and places, not its wording).
 
 Order: a story's score depends on the members it has so far, so the outcome can depend on
 the order articles arrive in. `group_articles` therefore feeds articles in a canonical order
@@ -97,36 +99,37 @@ class Clusterer:
         most 1)."""
         conf = self.settings
         bonus = sum(max(0.0, w) for w in (conf.weight_entities, conf.weight_figures,
-                                          conf.weight_keywords))
+                                          conf.weight_keywords, conf.weight_entities_close))
         floor = min(conf.join_threshold, conf.join_threshold_dated)
         best, best_score, top = None, -math.inf, -math.inf
         for row, cosine in self.index.nearest(item.vector, item.day, conf.candidates):
             if conf.weight_embedding * cosine + bonus < max(best_score, floor):
                 break
-            score = self.score(item, row, cosine)
+            close = self.close(item, row)
+            score = self.score(item, row, cosine, close)
             top = max(top, score)
-            if score > best_score and score >= self.threshold(item, row):
+            threshold = conf.join_threshold_dated if close else conf.join_threshold
+            if score > best_score and score >= threshold:
                 best, best_score = row, score
         return best, best_score if best is not None else top
 
-    def threshold(self, item: Features, row: int) -> float:
-        """`join_threshold_dated` when the article is dated within `close_days` of the
-        story's dated span and shares a canonical entity with it, else `join_threshold`:
-        being that close in time rules out the same kind of event at another time, a
-        shared actor or place the same kind of event elsewhere (another wildfire in another
-        town that week). A week apart is not close: the same legislature passes a pension
-        bill one week and the budget the next."""
-        span, close = self.index.spans[row], self.settings.close_days
-        near = (item.day is not None and span is not None
-                and span[0] - close <= item.day <= span[1] + close
+    def close(self, item: Features, row: int) -> bool:
+        """Whether the article is dated within `close_days` of the story's dated span and
+        shares a canonical entity with it. Being that close in time rules out the same kind
+        of event at another time, a shared actor or place the same kind of event elsewhere
+        (another wildfire in another town that week). A week apart is not close: the same
+        legislature passes a pension bill one week and the budget the next."""
+        span, days = self.index.spans[row], self.settings.close_days
+        return (item.day is not None and span is not None
+                and span[0] - days <= item.day <= span[1] + days
                 and any(key in self.profiles[row].entities for key in item.entities))
-        return self.settings.join_threshold_dated if near else self.settings.join_threshold
 
-    def score(self, item: Features, row: int, cosine: float) -> float:
+    def score(self, item: Features, row: int, cosine: float, close: bool = False) -> float:
         profile, conf = self.profiles[row], self.settings
         members = len(profile.members)
         score = conf.weight_embedding * cosine
-        for weight, keys, weights in ((conf.weight_entities, item.entities, profile.entities),
+        entities = conf.weight_entities + (conf.weight_entities_close if close else 0.0)
+        for weight, keys, weights in ((entities, item.entities, profile.entities),
                                       (conf.weight_figures, item.figures, profile.figures),
                                       (conf.weight_keywords, item.keywords, profile.keywords)):
             if weight:
