@@ -53,9 +53,10 @@ _AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:between\s+)?(?:[\w-]+\s+(?:and|
 # `last month's ballot`, which may be the event itself)
 _PAST = re.compile(r"\b(?:last|previous|prior)\s+(?:year|quarter|decade)\b"
                    r"|\b(?:years?|decades?)\s+(?:ago|earlier|before)\b", re.I)
-# an increment, not a total (`a further 230 cases`, `30 new cases`)
+# an increment beyond the main quantity, not a total (`a further 230 cases`, `30 new cases`,
+# `23 other miners`)
 _INCREMENT_BEFORE = re.compile(r"\b(?:further|another|additional|extra)\s+\Z", re.I)
-_INCREMENT_AFTER = re.compile(r"\A\s+(?:more|additional|extra|new|further)\b", re.I)
+_INCREMENT_AFTER = re.compile(r"\A\s+(?:more|additional|extra|new|further|other)\b", re.I)
 # words before a counted noun that say how many, not which (`more troops`, `other workers`)
 _NOT_KIND = frozenset({"more", "additional", "extra", "other", "further", "new", "total",
                        "some", "all", "about", "nearly", "around", "over", "least", "the",
@@ -89,7 +90,9 @@ class Measure:
     aged: str | None = None
     # the named people, organisations or groups whose quantity it is (`holders`)
     held_by: frozenset[str] = frozenset()
-    # "part" (`160 of the cases`, `seven on Saturday alone`, `a further 230`), "past"
+    # "part" (`160 of the cases`, `seven on Saturday alone`), "increment" (`a further 230`,
+    # `90 more`, `23 other miners`), "since" (a total over years: `46 violations since
+    # 2021`), "past"
     # (`$655 million in the same period last year`), "size" (`Tarrowby, a town of 22,000
     # people`), "against" (`47 delegates voted against the bill`) or "" (`scope`)
     scope: str = ""
@@ -234,7 +237,10 @@ def holders(article: Article, doc: Doc, figure: Figure) -> frozenset[str]:
 
 def scope(article: Article, doc: Doc, figure: Figure) -> str:
     """Whether the figure states a part of a quantity (`160 of the confirmed cases`, `seven
-    officers on Saturday night alone`, `a further 230 cases`), its value at an earlier time
+    officers on Saturday night alone`), an increment beyond it (`a further 230 cases`, `as
+    many as 90 more`, `23 other miners`: not a part of the same whole as `the coast guard
+    alone rescued 74`), a total since a year (`46 safety violations since 2021`: not the
+    region's `14 mine inspectors`), its value at an earlier time
     (`$655 million in the same period last year`, `Five years ago, 89 percent …`), the
     votes against something (`47 delegates voted against the bill`), or neither ("").
     Read from the figure's own clause, leaving out a `from` level (`up from 54 percent last
@@ -242,7 +248,7 @@ def scope(article: Article, doc: Doc, figure: Figure) -> str:
     text = article.text
     if _INCREMENT_BEFORE.search(text, max(0, figure.start - 12), figure.start) \
             or _INCREMENT_AFTER.match(text[figure.end:figure.end + 12]):
-        return "part"
+        return "increment"
     span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
     if span is None:
         return ""
@@ -263,7 +269,20 @@ def scope(article: Article, doc: Doc, figure: Figure) -> str:
         return "part"  # `on Saturday night alone`, not `to govern alone`
     if _PAST.search(" ".join(t.text for t in clause)) or _earlier_year(article, clause):
         return "past"
+    if any(t.lower_ == "since" and t.head in _path(noun)
+           and any(_YEAR.fullmatch(c.text) for c in t.subtree) for t in clause):
+        return "since"  # a total over years: `23 mineworkers have died … since 2016`
     return ""
+
+
+def _path(noun: Token) -> list[Token]:
+    """The noun and its heads up to its clause's verb: what a phrase about the figure itself
+    hangs on (not a relative clause of its subject: `The Union, which has governed since
+    2019, fell to 37`)."""
+    path = [noun]
+    while path[-1].pos_ not in ("VERB", "AUX") and path[-1].head is not path[-1]:
+        path.append(path[-1].head)
+    return path
 
 
 def _earlier_year(article: Article, clause: list[Token]) -> bool:
