@@ -646,3 +646,46 @@ def test_quotes_a_surname_tagged_as_a_place_is_the_person(quotes: Finder) -> Non
 ])
 def test_quotes_acts_with_an_object_are_no_speech(quotes: Finder, text: str) -> None:
     assert quotes(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a parliamentary title before the name
+    ("Green Party MP Odile Farran claimed the new rules had cost lives.", "Odile Farran"),
+    # a name set off by commas after a role with a preposition in it
+    ("The charity's head of operations, Wendel Ashcroft, insisted on Monday that the crew "
+     "had followed every instruction.", "Wendel Ashcroft"),
+    # `she` after a nurse from a place the tagger called a person
+    ("Ilona Verrick, 44, a teacher from Brambury on the edge of the city, pays a variable "
+     "rate. “We have cut back on everything,” she said.", "Ilona Verrick"),
+])
+def test_quotes_named_speakers_behind_titles_appositions_and_places(
+        quotes: Finder, text: str, name: str) -> None:
+    assert {(q.speaker, q.speaker_type) for q in quotes(text)} == {(name, "named")}
+
+
+@pytest.mark.parametrize("text", [
+    "One plant manager, who would speak only if his name was withheld, said the audit had "
+    "been rushed.",
+    "One senior treasury official, speaking privately, admitted that the plans were being "
+    "looked at again.",
+    "A loan officer at one of the big banks, who did not want to be named because staff are "
+    "barred from speaking to the press, said branches had been told to pass on the rise.",
+])
+def test_quotes_more_wordings_of_anonymity(quotes: Finder, text: str) -> None:
+    assert {q.speaker_type for q in quotes(text)} == {"anonymous"}
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Estate agents in Dunmore said viewings had fallen since January.", "unnamed"),
+    # a company the tagger takes for a person, named by its trade
+    ("Brevik Copper said the shaft had been inspected this month.", "organization"),
+])
+def test_quotes_sources_without_a_persons_name(quotes: Finder, text: str, kind: str) -> None:
+    assert {q.speaker_type for q in quotes(text)} == {kind}
+
+
+def test_quotes_only_a_title_refers_back_to_a_name(quotes: Finder) -> None:
+    """`the guard` is no title: not the ship named with `guard` just before it."""
+    text = ("Coast guard crews and the Marisol pulled 40 people from the water. The coast guard "
+            "said the search would resume at dawn.")
+    assert {q.speaker for q in quotes(text) if q.verb == "said"} == {"The coast guard"}

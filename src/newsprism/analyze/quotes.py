@@ -662,10 +662,12 @@ def _names(person: Span, head: Token) -> bool:
     while token.i != head.i and token.dep_ in ("appos", "flat", "conj") and token.head != token:
         token = token.head
     # a name after a preposition qualifies the source, whatever the parse (`a spokesman for
-    # Commissioner Julian Stroud`)
+    # Commissioner Julian Stroud`), unless a comma sets it off as an apposition (`Open Water
+    # Aid's head of mission, Maud Kestleven,`)
     between = person.doc[head.i + 1:person.start]
+    set_off = len(between) > 0 and between[-1].text == ","
     return person.start <= head.i < person.end or (
-        token.i == head.i and not any(t.pos_ == "ADP" for t in between))
+        token.i == head.i and (set_off or not any(t.pos_ == "ADP" for t in between)))
 
 
 def _is_source(person: Span, head: Token, mention: Span) -> bool:
@@ -783,6 +785,9 @@ def _unnamed_groups(mention: Span) -> bool:
         and not any(t.pos_ == "PROPN" or t.lower_ in ("the", "these", "those") for t in mention)
 
 
+_LOCATIVE = frozenset({"from", "in", "at", "near", "outside"})
+
+
 def _antecedent(doc: Doc, pronoun: Token, names: dict[str, str], start: int,
                 end: int) -> Speaker:
     """The person a pronoun most likely refers to (see `last_person`)."""
@@ -828,6 +833,13 @@ def _group_speaker(doc: Doc, pronoun: Token) -> Token | None:
     return None
 
 
+def _placed(person: Span) -> bool:
+    """A lone name after a preposition of place (`a nurse from Lindholm`): a place the
+    tagger took for a person."""
+    root = person.root
+    return len(person) == 1 and root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
+
+
 def last_person(doc: Doc, token: Token) -> Span | None:
     """The last person named before `token` outside quotation marks (in `"… going to
     Marazin," she said` Marazin is not who speaks); but the speaker of that person's
@@ -837,7 +849,7 @@ def last_person(doc: Doc, token: Token) -> Span | None:
     other = _GENDERED.get("she" if token.lower_ in ("he", "him", "his") else "he")
     people = [ent for ent in ents_of(doc) if ent.label_ == "PERSON" and ent.end <= token.i
               and not any(start <= ent.start_char < end for start, end in quoted)
-              and not (other and _described_as(ent) & other)]
+              and not (other and _described_as(ent) & other) and not _placed(ent)]
     if not people:
         return None
     last = people[-1]
@@ -880,9 +892,9 @@ def _organization_antecedent(doc: Doc, pronoun: Token, names: dict[str, str], st
 
 def _titled_person(doc: Doc, head: Token, names: dict[str, str]) -> str | None:
     """`the general` → the last person named earlier with `General` in front of the name."""
-    if not any(child.lower_ == "the" for child in head.children):
-        return None
     title = head.lower_
+    if title not in titles() or not any(child.lower_ == "the" for child in head.children):
+        return None  # `The coast guard said` after `the rescue ship Aurelle`: no title
     for ent in reversed([e for e in ents_of(doc) if e.label_ == "PERSON" and e.end <= head.i]):
         before = doc[max(0, ent.start - 4):ent.start].text.lower()
         if re.search(rf"\b{re.escape(title)}\b", before):
