@@ -249,7 +249,7 @@ def test_framing_literal_senses_left_alone_by_the_analysis() -> None:
              for article in analyze_articles([Article(id=key, outlet="o", text=text)])
              if isinstance(article, Article)}
     assert found["rain"] == []
-    assert "flood" in found["people"]
+    assert any("flood" in text for text in found["people"])  # `flood across the border`
 
 
 @pytest.mark.parametrize("sides", SIDES)
