@@ -124,7 +124,7 @@ class Clusterer:
                 and span[0] - days <= item.day <= span[1] + days
                 and any(key in self.profiles[row].entities for key in item.entities))
 
-    def score(self, item: Features, row: int, cosine: float, close: bool = False) -> float:
+    def score(self, item: Features, row: int, cosine: float, close: bool) -> float:
         profile, conf = self.profiles[row], self.settings
         members = len(profile.members)
         score = conf.weight_embedding * cosine
