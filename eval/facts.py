@@ -9,8 +9,10 @@ For each story of the key, its articles are compared as one batch. Per keyed sha
   false when that fact lists an article that has keyed evidence as omitting it.
 Facts **merged**: for each reported fact, the keyed facts it links (holds the evidence of
 two articles for) beyond the first: several facts grown into one.
-Per keyed referent with forms in two or more articles, a **naming variant** is found when
-one reported naming shows, for two of those articles, forms that overlap their keyed forms.
+Per keyed referent with forms in two or more articles, the **referent** is found when one
+reported naming shows, for two of those articles, forms that overlap their keyed forms; a
+keyed **variant** (a referent the key names differently: one article has a form no form of
+another article holds or is part of) is found when such a naming is marked `differs`.
 
     python -m eval.facts [--examples examples]
 """
@@ -79,13 +81,25 @@ def score_story(comparison: Comparison, story: dict[str, Any], name: str,
         keyed = {aid: forms for aid, forms in entry["values"].items() if forms}
         if len(keyed) < 2:
             continue
+        shown = [n for n in comparison.naming
+                 if sum(aid in n.forms and _names(n.forms[aid], forms)
+                        for aid, forms in keyed.items()) >= 2]
         counts["names"] += 1
-        found = any(sum(aid in n.forms and _names(n.forms[aid], forms)
-                        for aid, forms in keyed.items()) >= 2 for n in comparison.naming)
-        counts["names found"] += found
-        if not found:
+        counts["names found"] += bool(shown)
+        if _keyed_differ(keyed):
+            counts["variants"] += 1
+            counts["variants found"] += any(n.differs for n in shown)
+        if not shown:
             print(f"naming   {name}: {entry['entity']}")
     return counts
+
+
+def _keyed_differ(keyed: dict[str, list[str]]) -> bool:
+    """Whether the key gives one article a form that no form of another article holds or is
+    part of (`Renwick` is part of `Mayor Tobias Renwick`; `union bosses` is a variant)."""
+    folded = {aid: [f.lower().removeprefix("the ") for f in forms] for aid, forms in keyed.items()}
+    return any(not any(x in y or y in x for y in folded[b])
+               for a in folded for b in folded if a != b for x in folded[a])
 
 
 def score(examples: Path) -> Counter[str]:
@@ -104,7 +118,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"fact pairs linked {counts['pairs linked']}/{counts['pairs']}; "
           f"omissions found {counts['omissions found']}/{counts['omissions']} "
           f"({counts['false omissions']} false); facts merged {counts['merged']}; "
-          f"naming variants found {counts['names found']}/{counts['names']}")
+          f"naming referents found {counts['names found']}/{counts['names']}, "
+          f"variants found {counts['variants found']}/{counts['variants']}")
 
 
 if __name__ == "__main__":

@@ -395,7 +395,7 @@ def test_compare_brief_tells_a_fact_by_a_sentence_without_the_disputed_figure(
 def test_compare_naming_skips_nouns_in_different_roles(compared: dict[str, Comparison]) -> None:
     """`fire officials` (who said something) and `a fire season` (after `of`) share a
     modifier but do not name one thing; `tram boondoggle` / `tram route` do."""
-    referents = {n.referent for story in compared.values() for n in story.naming}
+    referents = {n.referent for story in compared.values() for n in story.naming if n.differs}
     assert not any(r.startswith("fire (") for r in referents)
     assert any(r.startswith("tram (") and "boondoggle" in r for r in referents)
 
@@ -521,7 +521,9 @@ def ferry(tmp_path_factory: pytest.TempPathFactory) -> Comparison:
 
 
 def _naming_of(comparison: Comparison, referent: str) -> dict[str, str]:
-    return next((n.forms for n in comparison.naming if referent in n.referent), {})
+    """The forms of the first referent named differently whose name holds `referent`."""
+    return next((n.forms for n in comparison.naming if n.differs and referent in n.referent),
+                {})
 
 
 def test_compare_naming_shows_descriptions_of_a_named_entity(ferry: Comparison) -> None:
@@ -596,7 +598,8 @@ def test_compare_naming_possessive_is_no_other_name() -> None:
     b = Article("b", "o", text, entities=(
         Entity(0, 23, "Aldane Pharmaceuticals'", "ORG", "Aldane Pharmaceuticals"),))
     docs = {x.id: load_pipeline()(x.text) for x in (a, b)}
-    assert entity_naming([a, b], docs, {"a": set(), "b": set()}) == []
+    (found,) = entity_naming([a, b], docs, {"a": set(), "b": set()})
+    assert not found.differs, found
 
 
 def test_compare_brief_tells_a_fact_by_its_least_opinionated_central_sentence() -> None:
@@ -654,7 +657,7 @@ def test_compare_naming_people_described_differently(
     crane driver`), not for an abbreviated or courtesy title (`Gov.`, `Ms`) or a title
     given as an apposition (`Mayor Ada Brink` / `Ada Brink, the mayor`)."""
     comparison = _compared(tmp_path_factory, HARBOUR_A, HARBOUR_B)
-    people = {n.referent: n.forms for n in comparison.naming}
+    people = {n.referent: n.forms for n in comparison.naming if n.differs}
     assert people == {"Omar Lind": {"a": "Omar Lind / Council leader",
                                     "b": "Omar Lind / former crane driver"}}
 
@@ -896,3 +899,49 @@ def test_compare_durations_in_hyphenated_words_conflict(tmp_path: Path) -> None:
              "b": "Prosecutors said Kasimir Vendt took bribes over about three years."}
     (conflict,) = compare_story(_sentence_articles(tmp_path, "Vendt", texts)).conflicts
     assert {v.text for v in conflict.values} == {"four-year", "three years"}
+
+
+BUDGET_A = """Council passes Dunmore budget
+
+The Dunmore County Council passed the county budget on Tuesday by nine votes to four. The \
+budget raises spending on roads and cuts the grant to the county library service.
+
+Council leader Petra Oakes said the plan was balanced. The Tenants' Union said it would \
+challenge the library cuts. It was a busy week for the council.
+"""
+BUDGET_B = """Dunmore council forces through cuts
+
+The Dunmore County Council forced through a reckless budget on Tuesday, nine votes to four. \
+The reckless budget slashes the grant to the county library service to pay for roads.
+
+The Tenants' Union vowed to fight the library cuts in court. Council leader Petra Oakes \
+called the plan balanced. Dunmore deserves better than a militant union. It was a \
+disastrous week for readers.
+"""
+
+
+@pytest.fixture(scope="module")
+def budget(tmp_path_factory: pytest.TempPathFactory) -> Comparison:
+    return _compared(tmp_path_factory, BUDGET_A, BUDGET_B)
+
+
+def test_compare_naming_lists_referents_named_alike(budget: Comparison) -> None:
+    """Every referent two articles name is listed, those named alike marked so."""
+    alike = {n.referent for n in budget.naming if not n.differs}
+    assert {"Dunmore County Council", "Petra Oakes"} <= alike, budget.naming
+    assert all(n.differs for n in budget.naming[:2]), "the differing ones come first"
+
+
+def test_compare_naming_loaded_qualifier_of_a_shared_noun(budget: Comparison) -> None:
+    """`a reckless budget` (b) and `the county budget` (a) name one thing differently; a
+    loaded word on a noun of time (`a disastrous week`) names nothing."""
+    assert _naming_of(budget, "budget") == {"a": "county budget / budget",
+                                            "b": "reckless budget"}, budget.naming
+    assert _naming_of(budget, "week") == {}, budget.naming
+
+
+def test_compare_naming_loaded_indefinite_phrase_of_a_name_head(budget: Comparison) -> None:
+    """`a militant union` is the Tenants' Union: the outlet's loaded word ties an
+    indefinite phrase to the one referent whose name has that head."""
+    assert "militant union" in _naming_of(budget, "Tenants' Union").get("b", ""), \
+        budget.naming

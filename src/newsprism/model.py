@@ -268,11 +268,13 @@ class Conflict:
 
 @dataclass(frozen=True, slots=True)
 class Naming:
-    """The words each article uses for one referent; `loaded` lists flagged forms."""
+    """The words each article uses for one referent; `loaded` lists flagged forms, and
+    `differs` tells whether the articles name it differently."""
 
     referent: str
     forms: dict[str, str]
     loaded: tuple[str, ...] = ()
+    differs: bool = True
 
     def is_loaded(self, article_id: str) -> bool:
         """Whether one of the article's forms (`name / description`) is flagged."""

@@ -7,6 +7,7 @@ occupation` / `military presence`: noun phrases sharing a modifier, with differe
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -67,16 +68,19 @@ _PREMODIFIERS = frozenset({"det", "amod", "compound", "nmod", "poss", "punct", "
 def naming(articles: Sequence[Article], docs: dict[str, Doc], facts: Sequence[Sequence[Unit]],
            loaded: dict[str, set[str]], embed: Embed, threshold: float) -> list[Naming]:
     """Entity and concept naming of one story, from the parse of each article (`docs`, by
-    article id)."""
-    return (entity_naming(articles, docs, loaded)
-            + concept_naming(facts, docs, loaded, embed, threshold))
+    article id): the referents named differently first, loaded ones leading."""
+    found = entity_naming(articles, docs, loaded) \
+        + concept_naming(facts, docs, loaded, embed, threshold)
+    named = {word for n in found if n.differs for word in _fold(n.referent).split()}
+    found += [n for n in qualified_naming(articles, docs, loaded) if n.referent not in named]
+    return sorted(found, key=lambda n: (not n.differs, not n.loaded))
 
 
 def entity_naming(articles: Sequence[Article], docs: dict[str, Doc],
                   loaded: dict[str, set[str]]) -> list[Naming]:
     """Entities two or more articles mention, with each article's names and descriptions for
-    them, where the articles differ: in the name they use most, or in a description only one
-    of them uses."""
+    them; `differs` where the articles differ in the name they use most, or in a description
+    only one of them uses."""
     mentions, people = _named_entities(articles, docs)
     mentions = _merge_fragments(mentions)
     described = {aid: {key: [d for span in spans for d in _described(span, key in people)]
@@ -100,15 +104,14 @@ def entity_naming(articles: Sequence[Article], docs: dict[str, Doc],
         if count < 2:
             continue
         used = {aid: per_key[key] for aid, per_key in forms.items() if key in per_key}
-        if not _differ(used, key in people):
-            continue
         shown = {aid: " / ".join(names + descriptions)
                  for aid, (names, descriptions) in used.items()}
         flagged = {form for aid, (names, descriptions) in used.items()
                    for form in names + descriptions
                    if _is_loaded(form, loaded.get(aid, ()))}
-        found.append(Naming(_referent(used.values()), shown, tuple(sorted(flagged))))
-    return sorted(found, key=lambda n: (not n.loaded, n.referent))
+        found.append(Naming(_referent(used.values()), shown, tuple(sorted(flagged)),
+                            _differ(used, key in people)))
+    return sorted(found, key=lambda n: (not n.differs, not n.loaded, n.referent))
 
 
 Mentions = dict[str, dict[str, list[Span]]]  # article id → referent key → mentions
@@ -280,10 +283,10 @@ def _chunk_start(noun: Token) -> int:
 def _owner(chunk: Span, kinds: Kinds, named_at: list[tuple[int, str]],
            loaded: set[str]) -> str | None:
     """The referent a noun phrase without a name describes, by its head noun:
-    - the head of the referent's name, in a definite singular phrase whose compounds are
-      words of the name (`the union`, `Lowmere's council`, `the health department`; not `the
-      water service` for a `Cyber Incident Service`, nor `a turning point` for `Sallow
-      Point`);
+    - the head of the referent's name, in a definite singular phrase, or one the outlet
+      qualifies with a loaded word, whose compounds are words of the name (`the union`,
+      `Lowmere's council`, `the health department`, `a militant union`; not `the water
+      service` for a `Cyber Incident Service`, nor `a turning point` for `Sallow Point`);
     - the head of a description of it, in a definite or described singular phrase (`the
       offshoring giant` once an article called Calderine `the energy giant`; `a cut-rate
       contractor`, not `a small group of fishermen`);
@@ -301,8 +304,10 @@ def _owner(chunk: Span, kinds: Kinds, named_at: list[tuple[int, str]],
     described = singular and any(t.dep_ in ("amod", "compound") for t in head.children) \
         and not any(t.dep_ == "prep" and t.lower_ == "of" for t in head.children)
     runs = lemma in RUNNERS or head.lower_ in loaded
+    judged = any(word not in (head.lower_, lemma) and _holds(chunk.text, word)
+                 for word in loaded)  # `a militant union`, `a gutted inspectorate`
     candidates = {key for key in kinds.names
-                  if (lemma in kinds.names[key] and definite and singular
+                  if (lemma in kinds.names[key] and (definite or judged) and singular
                       and {t.lower_ for t in compounds} <= kinds.words[key])
                   or (lemma in kinds.described[key] and (definite or described))
                   or (runs and (kinds.names[key] | kinds.described[key])
@@ -476,3 +481,53 @@ def _is_subject(token: Token) -> bool:
 def _modifiers(chunk: Span) -> set[str]:
     return {t.lemma_.lower() for t in chunk.root.children
             if t.dep_ in ("amod", "compound") and t.is_alpha and not t.is_stop}
+
+
+def qualified_naming(articles: Sequence[Article], docs: dict[str, Doc],
+                     loaded: dict[str, set[str]]) -> list[Naming]:
+    """Common nouns one article qualifies with a loaded word and another uses without it
+    (`the slash-and-burn budget` / `the state budget`; `a botched dam release` / `the
+    emergency release`), story-wide: the thing is the same when the head noun is, and the
+    loaded word is the outlet's choice. Not the head nouns of names (`a militant union` is
+    the named union's, see `_owner`), nor nouns of time and amount, nor the people who run
+    something (`union bosses` and `port bosses` are two sides)."""
+    name_heads = {span.root.lemma_.lower() for a in articles for entity in a.entities
+                  if (span := docs[a.id].char_span(entity.start, entity.end,
+                                                   alignment_mode="expand")) is not None}
+    forms: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    flagged: dict[str, set[str]] = defaultdict(set)  # head → forms with a loaded modifier
+    for article in articles:
+        for chunk in docs[article.id].noun_chunks:
+            head = chunk.root
+            lemma = head.lemma_.lower()
+            if head.pos_ != "NOUN" or lemma in name_heads | MEASURE_NOUNS | RUNNERS \
+                    or any(t.pos_ == "PROPN" for t in chunk):
+                continue
+            form = _bare(chunk)
+            forms[lemma][article.id][form] += 1
+            if any(word not in (head.lower_, lemma) and _holds(chunk.text, word)
+                   for word in loaded.get(article.id, ())):
+                flagged[lemma].add(form)
+    found = []
+    for lemma, marked in flagged.items():
+        plain = [aid for aid, counted in forms[lemma].items()
+                 if not marked & set(counted)]
+        if not plain:
+            continue  # every article that uses the noun qualifies it the same way
+        shown = {aid: " / ".join(sorted(counted, key=lambda f: (f not in marked,
+                                                                -counted[f]))[:3])
+                 for aid, counted in forms[lemma].items()}
+        found.append(Naming(lemma, shown, tuple(sorted(marked))))
+    return found
+
+
+# Nouns of time and amount, which a loaded word qualifies without naming a thing
+# (`a devastating week`).
+MEASURE_NOUNS = frozenset({
+    "amount", "day", "hour", "lot", "minute", "month", "number", "part", "per", "percent",
+    "share", "time", "week", "year"})
+
+
+def _holds(text: str, word: str) -> bool:
+    """Whether `text` holds `word` (or phrase) as whole words."""
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None

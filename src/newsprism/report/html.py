@@ -122,7 +122,8 @@ def render_html(comparison: Comparison, articles: Sequence[Article]) -> str:
         "matrix": [(summary_parts(fact), _cells(fact, comparison, views))
                    for fact in comparison.facts],
         "speakers": _speakers(comparison, views, by_id),
-        "naming": [(n, _naming_cells(n, views)) for n in comparison.naming],
+        "naming": [(n, _naming_cells(n, views)) for n in comparison.naming if n.differs],
+        "named_alike": [n.referent for n in comparison.naming if not n.differs],
         "sourcing": profile_rows(comparison.sourcing, [v.id for v in views]),
         "framing": profile_rows(comparison.framing, [v.id for v in views]),
         "syndicated": [(_link(c, by_id), _link(o, by_id)) for o, c in comparison.syndicated],

@@ -180,18 +180,22 @@ def _short(text: str) -> str:
 def _naming(comparison: Comparison, ids: Sequence[str], labels: dict[str, str],
             console: Console) -> None:
     _section(console, "Naming")
-    if not comparison.naming:
+    differing = [n for n in comparison.naming if n.differs]
+    if differing:
+        table = _table("referent", *(labels[i] for i in ids))
+        for naming in differing:
+            cells = []
+            for article_id in ids:
+                form = naming.forms.get(article_id)
+                cells.append(Text.assemble(form or "—", (" (loaded)", "yellow")
+                                           if naming.is_loaded(article_id) else ""))
+            table.add_row(Text(naming.referent, style="bold"), *cells)
+        console.print(table)
+    else:
         _empty(console, "No naming differences found.")
-        return
-    table = _table("referent", *(labels[i] for i in ids))
-    for naming in comparison.naming:
-        cells = []
-        for article_id in ids:
-            form = naming.forms.get(article_id)
-            cells.append(Text.assemble(form or "—", (" (loaded)", "yellow")
-                                       if naming.is_loaded(article_id) else ""))
-        table.add_row(Text(naming.referent, style="bold"), *cells)
-    console.print(table)
+    alike = [n.referent for n in comparison.naming if not n.differs]
+    if alike:
+        console.print(Text.assemble(("Named alike: ", "bold"), ", ".join(alike)))
 
 
 def _profiles(comparison: Comparison, ids: Sequence[str], labels: dict[str, str],
