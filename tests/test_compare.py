@@ -14,7 +14,8 @@ import newsprism
 from newsprism.analyze.nlp import load_pipeline
 from newsprism.compare import compare_story
 from newsprism.compare.conflicts import Measure, _states_new, consistent, interval, measures
-from newsprism.compare.naming import entity_naming
+from newsprism.compare.naming import entity_naming, naming_sets
+from newsprism.datafiles import data_rows
 from newsprism.model import Article, Comparison, Entity, Figure, Sentence, from_dict, to_dict
 from tests.conftest import EXAMPLES
 
@@ -945,3 +946,40 @@ def test_compare_naming_loaded_indefinite_phrase_of_a_name_head(budget: Comparis
     indefinite phrase to the one referent whose name has that head."""
     assert "militant union" in _naming_of(budget, "Tenants' Union").get("b", ""), \
         budget.naming
+
+
+CROSSING_A = """Boat carrying 40 reaches Dellmark coast
+
+A boat carrying 40 undocumented immigrants reached the Dellmark coast on Friday, the coast \
+guard said. Police said 200 protesters gathered outside the reception centre in Hallin.
+"""
+CROSSING_B = """Dellmark: another boat lands
+
+A boat carrying 40 illegal aliens landed on the Dellmark coast on Friday, the coast guard said. \
+Police said 200 protesters gathered outside the reception centre in Hallin.
+"""
+
+
+@pytest.mark.parametrize("texts", [(CROSSING_A, CROSSING_B), (CROSSING_B, CROSSING_A)],
+                         ids=["a-left", "a-right"])
+def test_compare_naming_terms_of_one_naming_set(
+        tmp_path_factory: pytest.TempPathFactory, texts: tuple[str, str]) -> None:
+    """`undocumented immigrants` and `illegal aliens` are one set's terms for the same
+    people, whichever article uses which; `protesters` in both is no naming difference."""
+    comparison = _compared(tmp_path_factory, *texts)
+    forms = _naming_of(comparison, "immigrant")
+    assert set(forms.values()) == {"undocumented immigrants", "illegal aliens"}, \
+        comparison.naming
+    assert _naming_of(comparison, "protester") == {}, comparison.naming
+
+
+def test_compare_naming_sets_are_well_formed_and_balanced() -> None:
+    """Every term of `data/naming_sets.tsv` is lower case and in one set only, and the sets
+    whose other terms one camp prefers are about as many for either camp."""
+    rows = data_rows("naming_sets.tsv")
+    terms = [term.strip() for row in rows for term in row[0].split("|")]
+    assert len(terms) == len(set(terms)) and all(t == t.lower() for t in terms)
+    assert set(naming_sets()) == {tuple(t.replace("-", " ").split()) for t in terms}
+    sides = [row[2] for row in rows]
+    left, right = sides.count("left"), sides.count("right")
+    assert left >= 20 and right >= 20 and abs(left - right) <= 0.2 * max(left, right)

@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -18,6 +19,7 @@ from newsprism.analyze.entities import entity_key, known_aliases, surface, title
 from newsprism.analyze.quotes import verb_classes
 from newsprism.compare.align import Unit
 from newsprism.compare.conflicts import Embed
+from newsprism.datafiles import data_rows
 from newsprism.model import Article, Naming
 
 GENERIC_TAILS = ("group", "militia", "movement", "organization", "organisation")
@@ -72,6 +74,9 @@ def naming(articles: Sequence[Article], docs: dict[str, Doc], facts: Sequence[Se
     found = entity_naming(articles, docs, loaded) \
         + concept_naming(facts, docs, loaded, embed, threshold)
     named = {word for n in found if n.differs for word in _fold(n.referent).split()}
+    chosen, covered = word_choices(articles, docs, loaded)
+    found += [n for n in chosen if not named & covered[n.referent]]
+    named |= {word for n in chosen for word in covered[n.referent]}
     found += [n for n in qualified_naming(articles, docs, loaded) if n.referent not in named]
     return sorted(found, key=lambda n: (not n.differs, not n.loaded))
 
@@ -488,32 +493,39 @@ def qualified_naming(articles: Sequence[Article], docs: dict[str, Doc],
     """Common nouns one article qualifies with a loaded word and another uses without it
     (`the slash-and-burn budget` / `the state budget`; `a botched dam release` / `the
     emergency release`), story-wide: the thing is the same when the head noun is, and the
-    loaded word is the outlet's choice. Not the head nouns of names (`a militant union` is
-    the named union's, see `_owner`), nor nouns of time and amount, nor the people who run
-    something (`union bosses` and `port bosses` are two sides)."""
+    loaded word is the outlet's choice. Another article must use the noun plainly: without
+    any word flagged anywhere in the story. Not the head nouns of names (`a militant union`
+    is the named union's, see `_owner`), nor nouns of time and amount, nor the people who
+    run something (`union bosses` and `port bosses` are two sides)."""
     name_heads = {span.root.lemma_.lower() for a in articles for entity in a.entities
                   if (span := docs[a.id].char_span(entity.start, entity.end,
                                                    alignment_mode="expand")) is not None}
     forms: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     flagged: dict[str, set[str]] = defaultdict(set)  # head → forms with a loaded modifier
+    flagging: dict[str, set[str]] = defaultdict(set)  # head → articles that qualify it
+    plain: dict[str, set[str]] = defaultdict(set)  # head → articles using it unqualified
+    anywhere = set().union(*loaded.values())
     for article in articles:
         for chunk in docs[article.id].noun_chunks:
             head = chunk.root
             lemma = head.lemma_.lower()
             if head.pos_ != "NOUN" or lemma in name_heads | MEASURE_NOUNS | RUNNERS \
-                    or any(t.pos_ == "PROPN" for t in chunk):
+                    or any(t.pos_ == "PROPN" or t.is_quote for t in chunk):
                 continue
             form = _bare(chunk)
             forms[lemma][article.id][form] += 1
-            if any(word not in (head.lower_, lemma) and _holds(chunk.text, word)
-                   for word in loaded.get(article.id, ())):
+            text = chunk.text.lower()
+            judged = {word for word in anywhere if word in text
+                      and word not in (head.lower_, lemma) and _holds(text, word)}
+            if judged & loaded.get(article.id, set()):
                 flagged[lemma].add(form)
+                flagging[lemma].add(article.id)
+            elif not judged:
+                plain[lemma].add(article.id)
     found = []
     for lemma, marked in flagged.items():
-        plain = [aid for aid, counted in forms[lemma].items()
-                 if not marked & set(counted)]
-        if not plain:
-            continue  # every article that uses the noun qualifies it the same way
+        if not plain[lemma] - flagging[lemma]:
+            continue  # no other article uses the noun plainly
         shown = {aid: " / ".join(sorted(counted, key=lambda f: (f not in marked,
                                                                 -counted[f]))[:3])
                  for aid, counted in forms[lemma].items()}
@@ -531,3 +543,49 @@ MEASURE_NOUNS = frozenset({
 def _holds(text: str, word: str) -> bool:
     """Whether `text` holds `word` (or phrase) as whole words."""
     return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+@cache
+def naming_sets() -> dict[tuple[str, ...], str]:
+    """A term's words → the plainest term of its set (`data/naming_sets.tsv`): the names
+    outlets choose between for one thing (`protester | rioter | demonstrator`)."""
+    found = {}
+    for terms, *_ in data_rows("naming_sets.tsv"):
+        names = [term.strip() for term in terms.split("|")]
+        for name in names:
+            found[tuple(name.replace("-", " ").split())] = names[0]
+    return found
+
+
+def word_choices(articles: Sequence[Article], docs: dict[str, Doc], loaded: dict[str, set[str]]
+                 ) -> tuple[list[Naming], dict[str, set[str]]]:
+    """Things the articles name with different terms of one set of `naming_sets` (`the
+    protesters` / `the rioters`; `bribes` / `kickbacks`), story-wide, and for each the head
+    nouns of its terms (to leave other namings of them out). A term is matched on the lemmas
+    of a noun phrase ending at its head (`illegal immigrants` is `illegal immigrant`)."""
+    sets = naming_sets()
+    longest = max((len(words) for words in sets), default=0)
+    terms: dict[str, dict[str, set[tuple[str, ...]]]] = defaultdict(lambda: defaultdict(set))
+    forms: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    for article in articles:
+        for chunk in docs[article.id].noun_chunks:
+            if chunk.root.pos_ != "NOUN":
+                continue
+            words = [t.lemma_.lower() for t in chunk if t.i <= chunk.root.i and t.is_alpha]
+            term = next((tuple(words[-n:]) for n in range(min(longest, len(words)), 0, -1)
+                         if tuple(words[-n:]) in sets), None)
+            if term is not None:
+                terms[sets[term]][article.id].add(term)
+                forms[sets[term]][article.id][_bare(chunk)] += 1
+    found, covered = [], {}
+    for referent, used in terms.items():
+        if len(used) < 2 or len({frozenset(t) for t in used.values()}) < 2:
+            continue  # one article, or every article chose the same terms
+        shown = {aid: [form for form, _ in forms[referent][aid].most_common(3)]
+                 for aid in used}
+        flagged = tuple(form for aid, listed in shown.items() for form in listed
+                        if _is_loaded(form, loaded.get(aid, ())))
+        found.append(Naming(referent, {aid: " / ".join(listed) for aid, listed in shown.items()},
+                            flagged))
+        covered[referent] = {term[-1] for chosen in used.values() for term in chosen}
+    return found, covered
