@@ -54,6 +54,11 @@ NAME_ENDINGS = {
         "union"}),
 }
 ORGANISATION_WORDS = frozenset().union(*ORGANISATION_NOUNS.values(), *NAME_ENDINGS.values())
+# Nouns of time and amount, which a loaded word qualifies without naming a thing
+# (`a devastating week`).
+MEASURE_NOUNS = frozenset({
+    "amount", "day", "hour", "lot", "minute", "month", "number", "part", "per", "percent",
+    "share", "time", "week", "year"})
 # Abbreviated titles (`Gov.` is `Governor`) and courtesy titles, which say nothing of how an
 # outlet sees a person.
 ABBREVIATIONS = {
@@ -309,8 +314,7 @@ def _owner(chunk: Span, kinds: Kinds, named_at: list[tuple[int, str]],
     described = singular and any(t.dep_ in ("amod", "compound") for t in head.children) \
         and not any(t.dep_ == "prep" and t.lower_ == "of" for t in head.children)
     runs = lemma in RUNNERS or head.lower_ in loaded
-    judged = any(word not in (head.lower_, lemma) and _holds(chunk.text, word)
-                 for word in loaded)  # `a militant union`, `a gutted inspectorate`
+    judged = bool(_qualifiers(chunk, loaded))  # `a militant union`, `a gutted inspectorate`
     candidates = {key for key in kinds.names
                   if (lemma in kinds.names[key] and (definite or judged) and singular
                       and {t.lower_ for t in compounds} <= kinds.words[key])
@@ -514,9 +518,7 @@ def qualified_naming(articles: Sequence[Article], docs: dict[str, Doc],
                 continue
             form = _bare(chunk)
             forms[lemma][article.id][form] += 1
-            text = chunk.text.lower()
-            judged = {word for word in anywhere if word in text
-                      and word not in (head.lower_, lemma) and _holds(text, word)}
+            judged = _qualifiers(chunk, anywhere)
             if judged & loaded.get(article.id, set()):
                 flagged[lemma].add(form)
                 flagging[lemma].add(article.id)
@@ -533,16 +535,14 @@ def qualified_naming(articles: Sequence[Article], docs: dict[str, Doc],
     return found
 
 
-# Nouns of time and amount, which a loaded word qualifies without naming a thing
-# (`a devastating week`).
-MEASURE_NOUNS = frozenset({
-    "amount", "day", "hour", "lot", "minute", "month", "number", "part", "per", "percent",
-    "share", "time", "week", "year"})
 
-
-def _holds(text: str, word: str) -> bool:
-    """Whether `text` holds `word` (or phrase) as whole words."""
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
+def _qualifiers(chunk: Span, words: Iterable[str]) -> set[str]:
+    """The flagged `words` (lower case, or phrases) a noun phrase holds as whole words,
+    other than its head alone (`reckless` or `militant union`, not `boondoggle`)."""
+    text, head = chunk.text.lower(), chunk.root
+    return {word for word in words if word in text
+            and word not in (head.lower_, head.lemma_.lower())
+            and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)}
 
 
 @cache
