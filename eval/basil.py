@@ -42,6 +42,7 @@ from eval import SHARED_EVAL
 from newsprism.analyze.framing import LOADED_LABELS
 from newsprism.compare import compare_story
 from newsprism.compare.brief import QUOTED
+from newsprism.compare.naming import naming_sets
 from newsprism.config import load_settings
 from newsprism.group import article_features, syndicated_pairs
 from newsprism.ingest.outlets import OutletResolver
@@ -172,6 +173,13 @@ def grouping_check(articles: list[Article], items: dict[str, Item]) -> None:
            baseline(articles, BASELINE_THRESHOLD), gold)
 
 
+def _story_wide(referent: str) -> bool:
+    """Whether a naming's referent is a word choice of `data/naming_sets.tsv` or a common
+    noun a loaded word qualifies (one lower-case lemma), the two story-wide kinds."""
+    return referent in set(naming_sets().values()) or (referent.isalpha()
+                                                        and referent.islower())
+
+
 def comparison_check(articles: list[Article], items: dict[str, Item]) -> None:
     events: dict[str, list[Article]] = {}
     for article in articles:
@@ -186,6 +194,11 @@ def comparison_check(articles: list[Article], items: dict[str, Item]) -> None:
             values = "; ".join(f"{v.qualifier + ' ' if v.qualifier else ''}{v.text}"
                                for v in conflict.values)
             print(f"  conflict {event[:8]} {conflict.quantity}: {values}")
+        for naming in comparison.naming:
+            if naming.differs and _story_wide(naming.referent):
+                counts["story-wide namings"] += 1
+                forms = " || ".join(f"{aid[:6]}: {form}" for aid, form in naming.forms.items())
+                print(f"  naming   {event[:8]} {naming.referent}: {forms}")
         gold = {span.text.lower() for a in members for span in items[a.id].spans
                 if span.lexical and not span.quoted}
         for sentence in comparison.brief:
@@ -195,7 +208,8 @@ def comparison_check(articles: list[Article], items: dict[str, Item]) -> None:
             if found and sentence.section != "conflict":
                 counts["with gold lexical span"] += 1
                 print(f"  brief    {event[:8]} {found}: {sentence.text}")
-    print(f"  {counts['stories']} stories: {counts['conflicts']} conflicts reported; brief "
+    print(f"  {counts['stories']} stories: {counts['conflicts']} conflicts and "
+          f"{counts['story-wide namings']} story-wide namings reported; brief "
           f"sentences: {counts['brief summary']} summary, {counts['brief only']} only-in, "
           f"{counts['uncited']} without a citation, {counts['with gold lexical span']} "
           f"holding a gold lexical-bias span outside quotes")

@@ -76,13 +76,15 @@ def naming(articles: Sequence[Article], docs: dict[str, Doc], facts: Sequence[Se
            loaded: dict[str, set[str]], embed: Embed, threshold: float) -> list[Naming]:
     """Entity and concept naming of one story, from the parse of each article (`docs`, by
     article id): the referents named differently first, loaded ones leading."""
+    chunks = {aid: list(doc.noun_chunks) for aid, doc in docs.items()}
     found = entity_naming(articles, docs, loaded) \
-        + concept_naming(facts, docs, loaded, embed, threshold)
+        + concept_naming(facts, chunks, loaded, embed, threshold)
     named = {word for n in found if n.differs for word in _fold(n.referent).split()}
-    chosen, covered = word_choices(articles, docs, loaded)
+    chosen, covered = word_choices(chunks, loaded)
     found += [n for n in chosen if not named & covered[n.referent]]
     named |= {word for n in chosen for word in covered[n.referent]}
-    found += [n for n in qualified_naming(articles, docs, loaded) if n.referent not in named]
+    found += [n for n in qualified_naming(articles, docs, chunks, loaded)
+              if n.referent not in named]
     return sorted(found, key=lambda n: (not n.differs, not n.loaded))
 
 
@@ -391,7 +393,7 @@ def _referent(forms: Iterable[Forms]) -> str:
     return max((name for names, _ in forms for name in names), key=len, default="")
 
 
-def concept_naming(facts: Sequence[Sequence[Unit]], docs: dict[str, Doc],
+def concept_naming(facts: Sequence[Sequence[Unit]], in_doc: dict[str, list[Span]],
                    loaded: dict[str, set[str]], embed: Embed, threshold: float) -> list[Naming]:
     """Noun phrases that name one thing differently in sentences stating the same fact: with
     a modifier in common (`tram route` / `tram boondoggle`), or in the same role of the same
@@ -411,7 +413,6 @@ def concept_naming(facts: Sequence[Sequence[Unit]], docs: dict[str, Doc],
         group[1].setdefault(b, y.text)
         group[2].update(heads)
 
-    in_doc = {aid: list(doc.noun_chunks) for aid, doc in docs.items()}
     for fact in facts:
         chunks: dict[str, list[Span]] = {}
         for unit in fact:
@@ -493,7 +494,7 @@ def _modifiers(chunk: Span) -> set[str]:
 
 
 def qualified_naming(articles: Sequence[Article], docs: dict[str, Doc],
-                     loaded: dict[str, set[str]]) -> list[Naming]:
+                     chunks: dict[str, list[Span]], loaded: dict[str, set[str]]) -> list[Naming]:
     """Common nouns one article qualifies with a loaded word and another uses without it
     (`the slash-and-burn budget` / `the state budget`; `a botched dam release` / `the
     emergency release`), story-wide: the thing is the same when the head noun is, and the
@@ -510,7 +511,7 @@ def qualified_naming(articles: Sequence[Article], docs: dict[str, Doc],
     plain: dict[str, set[str]] = defaultdict(set)  # head → articles using it unqualified
     anywhere = set().union(*loaded.values())
     for article in articles:
-        for chunk in docs[article.id].noun_chunks:
+        for chunk in chunks[article.id]:
             head = chunk.root
             lemma = head.lemma_.lower()
             if head.pos_ != "NOUN" or lemma in name_heads | MEASURE_NOUNS | RUNNERS \
@@ -557,7 +558,7 @@ def naming_sets() -> dict[tuple[str, ...], str]:
     return found
 
 
-def word_choices(articles: Sequence[Article], docs: dict[str, Doc], loaded: dict[str, set[str]]
+def word_choices(chunks: dict[str, list[Span]], loaded: dict[str, set[str]]
                  ) -> tuple[list[Naming], dict[str, set[str]]]:
     """Things the articles name with different terms of one set of `naming_sets` (`the
     protesters` / `the rioters`; `bribes` / `kickbacks`), story-wide, and for each the head
@@ -567,16 +568,16 @@ def word_choices(articles: Sequence[Article], docs: dict[str, Doc], loaded: dict
     longest = max((len(words) for words in sets), default=0)
     terms: dict[str, dict[str, set[tuple[str, ...]]]] = defaultdict(lambda: defaultdict(set))
     forms: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
-    for article in articles:
-        for chunk in docs[article.id].noun_chunks:
+    for aid, found_in in chunks.items():
+        for chunk in found_in:
             if chunk.root.pos_ != "NOUN":
                 continue
             words = [t.lemma_.lower() for t in chunk if t.i <= chunk.root.i and t.is_alpha]
             term = next((tuple(words[-n:]) for n in range(min(longest, len(words)), 0, -1)
                          if tuple(words[-n:]) in sets), None)
             if term is not None:
-                terms[sets[term]][article.id].add(term)
-                forms[sets[term]][article.id][_bare(chunk)] += 1
+                terms[sets[term]][aid].add(term)
+                forms[sets[term]][aid][_bare(chunk)] += 1
     found, covered = [], {}
     for referent, used in terms.items():
         if len(used) < 2 or len({frozenset(t) for t in used.values()}) < 2:
