@@ -94,6 +94,23 @@ def test_group_cluster_embedder_batches_agree() -> None:
     assert Embedder()([]).shape == (0, DIMENSIONS)
 
 
+def test_group_cluster_int8_embedder_keeps_the_float_neighbours() -> None:
+    texts = ["The ferry crews at Tarvik walked out on Monday over pay.",
+             "Tarvik ferry workers began a strike about wages this week.",
+             "A rare frog was found again in the hills after forty years.",
+             "Regulators recalled a cough syrup sold in three provinces.",
+             "The cough medicine was pulled from shelves by the health agency."]
+    exact, fast = Embedder()(texts), Embedder(int8=True)(texts)
+    assert np.allclose(np.linalg.norm(fast, axis=1), 1.0, atol=1e-4)
+    assert min(float(a @ b) for a, b in zip(exact, fast, strict=True)) > 0.98
+    nearest = []
+    for sims in (exact @ exact.T, fast @ fast.T):
+        np.fill_diagonal(sims, -1.0)
+        nearest.append(list(sims.argmax(axis=1)))
+    assert nearest[0] == nearest[1]
+    assert [nearest[1][i] for i in (0, 1, 3, 4)] == [1, 0, 4, 3]
+
+
 def test_group_cluster_mean_pool_ignores_padding() -> None:
     hidden = np.array([[[3.0, 4.0], [100.0, 0.0]]], dtype=np.float32)
     mask = np.array([[1, 0]], dtype=np.int64)

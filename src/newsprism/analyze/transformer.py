@@ -29,6 +29,7 @@ Array = npt.NDArray[np.float32]
 IdArray = npt.NDArray[np.int64]
 EMBEDDINGS = "minilm/embeddings.npz"
 TOKENIZER = "minilm/tokenizer.json"
+BASE_ENCODER = "minilm/encoder.onnx"  # all-MiniLM-L6-v2 untrained, int8: sentence embeddings
 _SCALE = "::scale"
 WORD_EMBEDDINGS = "embeddings.word_embeddings.weight"
 # Weight names that belong to the encoder graph, not to a task head.

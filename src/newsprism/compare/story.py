@@ -69,14 +69,14 @@ def _check(articles: Sequence[Article]) -> None:
 
 
 def _default_embed(settings: Settings) -> Embed:
-    """The sentence embedder, on every core: a comparison is interactive work."""
+    """The sentence embedder in int8, on every core: a comparison is interactive work."""
     return _embedder(settings.group.max_tokens, settings.group.embed_batch_size)
 
 
 @cache
 def _embedder(max_tokens: int, batch_size: int) -> Embed:
     from newsprism.group.embed import Embedder
-    return Embedder(max_tokens, batch_size, threads=os.cpu_count() or 1)
+    return Embedder(max_tokens, batch_size, threads=os.cpu_count() or 1, int8=True)
 
 
 def _each_text_once(embed: Embed) -> Embed:
