@@ -194,6 +194,12 @@ def comparison_check(articles: list[Article], items: dict[str, Item]) -> None:
             values = "; ".join(f"{v.qualifier + ' ' if v.qualifier else ''}{v.text}"
                                for v in conflict.values)
             print(f"  conflict {event[:8]} {conflict.quantity}: {values}")
+        for fact in comparison.facts:
+            if fact.detail_of:
+                counts["details"] += 1
+                given = ", ".join(aid[:6] for aid in fact.reported_by)
+                print(f"  detail   {event[:8]} {fact.clause}: given by {given}; left out by "
+                      f"{', '.join(aid[:6] for aid in fact.omitted_by)}")
         for naming in comparison.naming:
             if naming.differs and _story_wide(naming.referent):
                 counts["story-wide namings"] += 1
@@ -208,7 +214,8 @@ def comparison_check(articles: list[Article], items: dict[str, Item]) -> None:
             if found and sentence.section != "conflict":
                 counts["with gold lexical span"] += 1
                 print(f"  brief    {event[:8]} {found}: {sentence.text}")
-    print(f"  {counts['stories']} stories: {counts['conflicts']} conflicts and "
+    print(f"  {counts['stories']} stories: {counts['conflicts']} conflicts, "
+          f"{counts['details']} details left out by some article and "
           f"{counts['story-wide namings']} story-wide namings reported; brief "
           f"sentences: {counts['brief summary']} summary, {counts['brief only']} only-in, "
           f"{counts['uncited']} without a citation, {counts['with gold lexical span']} "

@@ -6,7 +6,11 @@ For each story of the key, its articles are compared as one batch. Per keyed sha
   fact holds an evidence sentence of each that contains its keyed evidence;
 - an **omission** (a story article with no keyed evidence for a fact) is found when the
   reported fact that links the most keyed articles lists the article in `omitted_by`; it is
-  false when that fact lists an article that has keyed evidence as omitting it.
+  false when that fact lists an article that has keyed evidence as omitting it. A detail (a
+  name, figure or date some articles leave out, listed under its fact) counts as a fact here,
+  when the keyed evidence holds its words, and of two that link as many keyed articles the
+  one fewer articles report is the match.
+  Pairs and merges count facts only: a detail gathers every sentence giving a name.
 Facts **merged**: for each reported fact, the keyed facts it links (holds the evidence of
 two articles for) beyond the first: several facts grown into one.
 Per keyed referent with forms in two or more articles, the **referent** is found when one
@@ -36,9 +40,10 @@ def _states(fact: Fact, aid: str, evidence: str) -> bool:
 
 def _best(comparison: Comparison, evidence: dict[str, str]) -> Fact | None:
     """The reported fact that holds the keyed evidence of the most articles (≥ 2)."""
-    held = [(sum(_states(f, aid, text) for aid, text in evidence.items()), f)
-            for f in comparison.facts]
-    count, fact = max(held, key=lambda pair: pair[0], default=(0, None))
+    held = [(sum(_states(f, aid, text) for aid, text in evidence.items()), -len(f.reported_by), f)
+            for f in comparison.facts if not f.detail_of
+            or any(f.clause.lower() in text.lower() for text in evidence.values())]
+    count, _, fact = max(held, key=lambda item: item[:2], default=(0, 0, None))
     return fact if count >= 2 else None
 
 
@@ -55,7 +60,7 @@ def score_story(comparison: Comparison, story: dict[str, Any], name: str,
         for a, b in combinations(sorted(evidence), 2):
             counts["pairs"] += 1
             if any(_states(f, a, evidence[a]) and _states(f, b, evidence[b])
-                   for f in comparison.facts):
+                   for f in comparison.facts if not f.detail_of):
                 counts["pairs linked"] += 1
             else:
                 print(f"unlinked {name}: {entry['fact']} ({a} / {b})")
@@ -71,7 +76,7 @@ def score_story(comparison: Comparison, story: dict[str, Any], name: str,
                 counts["omissions found"] += 1
             else:
                 print(f"omission {name}: {entry['fact']} not marked as omitted by {aid}")
-    for fact in comparison.facts:
+    for fact in (f for f in comparison.facts if not f.detail_of):
         linked = [entry["fact"] for entry in story.get("shared_facts", [])
                   if sum(_states(fact, aid, text) for aid, text in entry["evidence"].items()) >= 2]
         counts["merged"] += max(0, len(linked) - 1)

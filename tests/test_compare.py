@@ -135,8 +135,8 @@ def test_compare_brief_only_section_states_nothing_shared(compared: dict[str, Co
     too (a sentence may state a shared fact in one clause and a fact of its own in the
     other), and is given once."""
     comparison = compared[story]
-    shared = {e.text for f in comparison.facts if len(f.reported_by) > 1
-              for found in f.reported_by.values() for e in found}
+    shared = {e.text for f in comparison.facts if len(f.reported_by) > 1 and not f.detail_of
+              for found in f.reported_by.values() for e in found}  # a shared name is no fact
     only = [s.text for s in comparison.brief if s.section == "only"]
     assert not shared & set(only)
     assert len(only) == len(set(only))
@@ -280,8 +280,8 @@ def test_compare_seeds_facts_do_not_grow_into_blobs(
     not most of an article (before the bars rose with the story's background, one fact
     held 9 sentences of 002)."""
     comparison, _ = seed_comparison
-    assert max(len(evidence) for fact in comparison.facts
-               for evidence in fact.reported_by.values()) <= 4
+    assert max(len(evidence) for fact in comparison.facts if not fact.detail_of
+               for evidence in fact.reported_by.values()) <= 4  # a detail: every mention
 
 
 def test_compare_seeds_sourcing_contrast(
@@ -983,3 +983,48 @@ def test_compare_naming_sets_are_well_formed_and_balanced() -> None:
     sides = [row[2] for row in rows]
     left, right = sides.count("left"), sides.count("right")
     assert left >= 20 and right >= 20 and abs(left - right) <= 0.2 * max(left, right)
+
+
+STRIKE_A = """Pilots strike grounds Harrow flights
+
+Pilots at Corven Air walked out on Friday, grounding 40 flights at Harrow Airport, the most
+cancelled in one day since 2011. Marta Quell, spokeswoman for the Pilots' Guild, said the
+strike would last two days.
+
+Corven Air said talks would resume on Monday.
+"""
+
+STRIKE_B = """Corven Air pilots walk out
+
+Corven Air pilots began a two-day strike on Friday and 40 flights were cancelled at Harrow
+Airport, the highest number since 2011. "We had no choice," said Marta Quell of the Pilots'
+Guild.
+
+The airline said talks would resume on Monday.
+"""
+
+STRIKE_C = """Flights cancelled at Harrow as pilots strike
+
+Travellers at Harrow Airport were stranded on Friday when Corven Air cancelled 31 flights
+as its pilots walked out. The union said the strike would last two days.
+
+Corven Air said talks would resume on Monday.
+"""
+
+
+@pytest.fixture(scope="module")
+def strike(tmp_path_factory: pytest.TempPathFactory) -> Comparison:
+    return _compared(tmp_path_factory, STRIKE_A, STRIKE_B, STRIKE_C)
+
+
+def test_compare_details_some_articles_leave_out(strike: Comparison) -> None:
+    details = {f.clause: f for f in strike.facts if f.detail_of}
+    ids = [f.id for f in strike.facts]
+    for clause in ("2011", "Marta Quell"):
+        detail = details[clause]
+        assert set(detail.reported_by) == {"a", "b"} and detail.omitted_by == ("c",)
+        assert detail.clause in detail.summary
+        assert ids.index(detail.detail_of) < ids.index(detail.id)  # listed under its fact
+    assert "Harrow Airport" not in details  # every article names it
+    assert not any(f.clause.startswith("40") for f in details.values())  # a conflict, not left out
+    assert any(c.kind == "conflict" for c in strike.conflicts)

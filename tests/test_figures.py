@@ -277,6 +277,10 @@ def test_figures_not_quantities(nlp: Language, text: str, not_a_quantity: str) -
     ("The bakery shut last year.", "2026-01-15", "last year", "2025"),
     ("The bakery shut in February.", "2026-03-10", "February", "2026-02"),
     ("The bakery has been shut since June.", "2026-02-17", "June", "2025-06"),
+    # the tense does not tell: the nearer of last and next (a day's notice, a coming month)
+    ("Lenders would pass the rise on from 1 June.", "2026-05-14", "1 June", "2026-06-01"),
+    ("The board meets again in July.", "2026-05-14", "July", "2026-07"),
+    ("The depot closed on 3 June.", "2026-05-14", "3 June", "2025-06-03"),
     ("The bakery has been shut since 2014.", None, "2014", "2014"),
 ])
 def test_figures_dates_resolved(nlp: Language, text: str, published: str | None, covered: str,

@@ -233,13 +233,17 @@ class Evidence:
 class Fact:
     """One fact of a story: the sentences that state it per article, and who omits it.
     `clause` is the part of the `summary` sentence that states the fact when the sentence
-    states more than one (another fact may be told by the same sentence), else empty."""
+    states more than one (another fact may be told by the same sentence), else empty.
+
+    A detail of a fact (`detail_of` its id) is a name, figure or date some articles give and
+    others leave out; `clause` is then the detail's words in the summary sentence."""
 
     id: str
     summary: str
     reported_by: dict[str, tuple[Evidence, ...]]
     omitted_by: tuple[str, ...] = ()
     clause: str = ""
+    detail_of: str = ""
 
 
 @dataclass(frozen=True, slots=True)

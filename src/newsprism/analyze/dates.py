@@ -1,8 +1,10 @@
 """Dates in article text: the patterns that find them and their resolution to ISO form.
 
 A date without a year is the latest such date on or before the publication date, or the
-first on or after it when it looks ahead (`by March 3`, a future clause); weekdays and
-relative dates (`yesterday`, `last month`, `earlier this year`) resolve the same way.
+first on or after it when it looks ahead (`by March 3`, a future clause) or, when the tense
+does not tell, is nearer (`would pass it on from 1 June` in mid-May); weekdays and relative
+dates (`yesterday`, `last month`, `earlier this year`) resolve to the last one unless they
+look ahead.
 """
 
 from __future__ import annotations
@@ -40,9 +42,9 @@ BARE_MONTH = re.compile(rf"\b{_MONTH}")  # a date only inside a spaCy DATE entit
 BARE_YEAR = re.compile(r"(?<![\w.,$€£-])(?:1[89]|20)\d\d(?![\w%]|[.,]\d|-\d)")
 DEADLINE = re.compile(r"\b(?:by|until|till|before|no later than|deadline of)\s+$", re.I)
 
-def resolve_date(m: re.Match[str], pub: date | None, forward: bool) -> str | None:
+def resolve_date(m: re.Match[str], pub: date | None, forward: bool | None) -> str | None:
     """ISO form of a date match; a missing year makes it the latest on or before `pub`
-    (the first on or after `pub` when `forward`)."""
+    (the first on or after `pub` when `forward`, the nearer of the two when it is None)."""
     groups = m.groupdict()
     if groups.get("rel") or groups.get("which"):
         return _relative(groups, pub) if pub else None
@@ -55,13 +57,24 @@ def resolve_date(m: re.Match[str], pub: date | None, forward: bool) -> str | Non
             return _weekday(pub, _WEEKDAYS.index(weekday), "forward" if forward else "")
         return f"{year:04d}" if year else None
     if year is None and pub is not None:
-        year = pub.year + ((month, day or 31) < (pub.month, pub.day)) if forward \
-            else pub.year - ((month, day or 1) > (pub.month, pub.day))
+        year = _nearest_year(pub, month, day, forward)
     try:
         return None if year is None else date(year, month, day).isoformat() if day \
             else f"{year:04d}-{month:02d}"
     except ValueError:
         return None
+
+
+def _nearest_year(pub: date, month: int, day: int | None, forward: bool | None) -> int:
+    """The year of a date given without one: the next such date when `forward`, the last
+    one when not, and when the tense does not tell the nearer (`from 1 June` in mid-May)."""
+    ahead = pub.year + ((month, day or 31) < (pub.month, pub.day))
+    behind = pub.year - ((month, day or 1) > (pub.month, pub.day))
+    if forward is not None:
+        return ahead if forward else behind
+    after = date(ahead, month, min(day or 1, 28)) - pub
+    before = pub - date(behind, month, min(day or 28, 28))
+    return ahead if after < before else behind
 
 
 def _weekday(pub: date | None, index: int, which: str) -> str | None:

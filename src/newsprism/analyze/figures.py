@@ -120,6 +120,7 @@ _NOT_COUNTED = frozenset(("percent", "cent", "%", "point")) | UNIT_WORDS.keys()
 _PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
             "yearly": "year", "hourly": "hour"}
 _FUTURE_AUX = frozenset(("will", "shall", "'ll", "could", "can", "may", "might"))
+_PAST_AUX = frozenset(("has", "have", "had", "was", "were", "did"))
 _NOUN_DEPS = frozenset(("nummod", "quantmod", "compound", "amod", "nmod", "det"))
 _COUNT_DEPS = frozenset(("compound", "amod", "nmod", "poss", "case", "pobj"))
 _SOURCE_DEPS = _COUNT_DEPS | {"det", "nummod", "quantmod", "cc", "conj", "flat"}
@@ -596,10 +597,10 @@ def _source_phrase(token: Token) -> str | None:
 
 def _dates(doc: Doc, pub: date | None) -> Iterator[_Hit]:
     for m in (m for pattern in DATE_PATTERNS for m in pattern.finditer(text_of(doc))):
-        yield _Hit(m.start(), m.end(), "date", date=resolve_date(m, pub, _forward(doc, m)))
+        yield _Hit(m.start(), m.end(), "date", date=resolve_date(m, pub, _ahead(doc, m)))
     for m in BARE_MONTH.finditer(text_of(doc)):
         if _in_date_entity(doc, m.start(), m.end()):
-            yield _Hit(m.start(), m.end(), "date", date=resolve_date(m, pub, _forward(doc, m)))
+            yield _Hit(m.start(), m.end(), "date", date=resolve_date(m, pub, _ahead(doc, m)))
     for m in BARE_YEAR.finditer(text_of(doc)):
         if _year_like(doc, m):
             yield _Hit(m.start(), m.end(), "date", int(m[0]), "year", m[0])
@@ -610,12 +611,19 @@ def _in_date_entity(doc: Doc, start: int, end: int) -> bool:
                for e in ents_of(doc))
 
 
-def _forward(doc: Doc, m: re.Match[str]) -> bool:
-    """Whether a date looks ahead: a deadline (`by March 3`) or a future clause (`will`)."""
+def _ahead(doc: Doc, m: re.Match[str]) -> bool | None:
+    """Whether a date looks ahead: True for a deadline (`by March 3`) or a future clause
+    (`will`), False in a past clause (`opened`, `has been shut since`), None when the tense
+    does not tell (`would pass it on from 1 June`)."""
     if DEADLINE.search(text_of(doc), max(0, m.start() - 20), m.start()):
         return True
     span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
     for token in (span.root.ancestors if span is not None else ()):
         if token.pos_ in ("VERB", "AUX"):
-            return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in token.children)
+            helpers = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+            if helpers & _FUTURE_AUX:
+                return True
+            if token.tag_ in ("VBD", "VBN") or helpers & _PAST_AUX:
+                return False
+            return None
     return False

@@ -15,6 +15,7 @@ from newsprism.analyze.sourcing import sourcing_profile, utterances
 from newsprism.compare.align import Unit, align, units_of
 from newsprism.compare.brief import neutral_choice, tidy, write_brief
 from newsprism.compare.conflicts import Embed, find_conflicts
+from newsprism.compare.details import Omitted, omitted_details
 from newsprism.compare.naming import naming
 from newsprism.config import Settings, load_settings
 from newsprism.errors import InputError
@@ -45,8 +46,9 @@ def compare_story(articles: Sequence[Article], *, story_id: str = "story",
                     for aid, items in units.items() for i, u in enumerate(items)}
     return Comparison(
         id=story_id, articles=tuple(by_id),
-        facts=tuple(_fact(n, group, by_id, unit_vectors)
-                    for n, group in enumerate(groups, 1)),
+        facts=_with_details([_fact(n, group, by_id, unit_vectors)
+                             for n, group in enumerate(groups, 1)],
+                            omitted_details(groups, articles, conflicts)),
         conflicts=tuple(conflicts),
         naming=tuple(naming(articles, docs, groups, loaded, embed,
                             conf.naming_threshold)),
@@ -116,6 +118,21 @@ def _fact(number: int, group: list[Unit], articles: dict[str, Article],
                 {aid: tuple(found.values()) for aid, found in reported.items()},
                 tuple(aid for aid in articles if aid not in reported),
                 clause if clause != summary and clause in summary else "")
+
+
+def _with_details(facts: list[Fact], details: list[Omitted]) -> tuple[Fact, ...]:
+    """The facts, each followed by its details that some articles leave out."""
+    under: dict[int, list[Fact]] = {}
+    for item in details:
+        parent, detail = facts[item.group], item.detail
+        siblings = under.setdefault(item.group, [])
+        where = next(e for e in item.stated[detail.article] if e.start <= detail.start < e.end)
+        offset = detail.start - where.start
+        siblings.append(Fact(f"{parent.id}.{len(siblings) + 1}", where.text, item.stated,
+                             item.omitted_by, where.text[offset:offset + len(detail.text)],
+                             detail_of=parent.id))
+    return tuple(fact for index, parent in enumerate(facts)
+                 for fact in (parent, *under.get(index, ())))
 
 
 def _loaded_words(article: Article) -> set[str]:

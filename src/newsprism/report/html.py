@@ -119,7 +119,7 @@ def render_html(comparison: Comparison, articles: Sequence[Article]) -> str:
     context = {
         "story": comparison, "articles": views, "brief": brief,
         "conflicts": [(c, _values(c, by_id)) for c in comparison.conflicts],
-        "matrix": [(summary_parts(fact), _cells(fact, comparison, views))
+        "matrix": [(summary_parts(fact), _cells(fact, comparison, views), bool(fact.detail_of))
                    for fact in comparison.facts],
         "speakers": _speakers(comparison, views, by_id),
         "naming": [(n, _naming_cells(n, views)) for n in comparison.naming if n.differs],

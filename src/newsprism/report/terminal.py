@@ -140,6 +140,8 @@ def _matrix(comparison: Comparison, ids: Sequence[str], labels: dict[str, str],
     for fact in comparison.facts:
         cells = [fact_status(fact, article_id, comparison.conflicts) for article_id in ids]
         before, clause, after = summary_parts(fact)
+        if fact.detail_of:
+            before, clause, after = f"  ↳ {fact.clause}: ", "", fact.summary
         table.add_row(Text.assemble((before, "dim"), clause, (after, "dim")),
                       *(Text(SYMBOLS[s], style=STATUS_STYLES[s]) for s in cells))
     console.print(table)
