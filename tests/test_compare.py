@@ -14,6 +14,7 @@ import newsprism
 from newsprism.analyze.nlp import load_pipeline
 from newsprism.compare import compare_story
 from newsprism.compare.conflicts import Measure, _states_new, consistent, interval, measures
+from newsprism.compare.details import Detail, _alike, _figure_key
 from newsprism.compare.naming import entity_naming, naming_sets
 from newsprism.datafiles import data_rows
 from newsprism.model import Article, Comparison, Entity, Figure, Sentence, from_dict, to_dict
@@ -1028,3 +1029,12 @@ def test_compare_details_some_articles_leave_out(strike: Comparison) -> None:
     assert "Harrow Airport" not in details  # every article names it
     assert not any(f.clause.startswith("40") for f in details.values())  # a conflict, not left out
     assert any(c.kind == "conflict" for c in strike.conflicts)
+
+
+def test_compare_details_name_starting_with_a_digit_is_no_figure() -> None:
+    forty = Figure(30, 32, "40", 40, None, "flights", None, None)
+    figure = Detail("40", str(_figure_key(forty)), "a", 30, 32)
+    unit = Detail("10th Mountain Division", "10th mountain division", "a", 0, 22)
+    assert not _alike(unit, figure) and not _alike(figure, unit)
+    assert _alike(unit, Detail("the 10th Mountain Division", unit.key, "b", 40, 66))
+    assert _alike(figure, Detail("forty", str(_figure_key(forty)), "b", 5, 10))

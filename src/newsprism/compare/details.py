@@ -32,7 +32,7 @@ class Detail:
     """A name, figure or date one sentence states: what identifies it across articles."""
 
     text: str  # as the sentence gives it
-    key: str  # entity key, `date:2026-07-02`, or `42.0 %`
+    key: str  # entity key, `date:2026-07-02`, or `value:42.0 %`
     article: str
     start: int  # in the article's text
     end: int
@@ -73,7 +73,7 @@ def _figure_key(figure: Figure) -> str | None:
         return f"date:{figure.date}" if figure.date else None
     if not isinstance(figure.value, int | float):
         return None
-    return f"{float(figure.value)} {figure.unit or ''}".strip()
+    return f"value:{float(figure.value)} {figure.unit or ''}".strip()
 
 
 def states(article: Article, detail: Detail, start: int = 0, end: int | None = None) -> bool:
@@ -112,11 +112,12 @@ def _alike(a: Detail, b: Detail) -> bool:
 
 
 def _is_value(key: str) -> bool:
-    return not key.startswith("date:") and key[:1].isdigit()
+    return key.startswith("value:")
 
 
 def _same_value(a: str, b: str) -> bool:
-    (x, *unit_a), (y, *unit_b) = a.split(" ", 1), b.split(" ", 1)
+    (x, *unit_a), (y, *unit_b) = a.removeprefix("value:").split(" ", 1), \
+        b.removeprefix("value:").split(" ", 1)
     return unit_a == unit_b and abs(float(x) - float(y)) <= VALUE_TOLERANCE * max(
         abs(float(x)), abs(float(y)))
 
@@ -170,7 +171,7 @@ def _disputed(detail: Detail, conflicts: Sequence[Conflict]) -> dict[str, list[t
     found: dict[str, list[tuple[int, int]]] = {}
     if not _is_value(detail.key):
         return found
-    number = detail.key.split(" ")[0]
+    number = detail.key.split(" ")[0].removeprefix("value:")
     for conflict in conflicts:
         if any(v.value is not None and _same_value(number, str(float(v.value)))
                for v in conflict.values):
