@@ -188,6 +188,7 @@ def comparison_check(articles: list[Article], items: dict[str, Item]) -> None:
     print("\ncomparison of each event's articles")
     for event, members in events.items():
         comparison = compare_story(members, story_id=event)
+        outlets = {a.id: a.outlet or a.id for a in members}
         counts["stories"] += 1
         for conflict in comparison.conflicts:
             counts["conflicts"] += 1
@@ -197,13 +198,13 @@ def comparison_check(articles: list[Article], items: dict[str, Item]) -> None:
         for fact in comparison.facts:
             if fact.detail_of:
                 counts["details"] += 1
-                given = ", ".join(aid[:6] for aid in fact.reported_by)
+                given = ", ".join(outlets[aid] for aid in fact.reported_by)
                 print(f"  detail   {event[:8]} {fact.clause}: given by {given}; left out by "
-                      f"{', '.join(aid[:6] for aid in fact.omitted_by)}")
+                      f"{', '.join(outlets[aid] for aid in fact.omitted_by)}")
         for naming in comparison.naming:
             if naming.differs and _story_wide(naming.referent):
                 counts["story-wide namings"] += 1
-                forms = " || ".join(f"{aid[:6]}: {form}" for aid, form in naming.forms.items())
+                forms = " || ".join(f"{outlets[aid]}: {form}" for aid, form in naming.forms.items())
                 print(f"  naming   {event[:8]} {naming.referent}: {forms}")
         gold = {span.text.lower() for a in members for span in items[a.id].spans
                 if span.lexical and not span.quoted}

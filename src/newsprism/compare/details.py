@@ -55,7 +55,8 @@ def details_of(article: Article, start: int, end: int) -> list[Detail]:
              for e in article.entities if e.label in DETAIL_LABELS
              and start <= e.start and e.end <= end and not _dateline(article, e)]
     found += [Detail(f.text, key, article.id, f.start, f.end) for f in article.figures
-              if start <= f.start and f.end <= end and (key := _figure_key(f))]
+              if start <= f.start and f.end <= end and _worth_listing(f)
+              and (key := _figure_key(f))]
     return sorted(found, key=lambda d: d.start)
 
 
@@ -65,15 +66,21 @@ def _dateline(article: Article, entity: Entity) -> bool:
 
 
 def _figure_key(figure: Figure) -> str | None:
-    """A quantity or a date written with digits (`5,600`, `40%`, `2 July`, `2008`), or a
-    quantity with a unit: a weekday or `last year` is no detail a reader would miss."""
-    if not any(c.isdigit() for c in figure.text) and (figure.kind == "date" or not figure.unit):
-        return None
+    """What identifies a figure across articles: its resolved date, or its value and unit."""
     if figure.kind == "date":
         return f"date:{figure.date}" if figure.date else None
     if not isinstance(figure.value, int | float):
         return None
     return f"value:{float(figure.value)} {figure.unit or ''}".strip()
+
+
+def _worth_listing(figure: Figure) -> bool:
+    """A figure written with digits (`5,600`, `40%`, `2 July`, `2008`) or a large one in
+    words (`half a million`): `three days`, a weekday or `last year` is no detail a reader
+    would miss."""
+    return any(c.isdigit() for c in figure.text) or (
+        figure.kind == "quantity" and isinstance(figure.value, int | float)
+        and figure.value >= 1000)
 
 
 def states(article: Article, detail: Detail, start: int = 0, end: int | None = None) -> bool:
