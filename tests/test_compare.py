@@ -1038,3 +1038,11 @@ def test_compare_details_name_starting_with_a_digit_is_no_figure() -> None:
     assert not _alike(unit, figure) and not _alike(figure, unit)
     assert _alike(unit, Detail("the 10th Mountain Division", unit.key, "b", 40, 66))
     assert _alike(figure, Detail("forty", str(_figure_key(forty)), "b", 5, 10))
+
+
+def test_compare_details_person_is_known_by_surname() -> None:
+    full = Detail("David H. Petraeus", "david h. petraeus", "a", 0, 17, "PERSON")
+    assert _alike(full, Detail("Gen. Petraeus", "gen. petraeus", "b", 4, 17, "PERSON"))
+    council = Detail("the Norvessan Trades Council", "norvessan trades council", "a", 0, 28, "ORG")
+    assert not _alike(council, Detail("the Norvessan Council", "norvessan council", "b", 0, 21,
+                                      "ORG"))

@@ -36,6 +36,7 @@ class Detail:
     article: str
     start: int  # in the article's text
     end: int
+    label: str = ""  # the entity label of a name
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,7 @@ class Omitted:
 
 def details_of(article: Article, start: int, end: int) -> list[Detail]:
     """The names, figures and dates of `article` inside `[start, end)`, in text order."""
-    found = [Detail(e.text, entity_key(e.canonical), article.id, e.start, e.end)
+    found = [Detail(e.text, entity_key(e.canonical), article.id, e.start, e.end, e.label)
              for e in article.entities if e.label in DETAIL_LABELS
              and start <= e.start and e.end <= end and not _dateline(article, e)]
     found += [Detail(f.text, key, article.id, f.start, f.end) for f in article.figures
@@ -103,7 +104,11 @@ def states(article: Article, detail: Detail, start: int = 0, end: int | None = N
 
 
 def _telling_words(detail: Detail) -> str:
+    """A person's surname (`David H. Petraeus` is `Petraeus`); the last two words of another
+    long name (`the Norvessan Trades Council` is `Trades Council`)."""
     words = surface(detail.text).split()
+    if detail.label == "PERSON":
+        return words[-1] if words else detail.text
     return " ".join(words[-2:]) if len(words) > 2 else " ".join(words)
 
 
