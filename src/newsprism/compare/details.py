@@ -140,7 +140,6 @@ def omitted_details(groups: Sequence[Sequence[Unit]], articles: Sequence[Article
     sentences give it in the most articles (the first such fact on a tie), with every
     sentence of the story that states it, or that gives a conflicting value for it."""
     by_id = {a.id: a for a in articles}
-    home_of = {unit.key: index for index, group in enumerate(groups) for unit in group}
     first: list[Detail] = []
     for group in groups:
         for unit in group:
@@ -148,33 +147,35 @@ def omitted_details(groups: Sequence[Sequence[Unit]], articles: Sequence[Article
                       if not any(_alike(detail, seen) for seen in first)]
     found = []
     for detail in first:
-        stated = {a.id: found_in for a in articles if (found_in := _sentences(a, detail))}
-        disputed = {aid: _sentences_with(by_id[aid], spans)
+        stated = {a.id: found_in for a in articles if (found_in := _stating(a, detail))}
+        disputed = {aid: _holding(by_id[aid], spans)
                     for aid, spans in _disputed(detail, conflicts).items() if aid not in stated}
         left_out = tuple(a.id for a in articles if a.id not in stated and a.id not in disputed)
-        homes: dict[int, set[str]] = {}
-        for group in groups:
-            for unit in group:
-                if unit.article in stated and states(by_id[unit.article], detail, unit.start,
-                                                     unit.end):
-                    homes.setdefault(home_of[unit.key], set()).add(unit.article)
-        if not left_out or not homes:
-            continue
-        home = max(homes, key=lambda index: (len(homes[index]), -index))
-        if len(stated) >= 2 or len({u.article for u in groups[home]}) >= 2:
+        home = _home(groups, by_id, detail, set(stated))
+        if left_out and home is not None and (
+                len(stated) >= 2 or len({u.article for u in groups[home]}) >= 2):
             found.append(Omitted(home, detail, {**stated, **disputed}, left_out))
     return sorted(found, key=lambda item: item.group)
 
 
-def _sentences(article: Article, detail: Detail) -> tuple[Evidence, ...]:
+def _home(groups: Sequence[Sequence[Unit]], articles: dict[str, Article], detail: Detail,
+          giving: set[str]) -> int | None:
+    """The fact whose sentences give the detail in the most articles (the first on a tie)."""
+    counts = [len({u.article for u in group if u.article in giving
+                   and states(articles[u.article], detail, u.start, u.end)}) for group in groups]
+    best = max(counts, default=0)
+    return counts.index(best) if best else None
+
+
+def _stating(article: Article, detail: Detail) -> tuple[Evidence, ...]:
     """The article's sentences that give the detail."""
     return tuple(Evidence(s.start, s.end, article.text[s.start:s.end])
                  for s in article.sentences if states(article, detail, s.start, s.end))
 
 
-def _sentences_with(article: Article, spans: list[tuple[int, int]]) -> tuple[Evidence, ...]:
-    return tuple(Evidence(s.start, s.end, article.text[s.start:s.end])
-                 for s in article.sentences
+def _holding(article: Article, spans: list[tuple[int, int]]) -> tuple[Evidence, ...]:
+    """The article's sentences that hold one of `spans`."""
+    return tuple(Evidence(s.start, s.end, article.text[s.start:s.end]) for s in article.sentences
                  if any(s.start <= start and end <= s.end for start, end in spans))
 
 
