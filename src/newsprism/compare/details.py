@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from newsprism.analyze.entities import entity_key, surface
 from newsprism.compare.align import Unit
-from newsprism.model import Article, Conflict, Entity, Evidence, Figure
+from newsprism.model import Article, Conflict, Evidence, Figure
 
 # the kinds of name a reader would miss; nationalities and dates are style or figures
 DETAIL_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "PRODUCT",
@@ -51,19 +51,15 @@ class Omitted:
 
 
 def details_of(article: Article, start: int, end: int) -> list[Detail]:
-    """The names, figures and dates of `article` inside `[start, end)`, in text order."""
+    """The names, figures and dates of `article` inside `[start, end)`, in text order (a
+    fact's clause starts after the dateline, so `KELLMAR —` is no detail)."""
     found = [Detail(e.text, entity_key(e.canonical), article.id, e.start, e.end, e.label)
              for e in article.entities if e.label in DETAIL_LABELS
-             and start <= e.start and e.end <= end and not _dateline(article, e)]
+             and start <= e.start and e.end <= end]
     found += [Detail(f.text, key, article.id, f.start, f.end) for f in article.figures
               if start <= f.start and f.end <= end and _worth_listing(f)
               and (key := _figure_key(f))]
     return sorted(found, key=lambda d: d.start)
-
-
-def _dateline(article: Article, entity: Entity) -> bool:
-    """`KELLMAR —` at the head of the text is where the article was filed, not a detail."""
-    return entity.start < 40 and entity.text.isupper()
 
 
 def _figure_key(figure: Figure) -> str | None:

@@ -127,10 +127,8 @@ def _with_details(facts: list[Fact], details: list[Omitted]) -> tuple[Fact, ...]
         parent, detail = facts[item.group], item.detail
         siblings = under.setdefault(item.group, [])
         where = next(e for e in item.stated[detail.article] if e.start <= detail.start < e.end)
-        offset = detail.start - where.start
         siblings.append(Fact(f"{parent.id}.{len(siblings) + 1}", where.text, item.stated,
-                             item.omitted_by, where.text[offset:offset + len(detail.text)],
-                             detail_of=parent.id))
+                             item.omitted_by, detail.text, detail_of=parent.id))
     return tuple(fact for index, parent in enumerate(facts)
                  for fact in (parent, *under.get(index, ())))
 
