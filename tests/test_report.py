@@ -139,6 +139,8 @@ def story() -> tuple[Comparison, list[Article]]:
     facts = (
         Fact("f1", "The Harbor Street bridge closed on Monday for repairs.",
              {"gazette": (evidence(g, 0),), "courier": (evidence(c, 0),)}, ("hostile",)),
+        Fact("f1.1", GAZETTE[0], {"gazette": (evidence(g, 0),)}, ("courier",),
+             clause="six months", detail_of="f1"),
         Fact("f2", "How many vehicles cross the bridge each day.",
              {"gazette": (evidence(g, 1),), "courier": (evidence(c, 1),)}, ("hostile",)),
         Fact("f3", "The repairs will cost $4 million.", {"gazette": (evidence(g, 2),)},

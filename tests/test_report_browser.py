@@ -121,11 +121,30 @@ def test_report_browser_hover_shows_the_evidence(opened: Any) -> None:
     assert page.locator(".hl[title]").count() == 0  # moved to the tooltip, no double tip
 
 
+def test_report_browser_folds_a_facts_details(opened: Any) -> None:
+    page, _, _ = opened
+    detail = page.locator("table.matrix tr.detail", has_text="six months")
+    fold = page.locator('table.matrix tr[data-fact="f1"] button.fold')
+    sync_api.expect(detail).to_be_hidden()
+    assert fold.inner_text() == "show 1 detail"
+    assert fold.get_attribute("aria-expanded") == "false"
+    fold.click()
+    sync_api.expect(detail).to_be_visible()
+    assert fold.inner_text() == "hide 1 detail"
+    assert page.locator('table.matrix tr[data-fact="f2"] button.fold').count() == 0
+    fold.click()
+    sync_api.expect(detail).to_be_hidden()
+    page.emulate_media(media="print")
+    sync_api.expect(detail).to_be_visible()
+    page.emulate_media(media="screen")
+
+
 def test_report_browser_reads_without_javascript(browser: Any, report_file: Path) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(report_file.as_uri())
     assert page.locator(".hl[title]").count() > 5
+    sync_api.expect(page.locator("table.matrix tr.detail")).to_be_visible()
     cite = page.locator("#brief a.cite").first
     target = cite.get_attribute("href").removeprefix("#")
     cite.click()

@@ -44,4 +44,25 @@
     }
   });
   markTarget(currentTarget());
+
+  // A fact's detail rows (names, figures, dates some articles leave out) start folded.
+  document.querySelectorAll("table.matrix tr[data-fact]").forEach(function (row) {
+    var rows = document.querySelectorAll(
+      'table.matrix tr.detail[data-of="' + CSS.escape(row.getAttribute("data-fact")) + '"]');
+    if (!rows.length) { return; }
+    var noun = rows.length === 1 ? " detail" : " details";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "fold";
+    function show(open) {
+      rows.forEach(function (detail) { detail.hidden = !open; });
+      button.setAttribute("aria-expanded", String(open));
+      button.textContent = (open ? "hide " : "show ") + rows.length + noun;
+    }
+    button.addEventListener("click", function () {
+      show(button.getAttribute("aria-expanded") !== "true");
+    });
+    row.querySelector("th").appendChild(button);
+    show(false);
+  });
 })();
