@@ -638,6 +638,22 @@ def test_compare_naming_a_group_the_ner_took_for_a_person() -> None:
     assert found.forms == {"a": "Red Kite / ransomware gang", "b": "Red Kite / group"}
 
 
+def test_compare_naming_a_company_the_ner_once_took_for_a_person() -> None:
+    """A referent the NER tags as a person in one article and as a company in two is a
+    company: its description in one article (`rogue operator`) makes its naming differ,
+    which a person's more precise title (`operator`) would not."""
+    texts = {"a": ("Brelland Copper, the operator, said the tunnel was safe.", "ORG"),
+             "b": ("Brelland Copper ignored the warnings.", "PERSON"),
+             "c": ("Brelland Copper, a rogue operator, closed the mine on Monday.", "ORG")}
+    articles = [Article(aid, "o", text, entities=(
+        Entity(0, 15, "Brelland Copper", label, "Brelland Copper"),))
+        for aid, (text, label) in texts.items()]
+    docs = {a.id: load_pipeline()(a.text) for a in articles}
+    (found,) = entity_naming(articles, docs, {aid: set() for aid in texts})
+    assert found.forms["c"] == "Brelland Copper / rogue operator"
+    assert found.differs
+
+
 HARBOUR_A = """Harbour strike ends after talks
 
 Governor Ines Patrova said on Monday that the dockers at Kelby would return to work after the \
@@ -947,6 +963,20 @@ def test_compare_naming_loaded_indefinite_phrase_of_a_name_head(budget: Comparis
     indefinite phrase to the one referent whose name has that head."""
     assert "militant union" in _naming_of(budget, "Tenants' Union").get("b", ""), \
         budget.naming
+
+
+def test_compare_naming_outlets_own_words_with_an_owner(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A loaded phrase after a possessive owner (`Mayor Ann Holt's reckless budget`) is the
+    outlet's naming; the same phrase inside a direct quote is the speaker's, not shown."""
+    comparison = _compared(
+        tmp_path_factory,
+        "Council passes budget\n\nThe Ardwick council passed the county budget on Monday. "
+        '"This is a reckless budget," said councillor Jon Reed.\n',
+        "Budget passes\n\nThe Ardwick council passed Mayor Ann Holt's reckless budget on "
+        "Monday. Councillor Jon Reed voted against it.\n")
+    assert _naming_of(comparison, "budget") == {"a": "county budget",
+                                                "b": "reckless budget"}, comparison.naming
 
 
 CROSSING_A = """Boat carrying 40 reaches Dellmark coast

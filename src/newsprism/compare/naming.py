@@ -76,7 +76,7 @@ def naming(articles: Sequence[Article], docs: dict[str, Doc], facts: Sequence[Se
            loaded: dict[str, set[str]], embed: Embed, threshold: float) -> list[Naming]:
     """Entity and concept naming of one story, from the parse of each article (`docs`, by
     article id): the referents named differently first, loaded ones leading."""
-    chunks = {aid: list(doc.noun_chunks) for aid, doc in docs.items()}
+    chunks = {a.id: _own_voice(a, docs[a.id]) for a in articles}
     found = entity_naming(articles, docs, loaded) \
         + concept_naming(facts, chunks, loaded, embed, threshold)
     named = {word for n in found if n.differs for word in _fold(n.referent).split()}
@@ -86,6 +86,14 @@ def naming(articles: Sequence[Article], docs: dict[str, Doc], facts: Sequence[Se
     found += [n for n in qualified_naming(articles, docs, chunks, loaded)
               if n.referent not in named]
     return sorted(found, key=lambda n: (not n.differs, not n.loaded))
+
+
+def _own_voice(article: Article, doc: Doc) -> list[Span]:
+    """The noun phrases of an article outside its direct quotes: a speaker's words are not
+    the outlet's choice of name (`"a slash-and-burn budget," Quistly said`)."""
+    quoted = [(q.start, q.end) for q in article.quotes if q.direct]
+    return [chunk for chunk in doc.noun_chunks
+            if not any(start <= chunk.start_char < end for start, end in quoted)]
 
 
 def entity_naming(articles: Sequence[Article], docs: dict[str, Doc],
@@ -181,17 +189,23 @@ def _mentions(article: Article, doc: Doc, labels: Iterable[str]) -> dict[str, li
 def _named_entities(articles: Sequence[Article],
                     docs: dict[str, Doc]) -> tuple[Mentions, set[str]]:
     """Mentions of organisations, places, groups, events, laws and people, and which
-    referent keys are people: those the NER tagged as people, except those an article
-    describes as an organisation (`a gang calling itself Vesper Lock`)."""
+    referent keys are people: those the NER tags as people at least as often as anything
+    else (`Tamsark Copper` tagged once a person and three times a company is a company),
+    except those an article describes as an organisation (`a gang calling itself Vesper Lock`)."""
     named = {a.id: _mentions(a, docs[a.id], NAMED_LABELS) for a in articles}
     people = {a.id: _mentions(a, docs[a.id], ("PERSON",)) for a in articles}
     groups = {key for per_key in people.values() for key, spans in per_key.items()
               if any(d.root.lemma_.lower() in ORGANISATION_WORDS
                      for span in spans for d in _described(span))}
+    balance: Counter[str] = Counter()  # mentions tagged as a person minus the others
+    for per_key in named.values():
+        balance.subtract({key: len(spans) for key, spans in per_key.items()})
     for aid, per_key in people.items():
         for key, spans in per_key.items():
+            balance[key] += len(spans)
             named[aid][key].extend(spans)
-    return named, {key for per_key in people.values() for key in per_key} - groups
+    return named, {key for per_key in people.values() for key in per_key
+                   if balance[key] >= 0} - groups
 
 
 def _forms(article: Article, doc: Doc, mentions: dict[str, list[Span]],
@@ -515,7 +529,7 @@ def qualified_naming(articles: Sequence[Article], docs: dict[str, Doc],
             head = chunk.root
             lemma = head.lemma_.lower()
             if head.pos_ != "NOUN" or lemma in name_heads | MEASURE_NOUNS | RUNNERS \
-                    or any(t.pos_ == "PROPN" or t.is_quote for t in chunk):
+                    or any(t.pos_ == "PROPN" or t.is_quote for t in _owned(chunk)):
                 continue
             form = _bare(chunk)
             forms[lemma][article.id][form] += 1
@@ -535,6 +549,13 @@ def qualified_naming(articles: Sequence[Article], docs: dict[str, Doc],
         found.append(Naming(lemma, shown, tuple(sorted(marked))))
     return found
 
+
+
+def _owned(chunk: Span) -> Span:
+    """A noun phrase after its possessive owner (`slash-and-burn budget` of `the Renewal
+    Party's slash-and-burn budget`)."""
+    marks = [t.i for t in chunk if t.dep_ == "case"]
+    return chunk.doc[marks[-1] + 1:chunk.end] if marks else chunk
 
 
 def _qualifiers(chunk: Span, words: Iterable[str]) -> set[str]:
