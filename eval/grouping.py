@@ -1,11 +1,12 @@
 """Story grouping on AllSides roundups (../shared/eval/allsides/stories), all articles pooled.
 
 Every story's left, center and right article (`newsTitle` + `newBody`; empty bodies skipped)
-goes through the real pipeline (clean, analyze) with no publication date: AllSides gives the
-roundup's date, not the articles', and using it would leak the answer. `--dates url` gives an
-article the date in its own URL (`/2021/08/30/`), where there is one (about 40%);
-`--dates roundup` dates every article by its roundup, which leaks the grouping (all of a
-story's articles share one day) and only shows what dates could contribute at most. All
+goes through the real pipeline (clean, analyze) as a record with its URL (`newsLink`) and no
+publication date: AllSides gives the roundup's date, not the articles'. The pipeline dates an
+article by its URL where the path gives one (`/2021/08/30/`, about 40% here), as it does for
+any input. `--dates none` withholds the URLs (every article undated); `--dates roundup`
+dates every article by its roundup, which leaks the grouping (all of a story's articles
+share one day) and only shows what dates could contribute at most. All
 articles are pooled and grouped; the gold clusters are the roundups. Scores: B-cubed and
 pairwise precision, recall and F1, for newsprism's grouping and for a baseline run here on
 the same articles (TF-IDF of title and body, average-linkage agglomerative clustering on
@@ -19,7 +20,7 @@ scored on the *test* half and on all stories. The threshold for dated articles i
 same way on the tune half with the articles dated by their URLs (real publication dates,
 where the URL gives one). Without `--fit` the shipped settings are used.
 
-    python -m eval.grouping [--data ../shared/eval/allsides] [--fit] [--dates none/url/roundup]
+    python -m eval.grouping [--data ../shared/eval/allsides] [--fit] [--dates url/none/roundup]
 
 `--corpus DIR...` instead groups each folder of fiction with an answer key (`examples/`,
 `eval/probes/*`: whole dated articles, same-domain distractors, syndicated copies) through
@@ -35,7 +36,6 @@ import argparse
 import hashlib
 import json
 import math
-import re
 import time
 import tomllib
 from collections.abc import Callable, Sequence
@@ -50,6 +50,7 @@ from sklearn.linear_model import LogisticRegression
 
 import newsprism
 from eval import SHARED_EVAL
+from newsprism.clean.dates import url_date
 from newsprism.config import GroupSettings, load_settings
 from newsprism.group import article_features, cluster_features, group_articles, syndicated_pairs
 from newsprism.group.features import Features, day_number
@@ -64,16 +65,7 @@ BASELINE_THRESHOLD = 0.8  # the baseline's cosine distance threshold, unless ref
 Labels = dict[str, str]
 
 
-_URL_DATE = re.compile(r"/(20\d\d)[/-](\d\d)[/-](\d\d)/")
-
-
-def url_date(url: str) -> str | None:
-    """The date an article's URL gives (`/2021/08/30/`), if any."""
-    match = _URL_DATE.search(url or "")
-    return "-".join(match.groups()) if match else None
-
-
-def read_stories(data: Path, dates: str = "none") -> tuple[list[RawDocument], Labels]:
+def read_stories(data: Path, dates: str = "url") -> tuple[list[RawDocument], Labels]:
     """One raw document per non-empty article, and the story each belongs to."""
     raws, gold = [], {}
     for path in sorted((data / "stories").glob("*.jsonl")):
@@ -87,9 +79,10 @@ def read_stories(data: Path, dates: str = "none") -> tuple[list[RawDocument], La
                     continue
                 doc_id = f"{story['id']}-{side}"
                 raw = raw_document(doc_id, body, title=news.get("newsTitle") or None)
-                published = {"url": url_date(news.get("newsLink") or ""),
-                             "roundup": (story.get("date") or "")[:10] or None}.get(dates)
-                raws.append(replace(raw, outlet=news.get("newsSource") or side,
+                url = news.get("newsLink") or None if dates == "url" else None
+                published = (story.get("date") or "")[:10] or None if dates == "roundup" \
+                    else None
+                raws.append(replace(raw, outlet=news.get("newsSource") or side, url=url,
                                     published=published))
                 gold[doc_id] = str(story["id"])
     return raws, gold
@@ -250,9 +243,10 @@ def score_corpus(folder: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--dates", choices=("none", "url", "roundup"), default="none",
-                        help="articles undated (default), dated by their URL where it gives "
-                             "a date, or by their roundup (leaks the answer: an upper bound)")
+    parser.add_argument("--dates", choices=("url", "none", "roundup"), default="url",
+                        help="articles dated by their URL where it gives a date (default), "
+                             "undated, or dated by their roundup (leaks the answer: an upper "
+                             "bound)")
     parser.add_argument("--fit", action="store_true",
                         help="fit weights and thresholds on the tune half first")
     parser.add_argument("--corpus", type=Path, nargs="+",
@@ -274,7 +268,7 @@ def main() -> None:
     print(f"syndicated pairs found: {pairs}")
     baseline_threshold = BASELINE_THRESHOLD
     if args.fit:
-        by_url = {raw.id: day_number(raw.published)
+        by_url = {raw.id: day_number(url_date(raw.url))
                   for raw in read_stories(args.data, "url")[0]}
         dated = [replace(item, day=by_url[item.id]) for item in items]
         settings, baseline_threshold = fit(articles, items, dated, gold, tune, settings)

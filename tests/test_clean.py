@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsprism.clean.dates import parse_date_line
+from newsprism.clean.dates import parse_date_line, url_date
 from newsprism.clean.lines import clean_lines, form_reason
 from newsprism.clean.text import normalize_text
 from newsprism.ingest.outlets import OutletResolver
@@ -152,6 +152,20 @@ def test_clean_body_sentences_are_not_debris(line: str) -> None:
 ])
 def test_clean_date_lines(line: str, expected: str | None) -> None:
     assert parse_date_line(line) == expected
+
+
+@pytest.mark.parametrize("url,expected", [
+    ("https://www.example.org/2021/08/30/politics/storm.html", "2021-08-30"),
+    ("https://example.org/news/2021-08-30/storm", "2021-08-30"),
+    ("https://example.org/world/2021/08/30", "2021-08-30"),
+    ("https://example.org/2021/13/30/storm", None),  # no 13th month
+    ("https://example.org/2021/08-30/storm", None),  # mixed separators
+    ("https://example.org/storm?from=/2021/08/30/", None),  # not the path
+    ("https://2021.example.org/08/30/storm", None), ("https://example.org/20210830/x", None),
+    (None, None), ("not a url", None),
+])
+def test_clean_url_date(url: str | None, expected: str | None) -> None:
+    assert url_date(url) == expected
 
 
 units = st.sampled_from([*BODY, *DEBRIS, "By Hedda Moen", "Short line", "Another Title Here"])

@@ -113,6 +113,29 @@ def test_ingest_jsonl_records_and_broken_line(tmp_path: Path) -> None:
     assert "invalid JSON line" in failures[0].problem
 
 
+def test_ingest_date_from_the_url_only_when_nothing_else_dates_it(tmp_path: Path) -> None:
+    """A record without a publication date is dated by its URL's path, with a note; a
+    record's own date, or a date line in its text, comes first."""
+    url = "https://www.rivertimes.example/2026/05/02/bridge-reopens/"
+    records = [{"id": "bare", "text": "The bridge reopened at noon.", "url": url},
+               {"id": "own", "text": "The bridge reopened at noon.", "url": url,
+                "published": "2026-05-01T10:00:00Z"},
+               {"id": "line", "text": "1 May 2026\n\nThe bridge reopened at noon.", "url": url,
+                "title": "Bridge reopens"},
+               {"id": "none", "text": "The bridge reopened at noon.",
+                "url": "https://www.rivertimes.example/bridge"}]
+    path = write(tmp_path, "feed.jsonl", "\n".join(json.dumps(r) for r in records))
+    articles, failures = articles_from([str(path)])
+    assert not failures
+    by_id = {a.id: a for a in articles}
+    assert by_id["bare"].published == "2026-05-02"
+    assert "publication date 2026-05-02 taken from the URL" in by_id["bare"].notes
+    assert by_id["own"].published == "2026-05-01T10:00:00+00:00"
+    assert by_id["line"].published == "2026-05-01"
+    assert by_id["none"].published is None
+    assert not any("URL" in note for a in articles if a.id != "bare" for note in a.notes)
+
+
 def test_ingest_json_list_and_bad_field(tmp_path: Path) -> None:
     records = [{"id": 7, "text": "Seven.", "outlet": "Daily Seven"},
                {"id": "x", "text": 42}, {"id": "y"}]

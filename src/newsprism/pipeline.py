@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newsprism.analyze.stage import analyze_articles
+from newsprism.clean.dates import url_date
 from newsprism.clean.html import extract_html
 from newsprism.clean.language import detect_language
 from newsprism.clean.lines import clean_lines
@@ -68,11 +69,14 @@ def build_article(raw: RawDocument, outlets: OutletResolver) -> Article:
                                      f"{len(cleaned.removed)} lines were page debris)")
     if language not in (None, "en"):
         notes.append(f"language {language!r}: not English, skipped by the English analysis")
+    published = published or cleaned.published
+    if published is None and (published := url_date(url)):
+        notes.append(f"publication date {published} taken from the URL")
     outlet = outlets.resolve(record=raw.outlet or sitename, url=url, source=raw.origin,
                              stem=Path(raw.origin).stem if raw.origin != "-" else raw.id)
     return Article(id=raw.id, outlet=outlet, text=cleaned.text,
                    title=title and normalize_text(title), url=url,
-                   published=published or cleaned.published, dateline=cleaned.dateline,
+                   published=published, dateline=cleaned.dateline,
                    byline=author or cleaned.byline, language=language, source=raw.source,
                    content_hash=raw.content_hash, notes=tuple(notes), removed=cleaned.removed)
 

@@ -1,4 +1,5 @@
-"""Dates written out in scraped text: a line that is only a date, with optional time."""
+"""Dates written out in scraped text (a line that is only a date, with optional time) and
+in an article's URL."""
 
 from __future__ import annotations
 
@@ -39,6 +40,19 @@ def parse_date_line(line: str) -> str | None:
     if found:
         return _iso(found["year"], *_month_day(found["first"], found["second"], line))
     return None
+
+
+# `/2021/08/30/`, `/2021-08-30/`; the day may end the path (`/2021/08/30`)
+_URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d\d)([/-])(?P<month>\d\d)\2(?P<day>\d\d)(?:[/?#.-]|$)")
+
+
+def url_date(url: str | None) -> str | None:
+    """ISO date (YYYY-MM-DD) that the path of an article's URL gives, as many outlets'
+    article URLs do (`https://example.com/2021/08/30/storm-hits/`)."""
+    path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url or "", flags=re.I)
+    path = re.split(r"[?#]", path, maxsplit=1)[0]
+    found = _URL_DATE.search(path)
+    return _iso(found["year"], found["month"], found["day"]) if found else None
 
 
 def _month_day(first: str, second: str, line: str) -> tuple[str, str]:
