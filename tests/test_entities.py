@@ -89,6 +89,17 @@ def test_entities_surname_tagged_as_organisation_is_the_person(nlp: Language) ->
         ("Oren Falk", "PERSON"), ("Falk", "PERSON")]
 
 
+@pytest.mark.parametrize("text", [
+    "Republican National Committee Chairman Marek Dobrin Sunday said the vote was fair.",
+    "National Farmers Union President Ilse Varga Sunday said the deal was fair.",
+    "Senate Majority Leader Ilse Varga Monday called the vote.",
+])
+def test_entities_person_stops_before_a_day_of_the_week(nlp: Language, text: str) -> None:
+    people = [ent.text for ent in nlp(text).ents if ent.label_ == "PERSON"]
+    assert people and not any(day in name for name in people
+                              for day in ("Sunday", "Monday")), people
+
+
 @pytest.mark.parametrize("text", ["General Motors said sales fell.",
                                   "The storm reached King County on Monday."])
 def test_entities_title_words_in_other_names_left_alone(nlp: Language, text: str) -> None:

@@ -26,6 +26,9 @@ GROUP_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
 # places are left alone (`King County`).
 _RELABEL = frozenset({"ORG", "NORP", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 _GENERIC_TAIL = ("group", "organization", "organisation", "movement", "militia", "party")
+# Never part of a person's name, however the NER runs on (`Michael Steele Sunday`)
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                       "sunday"})
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
@@ -207,8 +210,17 @@ def _relabel(doc: Doc, ent: Span) -> Span:
     if ent.label_ in ("GPE", "LOC"):  # `Agnes Murtagh, 81, who …` tagged as a place
         return _described(doc, ent.start, ent.end) or ent
     if ent.label_ == "PERSON":
+        ent = _without_weekday(ent)
         return _company(ent) or _first_name(ent) or ent
     return ent
+
+
+def _without_weekday(ent: Span) -> Span:
+    """A person's span without the day of the week the NER ran on into."""
+    end = ent.end
+    while end - ent.start > 1 and ent.doc[end - 1].lower_ in _WEEKDAYS:
+        end -= 1
+    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
 
 
 def _first_name(ent: Span) -> Span | None:
@@ -287,8 +299,8 @@ def _relabelled(ent: Span, label: str) -> Span:
 
 
 def _name_part(token: Token) -> bool:
-    return token.text[:1].isupper() and (token.pos_ == "PROPN"
-                                         or token.lower_.rstrip(".") in titles())
+    return token.text[:1].isupper() and token.lower_ not in _WEEKDAYS \
+        and (token.pos_ == "PROPN" or token.lower_.rstrip(".") in titles())
 
 
 def _titled(doc: Doc, start: int, end: int) -> Span | None:
@@ -305,8 +317,9 @@ def _titled(doc: Doc, start: int, end: int) -> Span | None:
 
 
 def _proper(name: Span) -> bool:
-    """Whether every word of `name` is a capitalised proper noun."""
-    return all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name)
+    """Whether every word of `name` is a capitalised proper noun, not a day of the week."""
+    return all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in _WEEKDAYS
+               for t in name)
 
 
 def _organization(doc: Doc, start: int, end: int) -> Span | None:
