@@ -414,6 +414,20 @@ def test_report_matrix_marks_every_article_disputing_a_fact() -> None:
     assert fact_status(fact, "a", update) == "reported"
 
 
+def test_report_matrix_detail_is_disputed_only_over_its_own_figure() -> None:
+    """A name's detail row is not ≠ because its sentence holds another disputed figure; a
+    figure's detail row is, for the articles giving another value."""
+    text = "Ada Brink said over 100 came. Some 80 came."
+    value_a = FigureValue("a", 19, 22, "100", 100, "over")
+    value_b = FigureValue("b", 34, 36, "80", 80, "some")
+    stated = {"a": (Evidence(0, 29, text[:29]),), "b": (Evidence(30, 43, text[30:]),)}
+    conflicts = [Conflict("people who came", (value_a, value_b))]
+    name = Fact("f1.1", text[:29], {"a": stated["a"]}, ("b",), "Ada Brink", detail_of="f1")
+    figure = Fact("f1.2", text[:29], stated, (), "100", detail_of="f1")
+    assert [fact_status(name, i, conflicts) for i in "ab"] == ["reported", "omitted"]
+    assert [fact_status(figure, i, conflicts) for i in "ab"] == ["conflicting", "conflicting"]
+
+
 def test_report_html_conflict_lists_every_value_with_its_sources() -> None:
     _, page, _, _ = report()
     section = page.by_id("conflicts").text

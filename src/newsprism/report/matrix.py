@@ -21,12 +21,21 @@ MEANINGS: dict[Status, str] = {
 
 def fact_status(fact: Fact, article: str, conflicts: Sequence[Conflict]) -> Status:
     """How `article` covers `fact`: `conflicting` when it reports the fact and gives a value
-    in a conflict (not an update) one of the fact's evidence sentences, in any article, holds."""
+    in a conflict (not an update) one of the fact's evidence sentences, in any article, holds;
+    for a detail, a conflict over the detail itself (a name's sentence may hold another
+    figure in dispute)."""
     if not fact.reported_by.get(article):
         return "omitted" if article in fact.omitted_by else "unknown"
     contested = any(_in_fact(conflict, fact) and any(v.article == article for v in conflict.values)
+                    and (not fact.detail_of or _of_detail(conflict, fact))
                     for conflict in conflicts if conflict.kind == "conflict")
     return "conflicting" if contested else "reported"
+
+
+def _of_detail(conflict: Conflict, fact: Fact) -> bool:
+    """Whether one of the conflict's values is the detail's figure (`31` of `31 flights`)."""
+    return any(value.text in fact.clause or fact.clause in value.text
+               for value in conflict.values)
 
 
 def _in_fact(conflict: Conflict, fact: Fact) -> bool:
