@@ -654,6 +654,20 @@ def test_compare_naming_a_company_the_ner_once_took_for_a_person() -> None:
     assert found.differs
 
 
+def test_compare_naming_first_word_of_a_name_is_not_that_organisation() -> None:
+    """`State` split off `State Treasurer` by the NER is not the `State Employees Union` two
+    other articles name; a person's first name split off is that person."""
+    texts = {"a": ("The State Employees Union called a strike.", "State Employees Union"),
+             "b": ("State Treasurer Piet Lonnegan defended the cuts.", "State"),
+             "c": ("The State Employees Union marched on Monday.", "State Employees Union")}
+    articles = [Article(aid, "o", text, entities=(
+        Entity(text.index(name), text.index(name) + len(name), name, "ORG", name),))
+        for aid, (text, name) in texts.items()]
+    docs = {a.id: load_pipeline()(a.text) for a in articles}
+    (found,) = entity_naming(articles, docs, {aid: set() for aid in texts})
+    assert found.referent == "State Employees Union" and set(found.forms) == {"a", "c"}
+
+
 HARBOUR_A = """Harbour strike ends after talks
 
 Governor Ines Patrova said on Monday that the dockers at Kelby would return to work after the \

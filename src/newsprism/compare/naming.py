@@ -102,7 +102,7 @@ def entity_naming(articles: Sequence[Article], docs: dict[str, Doc],
     them; `differs` where the articles differ in the name they use most, or in a description
     only one of them uses."""
     mentions, people = _named_entities(articles, docs)
-    mentions = _merge_fragments(mentions)
+    mentions = _merge_fragments(mentions, people)
     described = {aid: {key: [d for span in spans for d in _described(span, key in people)]
                        for key, spans in per_key.items()} for aid, per_key in mentions.items()}
     kinds = Kinds(defaultdict(set), defaultdict(set), defaultdict(set))
@@ -154,10 +154,13 @@ class Kinds:
                 if heads & (nouns | NAME_ENDINGS[kind])}
 
 
-def _merge_fragments(mentions: Mentions) -> Mentions:
-    """Mentions under a key that is part of exactly one longer key go to the longer one:
-    `the Directorate` in one article is the `Lestrian Medicines Safety Directorate` of
-    another; `State` split off `Islamic State` is no referent of its own."""
+def _merge_fragments(mentions: Mentions, people: set[str]) -> Mentions:
+    """Mentions under a key that is part of exactly one longer key go to the longer one when
+    that is a person's name (`Corinna` of `Corinna Stavely`), when they are its last words
+    (`the Directorate` in one article is the `Lestrian Medicines Safety Directorate` of
+    another) or when the article also names it (`State` split off `Islamic State`); other
+    parts of longer names are no referents of their own (`State` split off `State Highways
+    Fund` is not the `State Employees Union` another article names)."""
     keys = {key for per_key in mentions.values() for key in per_key}
     longer = {key: [other for other in keys if other != key and f" {key} " in f" {other} "]
               for key in keys}
@@ -165,10 +168,11 @@ def _merge_fragments(mentions: Mentions) -> Mentions:
     for aid, per_key in mentions.items():
         merged[aid] = defaultdict(list)
         for key, spans in per_key.items():
-            if len(longer[key]) == 1:
-                merged[aid][longer[key][0]].extend(spans)
-            elif not longer[key]:
+            if not longer[key]:
                 merged[aid][key].extend(spans)
+            elif len(longer[key]) == 1 and (longer[key][0] in people | per_key.keys()
+                                            or longer[key][0].endswith(f" {key}")):
+                merged[aid][longer[key][0]].extend(spans)
     return merged
 
 
