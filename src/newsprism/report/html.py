@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -122,7 +121,6 @@ def render_html(comparison: Comparison, articles: Sequence[Article]) -> str:
         "conflicts": [(c, _values(c, by_id)) for c in comparison.conflicts],
         "matrix": [(summary_parts(fact), _cells(fact, comparison, views), fact)
                    for fact in comparison.facts],
-        "detail_counts": Counter(fact.detail_of for fact in comparison.facts if fact.detail_of),
         "speakers": _speakers(comparison, views, by_id),
         "naming": [(n, _naming_cells(n, views)) for n in comparison.naming if n.differs],
         "named_alike": [n.referent for n in comparison.naming if not n.differs],
