@@ -79,9 +79,9 @@ def read_stories(data: Path, dates: str = "url") -> tuple[list[RawDocument], Lab
                     continue
                 doc_id = f"{story['id']}-{side}"
                 raw = raw_document(doc_id, body, title=news.get("newsTitle") or None)
-                url = news.get("newsLink") or None if dates == "url" else None
-                published = (story.get("date") or "")[:10] or None if dates == "roundup" \
-                    else None
+                url = (news.get("newsLink") or None) if dates == "url" else None
+                roundup_day = (story.get("date") or "")[:10] or None
+                published = roundup_day if dates == "roundup" else None
                 raws.append(replace(raw, outlet=news.get("newsSource") or side, url=url,
                                     published=published))
                 gold[doc_id] = str(story["id"])
