@@ -65,6 +65,10 @@ def test_compare_consistent_values() -> None:
     assert consistent([(1.375e9, None), (1.4e9, "just")])  # 1.4 rounds 1.375
     assert not consistent([(3.5e9, None), (3.6e9, None)])  # their roundings only touch
     assert consistent([(600, "at least"), (600, "at most")])
+    # `nearly` is just below its value: not 9% below, as `up to` may be
+    assert not consistent([(64, None), (70, "nearly")])
+    assert consistent([(67, None), (70, "nearly")])
+    assert consistent([(64, None), (70, "up to")])
 
 
 def _values(comparison: Comparison) -> list[set[tuple[str, str]]]:
@@ -876,6 +880,12 @@ def test_compare_shares_of_different_candidates_do_not_conflict(tmp_path: Path) 
     # the bounds of an age range
     ("The drive aims to reach everyone aged between one and 40 in the province.",
      "The drive has reached 54 schools in the province."),
+    # one member's part of the whole
+    ("The trust said about 1,400 planned operations had been postponed on Tuesday.",
+     "St Aldric's Hospital, the largest of the five, postponed 420 operations on its own."),
+    # the length of each week worked is not the length of the strike
+    ("Junior doctors at the hospital are due to strike for 24 hours, the union said.",
+     "Junior doctors at the hospital routinely work 60-hour weeks, the union said."),
 ])
 def test_compare_figures_of_another_time_part_or_kind_do_not_conflict(
         tmp_path: Path, first: str, second: str) -> None:
@@ -898,6 +908,43 @@ def test_compare_figures_of_one_time_part_and_kind_still_conflict(tmp_path: Path
     assert len(compare_story(articles).conflicts) == 1
 
 
+def test_compare_one_days_part_is_that_days_whole(tmp_path: Path) -> None:
+    """`on Tuesday alone` is part of a longer count, but the whole of Tuesday's."""
+    texts = {"a": "The trust said about 1,400 planned operations were postponed on Tuesday.",
+             "b": "Nearly 2,000 operations were cancelled on Tuesday alone, according to "
+                  "hospital managers."}
+    (conflict,) = compare_story(_sentence_articles(tmp_path, "Strike", texts)).conflicts
+    assert {v.text for v in conflict.values} == {"1,400", "2,000"}
+
+
+def test_compare_revised_figure_is_an_update_of_the_earlier_one(tmp_path: Path) -> None:
+    """`revised … to 140 million dalers, from 90 million`: the earlier level is not the
+    later article's own figure."""
+    texts = {"a": ("9 June 2026", "The chamber estimated the cost to businesses at about 90 "
+                                  "million dalers."),
+             "b": ("10 June 2026", "The chamber revised its estimate of the cost to businesses "
+                                   "to 140 million dalers, from 90 million dalers on Tuesday.")}
+    for name, (day, sentence) in texts.items():
+        (tmp_path / f"{name}.txt").write_text(
+            f"Hospital strike\n\nPublished {day}\n\n{sentence}\n")
+    articles, _ = newsprism.read([str(tmp_path)])
+    (conflict,) = compare_story(articles).conflicts
+    assert [(v.article, v.text) for v in sorted(conflict.values, key=lambda v: v.article)] \
+        == [("a", "90 million"), ("b", "140 million")]
+    assert conflict.kind == "update"
+
+
+def test_compare_one_forecast_worded_next_year_and_the_coming_year(tmp_path: Path) -> None:
+    texts = {"a": "The budget office projects a deficit of $1.9 billion for the coming year.",
+             "b": "The state faces a $2.6 billion deficit next year, the federation says."}
+    for name, sentence in texts.items():
+        (tmp_path / f"{name}.txt").write_text(
+            f"State budget\n\nPublished 10 March 2026\n\n{sentence}\n")
+    articles, _ = newsprism.read([str(tmp_path)])
+    (conflict,) = compare_story(articles).conflicts
+    assert {v.text for v in conflict.values} == {"$1.9 billion", "$2.6 billion"}
+
+
 def test_compare_since_in_a_relative_clause_of_the_subject_is_no_total(tmp_path: Path) -> None:
     """`which has governed since 2019` is about the party, not its seat count."""
     texts = {"a": "The Civic Union, which has governed the city since 2019, won 41 seats in "
@@ -914,10 +961,19 @@ def test_compare_votes_against_still_conflict_with_votes_against(tmp_path: Path)
     assert {v.text for v in conflict.values} == {"Forty-seven", "45"}
 
 
-def test_compare_figure_of_an_earlier_year_does_not_conflict(tmp_path: Path) -> None:
-    """`since October 1997, when 194 millimetres fell`: the record, not this storm."""
-    texts = {"a": "After 188 millimetres of rain fell in two days, the dam was opened.",
-             "b": "It was the heaviest rain since October 1997, when 194 millimetres fell."}
+@pytest.mark.parametrize("texts", [
+    # `since October 1997, when 194 millimetres fell`: the record, not this storm
+    {"a": "After 188 millimetres of rain fell in two days, the dam was opened.",
+     "b": "It was the heaviest rain since October 1997, when 194 millimetres fell."},
+    # a plan for a later year, not the jobs lost now
+    {"a": "Nearly 1,400 workers at the Hollisfen plant will lose their jobs.",
+     "b": "The company plans to hire about 900 workers at a new plant due to open in 2027."},
+    # a date in an earlier year, however written
+    {"a": "About 70,000 households were still without power late on Tuesday.",
+     "b": "A fault on the same line last August cut power to 85,000 households."},
+])
+def test_compare_figure_of_another_year_does_not_conflict(tmp_path: Path,
+                                                          texts: dict[str, str]) -> None:
     for name, sentence in texts.items():
         (tmp_path / f"{name}.txt").write_text(
             f"Dam opened after storm\n\nPublished 10 March 2026\n\n{sentence}\n")

@@ -36,14 +36,20 @@ Embed = Callable[[Sequence[str]], np.ndarray]
 Stated = tuple[float, str | None] | tuple[float, str | None, float]
 
 APPROXIMATE = 0.10  # `about 3,200` allows 10% either way; `up to 50,000` 10% below
+NEAR = 0.05  # `nearly 2,000` allows 5% below
 WINDOW = 8  # words either side of a figure that say what it measures
 SCALE = 0.1  # a pair's score falls by this per factor of ten between the two values
 MUTUAL_MARGIN = 0.15  # two figures each other's best match may score this much below the bar
 MUTUAL_ORDERS = math.log10(3)  # … when their values are at most three times apart
 LINK_FLOOR = 0.1  # a group's figures pair up at least this well with every other member
 _WORDS = re.compile(r"[\w']+")
-# The earlier level a change starts from (`up from about 240,000`): not the article's claim.
-_PAST_LEVEL = re.compile(r"\b(?:up|down)\s+from\s+(?:[a-z]+\s+){0,2}\Z", re.I)
+# The earlier level a change starts from (`up from about 240,000`, `revised to 10,500, from
+# about 8,000`): not the article's claim.
+_PAST_LEVEL = re.compile(r"(?:\b(?:up|down)|\bto\s+\$?\d[\d,.]*(?:\s+[a-z%]+){0,2},?)\s+from\s+"
+                         r"(?:[a-z]+\s+){0,2}\Z", re.I)
+# A length of time that says how long each period is (`60-hour weeks`, `12-hour shifts`): a
+# rate, not a length the story measures.
+_PER_PERIOD = re.compile(r"\A[-\s]+(?:weeks?|days?|months?|years?|shifts?)\b", re.I)
 # A person's age: `43-year-old`, `76 years old`, `aged 34`, `at age 13`, `Pelosi, 76,`.
 _AGE_AFTER = re.compile(r"[-\s]years?[-\s]old\b", re.I)
 # `aged 40`, `aged between one and 40`, `ages 5 to 14`
@@ -93,9 +99,13 @@ class Measure:
     # "part" (`160 of the cases`, `seven on Saturday alone`), "increment" (`a further 230`,
     # `90 more`, `23 other miners`), "since" (a total over years: `46 violations since
     # 2021`), "past"
-    # (`$655 million in the same period last year`), "size" (`Tarrowby, a town of 22,000
-    # people`), "against" (`47 delegates voted against the bill`) or "" (`scope`)
+    # (`$655 million in the same period last year`), "future" (`900 workers at a plant due
+    # to open in 2027`), "size" (`Tarrowby, a town of 22,000
+    # people`), "against" (`47 delegates voted against the bill`) or "" (`scope`); a part
+    # of one day is "part:" and the day (`on Tuesday alone`)
     scope: str = ""
+    # the dates of the figure's clause (`when`)
+    dated: frozenset[str] = frozenset()
 
     @property
     def counted(self) -> str:
@@ -127,6 +137,8 @@ def interval(value: float, qualifier: str | None,
         return -math.inf, value
     if kind == "high":
         return value * (1 - APPROXIMATE), value
+    if kind == "near":
+        return value * (1 - NEAR), value
     if kind == "about":
         return value * (1 - APPROXIMATE), value * (1 + APPROXIMATE)
     half = _rounding(value) if rounding is None else rounding
@@ -166,14 +178,17 @@ def _rounded_overlap(a: float, b: float) -> bool:
 
 def measures(article: Article, doc: Doc | None = None) -> list[Measure]:
     """The article's quantities that can be compared: those with a value, leaving out the
-    ones that count a source (`two U.S. officials said`) and the earlier level of a change
-    (`up from 6,200 on Tuesday`). With the article's parse, each knows whose it is."""
+    ones that count a source (`two U.S. officials said`), the earlier level of a change
+    (`up from 6,200 on Tuesday`) and the length of a recurring period (`60-hour weeks`).
+    With the article's parse, each knows whose it is."""
     found = []
     for figure in article.figures:
         if figure.kind != "quantity" or not isinstance(figure.value, int | float):
             continue
         if _counts_a_source(article, figure) \
                 or _PAST_LEVEL.search(article.text, max(0, figure.start - 40), figure.start) \
+                or (figure.unit in DURATION_DAYS
+                    and _PER_PERIOD.match(article.text[figure.end:figure.end + 12])) \
                 or (doc is not None and _record_window(doc, figure)):
             continue
         aged = _age_of(article, figure)
@@ -182,7 +197,8 @@ def measures(article: Article, doc: Doc | None = None) -> list[Measure]:
         found.append(Measure(article, figure, figure.value * factor, unit,
                              _context(article, figure), _rounding(figure.value) * factor,
                              aged, holders(article, doc, figure) if doc else frozenset(),
-                             scope(article, doc, figure) if doc else ""))
+                             scope(article, doc, figure) if doc else "",
+                             when(article, doc, figure) if doc else frozenset()))
     return found
 
 
@@ -237,14 +253,14 @@ def holders(article: Article, doc: Doc, figure: Figure) -> frozenset[str]:
 
 def scope(article: Article, doc: Doc, figure: Figure) -> str:
     """Whether the figure states a part of a quantity (`160 of the confirmed cases`, `seven
-    officers on Saturday night alone`), an increment beyond it (`a further 230 cases`, `as
-    many as 90 more`, `23 other miners`: not a part of the same whole as `the coast guard
-    alone rescued 74`), a total since a year (`46 safety violations since 2021`: not the
-    region's `14 mine inspectors`), its value at an earlier time
-    (`$655 million in the same period last year`, `Five years ago, 89 percent …`), the
-    votes against something (`47 delegates voted against the bill`), or neither ("").
-    Read from the figure's own clause, leaving out a `from` level (`up from 54 percent last
-    year`) and other clauses."""
+    officers on Saturday night alone`, `420 operations on its own`), an increment beyond it
+    (`a further 230 cases`, `as many as 90 more`, `23 other miners`: not a part of the same
+    whole as `the coast guard alone rescued 74`), a total since a year (`46 safety
+    violations since 2021`: not the region's `14 mine inspectors`), its value at an earlier
+    time (`$655 million in the same period last year`, `Five years ago, 89 percent …`) or a
+    later year (`a plant due to open in 2027`), the votes against something (`47 delegates
+    voted against the bill`), or neither (""). Read from the figure's own clause, leaving
+    out a `from` level (`up from 54 percent last year`) and other clauses."""
     text = article.text
     if _INCREMENT_BEFORE.search(text, max(0, figure.start - 12), figure.start) \
             or _INCREMENT_AFTER.match(text[figure.end:figure.end + 12]):
@@ -264,15 +280,34 @@ def scope(article: Article, doc: Doc, figure: Figure) -> str:
     if any((t.lower_ == "against" and t.head.lemma_.lower() == "vote")
            or (t.lemma_.lower() == "oppose" and noun in _subjects(t)) for t in clause):
         return "against"  # the other side of a vote: `47 delegates voted against the bill`
-    if any(t.lower_ == "alone" and t.i and t.nbor(-1).pos_ in ("NOUN", "PROPN", "NUM")
-           for t in clause):
-        return "part"  # `on Saturday night alone`, not `to govern alone`
-    if _PAST.search(" ".join(t.text for t in clause)) or _earlier_year(article, clause):
+    alone = next((t.nbor(-1) for t in clause if t.lower_ == "alone" and t.i
+                  and t.nbor(-1).pos_ in ("NOUN", "PROPN", "NUM")), None)
+    if alone is not None:  # `on Saturday night alone`, not `to govern alone`
+        day = _dates(article, [alone])
+        return f"part:{min(day)}" if day else "part"
+    if any(t.lower_ == "own" and t.head.lower_ == "on" for t in clause):
+        return "part"  # `St Aldric's postponed 420 operations on its own`
+    if _PAST.search(" ".join(t.text for t in clause)):
         return "past"
+    if year := _year_scope(article, clause):
+        return year
     if any(t.lower_ == "since" and t.head in _path(noun)
            and any(_YEAR.fullmatch(c.text) for c in t.subtree) for t in clause):
         return "since"  # a total over years: `23 mineworkers have died … since 2016`
     return ""
+
+
+def when(article: Article, doc: Doc, figure: Figure) -> frozenset[str]:
+    """The dates the figure's clause gives (`postponed on Tuesday`), each as its ISO date
+    when known, else its lower-case words."""
+    span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+    return _dates(article, _clause(_counted(span))) if span is not None else frozenset()
+
+
+def _dates(article: Article, tokens: Sequence[Token]) -> frozenset[str]:
+    """The article's dates that hold one of `tokens`."""
+    return frozenset(f.date or f.text.lower() for f in article.figures if f.kind == "date"
+                     and any(f.start <= t.idx < f.end for t in tokens))
 
 
 def _path(noun: Token) -> list[Token]:
@@ -285,25 +320,38 @@ def _path(noun: Token) -> list[Token]:
     return path
 
 
-def _earlier_year(article: Article, clause: list[Token]) -> bool:
-    """Whether the clause sets its figure in a year before the article's (`In 2019, 80
-    percent`), not one it counts from (`since 2012`), or is about such a year (`since
-    October 1997, when 194 millimetres fell`)."""
+def _year_scope(article: Article, clause: list[Token]) -> str:
+    """"past" when the clause sets its figure in a year before the article's (`In 2019, 80
+    percent`, `last August` in a 2026 article) or is about such a year (`since October
+    1997, when 194 millimetres fell`), "future" when in a later one (`900 workers at a plant
+    due to open in 2027`), else ""; a year counted from is not the figure's (`since 2012`)."""
     published = _time(article.published)
     if published is None:
-        return False
+        return ""
 
-    def earlier(token: Token) -> bool:  # a year, not a count (`1997 homes`)
-        return _YEAR.fullmatch(token.text) is not None and int(token.text) < published.year \
-            and (token.dep_ != "nummod" or token.head.pos_ == "PROPN")
+    # dates that resolve to an earlier year (`last August`); a later one must be written
+    # out, as outlets word one forecast `next year` and `for the coming year`
+    dates = [f for f in article.figures if f.kind == "date" and f.date
+             and _YEAR.fullmatch(f.date[:4]) and int(f.date[:4]) < published.year]
+
+    def year(token: Token) -> int | None:  # a year, not a count (`1997 homes`), or a date's
+        if _YEAR.fullmatch(token.text) is not None \
+                and (token.dep_ != "nummod" or token.head.pos_ == "PROPN"):
+            return int(token.text)
+        return next((int(f.date[:4]) for f in dates if f.start <= token.idx < f.end), None)
 
     # a `when` clause right after the year it is about
     before = [t.doc[t.left_edge.i - 1] for t in clause if t.left_edge.i
               and any(c.lower_ == "when" for c in t.children)]
     before = [t.doc[t.i - 1] if t.is_punct and t.i else t for t in before]
-    return any(earlier(t) for t in before) or any(
-        earlier(t) and not any(a.lower_ in ("since", "from", "between")
-                               for a in [t, *t.ancestors][:3]) for t in clause)
+    years = [year(t) for t in before] + [
+        year(t) for t in clause
+        if not any(a.lower_ in ("since", "from", "between") for a in [t, *t.ancestors][:3])]
+    if any(y is not None and y < published.year for y in years):
+        return "past"
+    if any(y is not None and y > published.year for y in years):
+        return "future"
+    return ""
 
 
 def _partitive(noun: Token) -> bool:
@@ -487,7 +535,7 @@ def candidates(a: list[Measure], b: list[Measure], va: np.ndarray, vb: np.ndarra
     found = []
     for i, x in enumerate(a):
         for j, y in enumerate(b):
-            if x.unit != y.unit or not _same_person(x, y) or x.scope != y.scope \
+            if x.unit != y.unit or not _same_person(x, y) or not _same_scope(x, y) \
                     or not _may_share(x.held_by, y.held_by) or not _same_kind(x, y):
                 continue
             score = float(va[i] @ vb[j])
@@ -504,6 +552,15 @@ def _same_person(x: Measure, y: Measure) -> bool:
     """Whether two figures of one unit are no ages, or ages of one named person: the ages
     of a story's people (`Pelosi, 76,`, `a 43-year-old congressman`) measure no one thing."""
     return x.aged is None or (bool(x.aged) and x.aged == y.aged)
+
+
+def _same_scope(x: Measure, y: Measure) -> bool:
+    """Whether two figures count the same whole: one day's part (`2,000 on Tuesday alone`)
+    is the whole of a figure stated for that day (`1,400 postponed on Tuesday`)."""
+    return x.scope == y.scope or any(
+        part.scope.startswith("part:") and not whole.scope
+        and part.scope.removeprefix("part:") in whole.dated
+        for part, whole in ((x, y), (y, x)))
 
 
 def _may_share(a: frozenset[str], b: frozenset[str]) -> bool:
