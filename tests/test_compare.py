@@ -15,7 +15,7 @@ from newsprism.analyze.nlp import load_pipeline
 from newsprism.compare import compare_story
 from newsprism.compare.conflicts import Measure, _states_new, consistent, interval, measures
 from newsprism.compare.details import Detail, _alike, _figure_key
-from newsprism.compare.naming import entity_naming, naming_sets
+from newsprism.compare.naming import _is_loaded, entity_naming, naming_sets
 from newsprism.datafiles import data_rows
 from newsprism.model import Article, Comparison, Entity, Figure, Sentence, from_dict, to_dict
 from tests.conftest import EXAMPLES
@@ -69,6 +69,15 @@ def test_compare_consistent_values() -> None:
     assert not consistent([(64, None), (70, "nearly")])
     assert consistent([(67, None), (70, "nearly")])
     assert consistent([(64, None), (70, "up to")])
+
+
+def test_compare_naming_loaded_words_match_whole_words() -> None:
+    """`mine` flagged in one sentence does not make the `National Mines Inspectorate`
+    loaded, nor `spin` a `spinal unit`."""
+    assert not _is_loaded("National Mines Inspectorate", {"mine"})
+    assert not _is_loaded("the spinal unit", {"spin"})
+    assert _is_loaded("a militant union", {"militant"})
+    assert _is_loaded("the so-called reform", {"so-called"})
 
 
 def _values(comparison: Comparison) -> list[set[tuple[str, str]]]:

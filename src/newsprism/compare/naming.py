@@ -477,8 +477,15 @@ def _pairs(chunks: dict[str, list[Span]],
 
 
 def _is_loaded(form: str, words: Iterable[str]) -> bool:
-    """Whether a form holds a word the framing layer flagged as loaded in its article."""
-    return any(word in form.lower() for word in words)
+    """Whether a form holds, as whole words, a word the framing layer flagged as loaded in
+    its article (`mine` flagged in one sentence does not make `National Mines Inspectorate`
+    loaded)."""
+    text = form.lower()
+    return any(_holds(text, word) for word in words)
+
+
+def _holds(text: str, word: str) -> bool:
+    return word in text and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
 
 
 def _words(chunk: Span) -> set[str]:
@@ -566,9 +573,8 @@ def _qualifiers(chunk: Span, words: Iterable[str]) -> set[str]:
     """The flagged `words` (lower case, or phrases) a noun phrase holds as whole words,
     other than its head alone (`reckless` or `militant union`, not `boondoggle`)."""
     text, head = chunk.text.lower(), chunk.root
-    return {word for word in words if word in text
-            and word not in (head.lower_, head.lemma_.lower())
-            and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)}
+    return {word for word in words
+            if word not in (head.lower_, head.lemma_.lower()) and _holds(text, word)}
 
 
 @cache
