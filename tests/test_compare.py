@@ -970,6 +970,17 @@ def test_compare_votes_against_still_conflict_with_votes_against(tmp_path: Path)
     assert {v.text for v in conflict.values} == {"Forty-seven", "45"}
 
 
+def test_compare_votes_against_in_a_tally(tmp_path: Path) -> None:
+    """`by 164 votes to 139`: the second number is the votes against; a `from` deep in a
+    phrase (`including four from the coalition`) does not cut `voted against` off."""
+    texts = {"a": "The assembly passed the bill by 164 votes to 139 on Thursday.",
+             "b": "The bill was backed by 158 deputies. In all, 145 deputies voted against "
+                  "the bill, including four from the governing coalition."}
+    conflicts = compare_story(_sentence_articles(tmp_path, "Vote", texts)).conflicts
+    assert {frozenset(v.text for v in c.values) for c in conflicts} \
+        == {frozenset({"164", "158"}), frozenset({"139", "145"})}
+
+
 @pytest.mark.parametrize("texts", [
     # `since October 1997, when 194 millimetres fell`: the record, not this storm
     {"a": "After 188 millimetres of rain fell in two days, the dam was opened.",
@@ -980,6 +991,10 @@ def test_compare_votes_against_still_conflict_with_votes_against(tmp_path: Path)
     # a date in an earlier year, however written
     {"a": "About 70,000 households were still without power late on Tuesday.",
      "b": "A fault on the same line last August cut power to 85,000 households."},
+    # an earlier year in a `when` clause
+    {"a": "The fire sent 23 people to hospital, the council said.",
+     "b": "When a smaller fire broke out at the same warehouse in 2022, 18 people were "
+          "treated in hospital."},
 ])
 def test_compare_figure_of_another_year_does_not_conflict(tmp_path: Path,
                                                           texts: dict[str, str]) -> None:
@@ -1081,6 +1096,44 @@ def test_compare_naming_terms_of_one_naming_set(
     assert set(forms.values()) == {"undocumented immigrants", "illegal aliens"}, \
         comparison.naming
     assert _naming_of(comparison, "protester") == {}, comparison.naming
+
+
+RATES_A = """Central bank raises its key rate
+
+The Norvale central bank raised its key rate by half a point on Thursday. The rate increase
+was the third this year, Governor Ilse Marr said.
+"""
+
+
+@pytest.mark.parametrize(("title", "shown"), [
+    ("Another rate hike squeezes Norvale families", True),
+    ("Governor defends 'rate hike' as families struggle", False),  # the governor's words
+])
+def test_compare_naming_headline_words_are_the_outlets_choice(
+        tmp_path_factory: pytest.TempPathFactory, title: str, shown: bool) -> None:
+    """A headline names things too: `rate hike` in one headline against `rate increase` in
+    another article, unless the headline quotes it."""
+    comparison = _compared(
+        tmp_path_factory, RATES_A,
+        f"{title}\n\nThe Norvale central bank raised its key rate by half a point on "
+        "Thursday. Economists had expected the decision, Governor Ilse Marr said.\n")
+    forms = _naming_of(comparison, "rate rise")
+    assert forms == ({"a": "rate increase", "b": "rate hike"} if shown else {}), \
+        comparison.naming
+
+
+def test_compare_naming_loaded_phrase_in_a_headline(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A headline's loaded phrase names the thing its body names plainly; a headline's
+    plain words add nothing."""
+    comparison = _compared(
+        tmp_path_factory,
+        "Council passes budget\n\nThe Ardwick council passed the county budget on Monday.\n",
+        "Ardwick council rams through reckless budget\n\nThe Ardwick council passed the "
+        "county budget on Monday.\n")
+    assert _naming_of(comparison, "budget") == {"a": "county budget",
+                                                "b": "reckless budget / county budget"}, \
+        comparison.naming
 
 
 def test_compare_naming_sets_are_well_formed_and_balanced() -> None:

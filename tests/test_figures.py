@@ -196,9 +196,16 @@ def test_figures_qualifier_cases(nlp: Language, text: str, covered: str,
     assert figure(nlp, text, covered).qualifier == qualifier
 
 
-def test_figures_vague_amount_has_no_value(nlp: Language) -> None:
-    found = figure(nlp, "Tens of thousands of geese arrived.", "Tens of thousands")
-    assert (found.value, found.qualifier, found.counts) == (None, "tens of thousands", "geese")
+@pytest.mark.parametrize(("text", "covered", "qualifier", "counts"), [
+    ("Tens of thousands of geese arrived.", "Tens of thousands", "tens of thousands", "geese"),
+    # not one hundred staff
+    ("Several hundred staff were told to stay at home.", "Several hundred", "several hundred",
+     "staff"),
+])
+def test_figures_vague_amount_has_no_value(nlp: Language, text: str, covered: str,
+                                           qualifier: str, counts: str) -> None:
+    found = figure(nlp, text, covered)
+    assert (found.value, found.qualifier, found.counts) == (None, qualifier, counts)
 
 
 @pytest.mark.parametrize(("text", "covered", "source"), [

@@ -133,6 +133,10 @@ def test_quotes_speaker_described_by_apposition(quotes: Finder) -> None:
      "Aldous Penhale", "named", "Rev."),
     ("The council leader, Dermot Askew, has described the plan as “a disaster”.",
      "Dermot Askew", "named", "council leader"),
+    # the NER tags only the surname, as an organisation
+    ("Ambrose Vellacott, energy spokesman for the opposition Hearthland Alliance, said the "
+     "government had \"closed power stations faster than it built replacements\".",
+     "Ambrose Vellacott", "named", "energy spokesman for the opposition Hearthland Alliance"),
 ])
 def test_quotes_speaker_names_and_roles(quotes: Finder, text: str, speaker: str,
                                         speaker_type: str, role: str | None) -> None:

@@ -175,7 +175,9 @@ def titled_people(doc: Doc) -> Doc:
       of art; `trust director Nadia Ferrand`) are a person named by the words after the
       last title;
     - two or three capitalised names that a person's role describes (`Gideon Thrale, a
-      senior fellow at …`, `The council leader, Dermot Askew,`) are a person;
+      senior fellow at …`, `The council leader, Dermot Askew,`) are a person, also where
+      the NER tagged only the surname as an organisation (`Ambrose Vellacott, energy
+      spokesman for …`);
     - capitalised names ending in an organisation's head noun (`Vantor Water Services`)
       are an organisation, also where the NER called them a person (`Northcastle Freight`);
     - a lone name from an organisation's name and no person's (`Vantor`, `Kessick` of
@@ -206,7 +208,10 @@ def titled_people(doc: Doc) -> Doc:
 
 def _relabel(doc: Doc, ent: Span) -> Span:
     if ent.label_ in _RELABEL:
-        return _found(doc, ent.start, ent.end) or _after_title(doc, ent) or ent
+        # `Ambrose Vellacott, energy spokesman for …` with only the surname tagged
+        whole = _first_name(ent)
+        return (whole and _found(doc, whole.start, whole.end)) \
+            or _found(doc, ent.start, ent.end) or _after_title(doc, ent) or ent
     if ent.label_ in ("GPE", "LOC"):  # `Agnes Murtagh, 81, who …` tagged as a place
         return _described(doc, ent.start, ent.end) or ent
     if ent.label_ == "PERSON":

@@ -154,7 +154,8 @@ _AMOUNT = re.compile(rf"""(?<![\w.])(?:(?P<cur>US\$|\$|€|£|¥)\s?)?
 _RATIO = re.compile(rf"(?<![\w.])(?P<num>{alternation(_SMALL)}|\d+)\s+in\s+"
                     rf"(?P<den>{alternation(_SMALL)}|\d+)\b(?!-\w)", re.I)
 _VAGUE = re.compile(r"\b(?:(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands"
-                    r"|millions|billions)\b(?=\s+of\b)", re.I)
+                    r"|millions|billions)\b(?=\s+of\b)"
+                    r"|\b(?:several|a\s+few|many)\s+(?:hundred|thousand|million|billion)\b", re.I)
 # `about a week`, `for a year and a half`: one unit of time (and a half) after a hedge or
 # `for`, when it is not a point in time (`a week ago`).
 _ONE_PERIOD = re.compile(r"(?<=\s)(?:a|an)\s+(?P<unit>week|fortnight|month|year|decade|day"

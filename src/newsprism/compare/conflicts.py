@@ -45,7 +45,7 @@ LINK_FLOOR = 0.1  # a group's figures pair up at least this well with every othe
 _WORDS = re.compile(r"[\w']+")
 # The earlier level a change starts from (`up from about 240,000`, `revised to 10,500, from
 # about 8,000`): not the article's claim.
-_PAST_LEVEL = re.compile(r"(?:\b(?:up|down)|\bto\s+\$?\d[\d,.]*(?:\s+[a-z%]+){0,2},?)\s+from\s+"
+_PAST_LEVEL = re.compile(r"(?:\b(?:up|down)|\bto\s+[$€£]?\d[\d,.]*(?:\s+[a-z%]+){0,2},?)\s+from\s+"
                          r"(?:[a-z]+\s+){0,2}\Z", re.I)
 # A length of time that says how long each period is (`60-hour weeks`, `12-hour shifts`): a
 # rate, not a length the story measures.
@@ -67,6 +67,9 @@ _INCREMENT_AFTER = re.compile(r"\A\s+(?:more|additional|extra|new|further|other)
 _NOT_KIND = frozenset({"more", "additional", "extra", "other", "further", "new", "total",
                        "some", "all", "about", "nearly", "around", "over", "least", "the",
                        "a", "an", "its", "their", "his", "her", "our", "of", "than"})
+# the votes against in a tally (`by 164 votes to 139`)
+_VOTES_TO = re.compile(r"\b(?!(?:the|their|its|his|her|enough|more)\s)"
+                       r"(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+votes\s+to\s+\Z", re.I)
 _APPOSITION = re.compile(r"\w,\s+\Z")
 AGE_REACH = 60  # characters from an age to the person it describes
 # who can hold a quantity (`Osterby won 44.1 percent`, `Straal's campaign spent $4.1 million`)
@@ -265,6 +268,8 @@ def scope(article: Article, doc: Doc, figure: Figure) -> str:
     if _INCREMENT_BEFORE.search(text, max(0, figure.start - 12), figure.start) \
             or _INCREMENT_AFTER.match(text[figure.end:figure.end + 12]):
         return "increment"
+    if _VOTES_TO.search(text, max(0, figure.start - 30), figure.start):
+        return "against"  # `passed by 164 votes to 139`
     span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
     if span is None:
         return ""
@@ -321,31 +326,37 @@ def _path(noun: Token) -> list[Token]:
 
 
 def _year_scope(article: Article, clause: list[Token]) -> str:
-    """"past" when the clause sets its figure in a year before the article's (`In 2019, 80
-    percent`, `last August` in a 2026 article) or is about such a year (`since October
-    1997, when 194 millimetres fell`), "future" when in a later one (`900 workers at a plant
-    due to open in 2027`), else ""; a year counted from is not the figure's (`since 2012`)."""
+    """"past" when the clause, or a `when` clause of its verb, sets its figure in a year
+    before the article's (`In 2019, 80 percent`, `last August` in a 2026 article) or is
+    about such a year (`since October 1997, when 194 millimetres fell`), "future" when in a
+    later one (`900 workers at a plant due to open in 2027`), else ""; a year counted from is
+    not the figure's (`since 2012`)."""
     published = _time(article.published)
     if published is None:
         return ""
 
     # dates that resolve to an earlier year (`last August`); a later one must be written
     # out, as outlets word one forecast `next year` and `for the coming year`
-    dates = [f for f in article.figures if f.kind == "date" and f.date
-             and _YEAR.fullmatch(f.date[:4]) and int(f.date[:4]) < published.year]
+    dates = [(f.start, f.end, int(f.date[:4])) for f in article.figures
+             if f.kind == "date" and f.date and _YEAR.fullmatch(f.date[:4])
+             and int(f.date[:4]) < published.year]
 
     def year(token: Token) -> int | None:  # a year, not a count (`1997 homes`), or a date's
         if _YEAR.fullmatch(token.text) is not None \
                 and (token.dep_ != "nummod" or token.head.pos_ == "PROPN"):
             return int(token.text)
-        return next((int(f.date[:4]) for f in dates if f.start <= token.idx < f.end), None)
+        return next((y for start, end, y in dates if start <= token.idx < end), None)
 
     # a `when` clause right after the year it is about
     before = [t.doc[t.left_edge.i - 1] for t in clause if t.left_edge.i
               and any(c.lower_ == "when" for c in t.children)]
     before = [t.doc[t.i - 1] if t.is_punct and t.i else t for t in before]
+    # a `when` clause of the figure's verb (`When a fire broke out there in 2022, 18 people
+    # were treated`)
+    when = [t for verb in clause for c in verb.children if c.dep_ == "advcl"
+            and any(m.lower_ == "when" for m in c.children) for t in c.subtree]
     years = [year(t) for t in before] + [
-        year(t) for t in clause
+        year(t) for t in clause + when
         if not any(a.lower_ in ("since", "from", "between") for a in [t, *t.ancestors][:3])]
     if any(y is not None and y < published.year for y in years):
         return "past"
@@ -375,8 +386,9 @@ def _clause(noun: Token) -> list[Token]:
         subtree = list(child.subtree)
         if any(t.i in inside for t in subtree):
             kept += [t for t in subtree if t.i in inside or child.dep_ not in _OTHER_CLAUSES]
-        elif child.dep_ not in _OTHER_CLAUSES and not any(t.lower_ == "from" for t in subtree):
-            kept += subtree
+        elif child.dep_ not in _OTHER_CLAUSES \
+                and not any(t.lower_ == "from" for t in (child, *child.children)):
+            kept += subtree  # not `from 47`, `up from 54 percent`
     return sorted(kept, key=lambda t: t.i)
 
 

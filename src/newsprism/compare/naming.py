@@ -68,22 +68,32 @@ ABBREVIATIONS = {
     "rep": "representative", "rev": "reverend", "sen": "senator", "sgt": "sergeant",
     "supt": "superintendent"}
 COURTESY = frozenset({"dr", "miss", "mr", "mrs", "ms", "mx"})
+# a quotation in a headline: double quotes, or single ones that no letter touches from
+# outside (not the apostrophe of `Patients’ union`)
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]|(?<!\w)['‘][^'’]+['’](?!\w)")
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _PREMODIFIERS = frozenset({"det", "amod", "compound", "nmod", "poss", "punct", "advmod"})
 
 
 def naming(articles: Sequence[Article], docs: dict[str, Doc], facts: Sequence[Sequence[Unit]],
-           loaded: dict[str, set[str]], embed: Embed, threshold: float) -> list[Naming]:
+           loaded: dict[str, set[str]], embed: Embed, threshold: float,
+           titles: dict[str, Doc] | None = None) -> list[Naming]:
     """Entity and concept naming of one story, from the parse of each article (`docs`, by
-    article id): the referents named differently first, loaded ones leading."""
+    article id) and of its headline (`titles`): the referents named differently first,
+    loaded ones leading. Story-wide, a headline's own words count too: its terms of a naming
+    set (`another rate hike`) and its phrases with a loaded word (`partisan prosecutor`)."""
     chunks = {a.id: _own_voice(a, docs[a.id]) for a in articles}
     found = entity_naming(articles, docs, loaded) \
         + concept_naming(facts, chunks, loaded, embed, threshold)
+    headlines = {aid: _unquoted(titles[aid]) if titles else [] for aid in chunks}
     named = {word for n in found if n.differs for word in _fold(n.referent).split()}
-    chosen, covered = word_choices(chunks, loaded)
+    chosen, covered = word_choices(
+        {aid: headlines[aid] + own for aid, own in chunks.items()}, loaded)
     found += [n for n in chosen if not named & covered[n.referent]]
     named |= {word for n in chosen for word in covered[n.referent]}
-    found += [n for n in qualified_naming(articles, docs, chunks, loaded)
+    judged = {aid: [c for c in headlines[aid] if _qualifiers(c, loaded.get(aid, ()))] + own
+              for aid, own in chunks.items()}
+    found += [n for n in qualified_naming(articles, docs, judged, loaded)
               if n.referent not in named]
     return sorted(found, key=lambda n: (not n.differs, not n.loaded))
 
@@ -94,6 +104,15 @@ def _own_voice(article: Article, doc: Doc) -> list[Span]:
     quoted = [(q.start, q.end) for q in article.quotes if q.direct]
     return [chunk for chunk in doc.noun_chunks
             if not any(start <= chunk.start_char < end for start, end in quoted)]
+
+
+def _unquoted(title: Doc) -> list[Span]:
+    """A headline's noun phrases outside quotation marks (`Vendt vows to overturn 'show
+    trial' conviction`: the quoted words are Vendt's)."""
+    quoted = [m.span() for m in _QUOTED.finditer(title.text)]
+    return [chunk for chunk in title.noun_chunks
+            if not any(start < chunk.end_char and chunk.start_char < end
+                       for start, end in quoted)]
 
 
 def entity_naming(articles: Sequence[Article], docs: dict[str, Doc],

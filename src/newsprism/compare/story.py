@@ -34,8 +34,11 @@ def compare_story(articles: Sequence[Article], *, story_id: str = "story",
         from newsprism.group import syndicated_pairs
         syndicated = syndicated_pairs(articles, settings.group)
     by_id = {a.id: a for a in articles}
-    docs = dict(zip(by_id, load_pipeline(settings.analyze.pipeline).pipe(
-        (a.text for a in articles), batch_size=16, disable=["ner"]), strict=True))
+    parsed = list(load_pipeline(settings.analyze.pipeline).pipe(
+        [a.text for a in articles] + [a.title or "" for a in articles], batch_size=16,
+        disable=["ner"]))
+    docs = dict(zip(by_id, parsed[:len(articles)], strict=True))
+    titles = dict(zip(by_id, parsed[len(articles):], strict=True))
     units = {a.id: units_of(a, docs[a.id]) for a in articles}
     vectors = _split(embed([u.clause for items in units.values() for u in items]), units)
     conf = settings.compare
@@ -51,7 +54,7 @@ def compare_story(articles: Sequence[Article], *, story_id: str = "story",
                             omitted_details(groups, articles, conflicts)),
         conflicts=tuple(conflicts),
         naming=tuple(naming(articles, docs, groups, loaded, embed,
-                            conf.naming_threshold)),
+                            conf.naming_threshold, titles)),
         quotes=tuple(voices(articles)),
         sourcing={a.id: sourcing_profile(a) for a in articles},
         framing={a.id: dict(framing_profile(a)) for a in articles},
