@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Span
 
-from newsprism.analyze.entities import canonical_names, find_entities
+from newsprism.analyze.entities import canonical_names, find_entities, titled_people
 from newsprism.analyze.nlp import load_pipeline
 
 
@@ -104,3 +104,14 @@ def test_entities_person_stops_before_a_day_of_the_week(nlp: Language, text: str
                                   "The storm reached King County on Monday."])
 def test_entities_title_words_in_other_names_left_alone(nlp: Language, text: str) -> None:
     assert not [ent for ent in nlp(text).ents if ent.label_ == "PERSON"]
+
+
+@pytest.mark.parametrize("label", ["ORG", "DATE"])
+def test_entities_first_name_before_a_surname_the_ner_mislabelled(nlp: Language,
+                                                                  label: str) -> None:
+    """`Ambrose Vellacott, energy spokesman …` with only `Vellacott` tagged, as an
+    organisation or as a date (seen on whole articles), is a person described by a role."""
+    doc = nlp("Ambrose Vellacott, energy spokesman for the opposition, said the plan failed.")
+    doc.ents = [Span(doc, 1, 2, label)]  # the tagger's mistake, set by hand
+    doc = titled_people(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Ambrose Vellacott", "PERSON")]

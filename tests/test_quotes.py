@@ -133,6 +133,12 @@ def test_quotes_speaker_described_by_apposition(quotes: Finder) -> None:
      "Aldous Penhale", "named", "Rev."),
     ("The council leader, Dermot Askew, has described the plan as “a disaster”.",
      "Dermot Askew", "named", "council leader"),
+    ("Rector Eamon Halloran said the university would not call the police.",
+     "Eamon Halloran", "named", "Rector"),
+    # the name parsed as the apposition of the organisation, not of its rector
+    ("The rector of the University of Brennick, Eamon Halloran, said the occupiers had no "
+     "right to stop other students from learning.", "Eamon Halloran", "named",
+     "rector of the University of Brennick"),
     # the NER tags only the surname, as an organisation
     ("Ambrose Vellacott, energy spokesman for the opposition Hearthland Alliance, said the "
      "government had \"closed power stations faster than it built replacements\".",
@@ -142,6 +148,14 @@ def test_quotes_speaker_names_and_roles(quotes: Finder, text: str, speaker: str,
                                         speaker_type: str, role: str | None) -> None:
     found = {(q.speaker, q.speaker_type, q.speaker_role) for q in quotes(text)}
     assert found == {(speaker, speaker_type, role)}
+
+
+def test_quotes_pronoun_after_a_source_cited_with_according_to(quotes: Finder) -> None:
+    text = ("Some 300 students entered the Hallam Building on Wednesday, according to a "
+            "university spokeswoman. The university has already spent €40,000 on extra "
+            "security, she said.")
+    assert {(q.speaker, q.speaker_type) for q in quotes(text)} \
+        == {("a university spokeswoman", "unnamed")}
 
 
 def test_quotes_pronoun_after_a_name_with_an_age(quotes: Finder) -> None:

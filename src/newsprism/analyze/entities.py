@@ -207,7 +207,8 @@ def titled_people(doc: Doc) -> Doc:
 
 
 def _relabel(doc: Doc, ent: Span) -> Span:
-    if ent.label_ in _RELABEL:
+    if ent.label_ in _RELABEL or (ent.label_ in ("DATE", "TIME") and _proper(ent)):
+        # (a name tagged as a date: `Anders Morrow, chief executive of …` with `Morrow` one)
         # `Ambrose Vellacott, energy spokesman for …` with only the surname tagged
         whole = _first_name(ent)
         return (whole and _found(doc, whole.start, whole.end)) \

@@ -658,14 +658,22 @@ def _names(person: Span, head: Token) -> bool:
     """Whether `person` names the source `head` itself, or in apposition (`The union's
     president, Bettina Szarka`), rather than qualifying it (`a Vantor engineer`, `the
     mother of Jane Doe`, `a spokesman for Commissioner Julian Stroud`)."""
-    token = person.root
-    while token.i != head.i and token.dep_ in ("appos", "flat", "conj") and token.head != token:
-        token = token.head
     # a name after a preposition qualifies the source, whatever the parse (`a spokesman for
     # Commissioner Julian Stroud`), unless a comma sets it off as an apposition (`Open Water
     # Aid's head of mission, Maud Kestleven,`)
     between = person.doc[head.i + 1:person.start]
     set_off = len(between) > 0 and between[-1].text == ","
+    token = person.root
+    while token.i != head.i and token.head != token:
+        if token.dep_ in ("appos", "flat", "conj"):
+            token = token.head
+        elif set_off and token.dep_ == "pobj" and token.pos_ == "PROPN" \
+                and token.head.lower_ == "of":
+            # a name is no apposition of an organisation's: `The rector of the University
+            # of Brennick, Eamon Halloran,` parsed as the University's
+            token = token.head.head
+        else:
+            break
     return person.start <= head.i < person.end or (
         token.i == head.i and (set_off or not any(t.pos_ == "ADP" for t in between)))
 
@@ -809,13 +817,17 @@ def _antecedent(doc: Doc, pronoun: Token, names: dict[str, str], start: int,
 
 def _unnamed_speaker(doc: Doc, pronoun: Token, after: int) -> Token | None:
     """`A pharmacist at the clinic said … “…,” she said`: the last source without a name,
-    one person who spoke after the last person named and shortly before `pronoun`."""
+    one person who spoke (or, `according to a university spokeswoman`, was cited) after the
+    last person named and shortly before `pronoun`."""
     if pronoun.lower_ not in ("he", "she"):
         return None
     for token in reversed(doc[max(after, pronoun.i - ANTECEDENT_WINDOW):pronoun.i]):
-        if token.dep_ in _SUBJECTS and token.tag_ == "NN" and _is_attribution(token.head) \
-                and _person_noun(token) and not token.ent_type_ \
-                and not any(_is_attribution(outer) for outer in token.head.ancestors):
+        spoke = token.dep_ in _SUBJECTS and _is_attribution(token.head) \
+            and not any(_is_attribution(outer) for outer in token.head.ancestors)
+        cited = token.dep_ == "pobj" and token.head.lower_ == "to" \
+            and token.head.head.lower_ == "according"
+        if (spoke or cited) and token.tag_ == "NN" and _person_noun(token) \
+                and not token.ent_type_:
             return token
     return None
 
