@@ -892,6 +892,11 @@ def test_compare_shares_of_different_candidates_do_not_conflict(tmp_path: Path) 
     # one member's part of the whole
     ("The trust said about 1,400 planned operations had been postponed on Tuesday.",
      "St Aldric's Hospital, the largest of the five, postponed 420 operations on its own."),
+    # a bound that defines a class of sites, not a count
+    ("The warehouse stored about 80 tonnes of chemicals, the inspectorate said.",
+     "The inspectorate will review every site storing more than 100 tonnes of chemicals."),
+    ("The firm employs about 40 workers at the plant, the ministry said.",
+     "The ministry said the rule covers all firms with more than 50 workers at a plant."),
     # the length of each week worked is not the length of the strike
     ("Junior doctors at the hospital are due to strike for 24 hours, the union said.",
      "Junior doctors at the hospital routinely work 60-hour weeks, the union said."),

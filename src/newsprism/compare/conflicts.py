@@ -103,7 +103,7 @@ class Measure:
     # `90 more`, `23 other miners`), "since" (a total over years: `46 violations since
     # 2021`), "past"
     # (`$655 million in the same period last year`), "future" (`900 workers at a plant due
-    # to open in 2027`), "size" (`Tarrowby, a town of 22,000
+    # to open in 2027`), "threshold" (`every site storing more than 100 tonnes`), "size" (`Tarrowby, a town of 22,000
     # people`), "against" (`47 delegates voted against the bill`) or "" (`scope`); a part
     # of one day is "part:" and the day (`on Tuesday alone`)
     scope: str = ""
@@ -281,6 +281,8 @@ def scope(article: Article, doc: Doc, figure: Figure) -> str:
     if any(t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.dep_ == "appos"
            and t.head.head.pos_ == "NOUN" for t in (span.root, noun)):
         return "size"  # what a named thing is: `Tarrowby, a market town of 22,000 people`
+    if _threshold(noun, figure):
+        return "threshold"
     clause = _clause(noun)
     if any((t.lower_ == "against" and t.head.lemma_.lower() == "vote")
            or (t.lemma_.lower() == "oppose" and noun in _subjects(t)) for t in clause):
@@ -300,6 +302,22 @@ def scope(article: Article, doc: Doc, figure: Figure) -> str:
            and any(_YEAR.fullmatch(c.text) for c in t.subtree) for t in clause):
         return "since"  # a total over years: `23 mineworkers have died … since 2016`
     return ""
+
+
+def _threshold(noun: Token, figure: Figure) -> bool:
+    """Whether a bound defines a class of things rather than counting them (`every site
+    storing more than 100 tonnes`, `all firms with more than 50 staff`, `households earning
+    less than $30,000`): the bound's phrase hangs, through a verb or `with`, on the noun
+    right before it, which is every one of a kind or a plural without a determiner."""
+    kind = qualifier_kinds().get((figure.qualifier or "").lower())
+    link = noun.head
+    if kind not in ("at-least", "at-most") or not link.i \
+            or not (link.dep_ == "acl" or (link.lower_ == "with" and link.dep_ == "prep")):
+        return False
+    owner = link.doc[link.i - 1]
+    determiners = {d.lower_ for d in owner.children if d.dep_ == "det"}
+    return owner.pos_ == "NOUN" and (bool(determiners & {"every", "any", "each", "all"})
+                                     or (owner.tag_ == "NNS" and not determiners))
 
 
 def when(article: Article, doc: Doc, figure: Figure) -> frozenset[str]:
