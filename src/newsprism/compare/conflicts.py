@@ -101,11 +101,11 @@ class Measure:
     held_by: frozenset[str] = frozenset()
     # "part" (`160 of the cases`, `seven on Saturday alone`), "increment" (`a further 230`,
     # `90 more`, `23 other miners`), "since" (a total over years: `46 violations since
-    # 2021`), "past"
-    # (`$655 million in the same period last year`), "future" (`900 workers at a plant due
-    # to open in 2027`), "threshold" (`every site storing more than 100 tonnes`), "size" (`Tarrowby, a town of 22,000
-    # people`), "against" (`47 delegates voted against the bill`) or "" (`scope`); a part
-    # of one day is "part:" and the day (`on Tuesday alone`)
+    # 2021`), "past" (`$655 million in the same period last year`), "future" (`900 workers
+    # at a plant due to open in 2027`), "threshold" (`every site storing more than 100
+    # tonnes`), "size" (`Tarrowby, a town of 22,000 people`), "against" (`47 delegates
+    # voted against the bill`) or "" (`scope`); a part of one day is "part:" and the day
+    # (`on Tuesday alone`)
     scope: str = ""
     # the dates of the figure's clause (`when`)
     dated: frozenset[str] = frozenset()
