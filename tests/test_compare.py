@@ -897,6 +897,10 @@ def test_compare_shares_of_different_candidates_do_not_conflict(tmp_path: Path) 
      "The inspectorate will review every site storing more than 100 tonnes of chemicals."),
     ("The firm employs about 40 workers at the plant, the ministry said.",
      "The ministry said the rule covers all firms with more than 50 workers at a plant."),
+    # a limit set by rule, not a reading
+    ("Monitors near the cordon read hydrogen chloride at 1.8 ppm, the fire service said.",
+     "Monitors near the cordon read hydrogen chloride under the exposure limit of 5 ppm, "
+     "the fire service said."),
     # the length of each week worked is not the length of the strike
     ("Junior doctors at the hospital are due to strike for 24 hours, the union said.",
      "Junior doctors at the hospital routinely work 60-hour weeks, the union said."),

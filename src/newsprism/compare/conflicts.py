@@ -67,6 +67,9 @@ _INCREMENT_AFTER = re.compile(r"\A\s+(?:more|additional|extra|new|further|other)
 _NOT_KIND = frozenset({"more", "additional", "extra", "other", "further", "new", "total",
                        "some", "all", "about", "nearly", "around", "over", "least", "the",
                        "a", "an", "its", "their", "his", "her", "our", "of", "than"})
+# nouns for a bound set by rule or plan, which a figure states rather than measures
+_LIMITS = frozenset({"limit", "threshold", "cap", "ceiling", "target", "guideline",
+                     "standard"})
 # the votes against in a tally (`by 164 votes to 139`)
 _VOTES_TO = re.compile(r"\b(?!(?:the|their|its|his|her|enough|more)\s)"
                        r"(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+votes\s+to\s+\Z", re.I)
@@ -103,9 +106,9 @@ class Measure:
     # `90 more`, `23 other miners`), "since" (a total over years: `46 violations since
     # 2021`), "past" (`$655 million in the same period last year`), "future" (`900 workers
     # at a plant due to open in 2027`), "threshold" (`every site storing more than 100
-    # tonnes`), "size" (`Tarrowby, a town of 22,000 people`), "against" (`47 delegates
-    # voted against the bill`) or "" (`scope`); a part of one day is "part:" and the day
-    # (`on Tuesday alone`)
+    # tonnes`), "limit" (`an exposure limit of 5 ppm`), "size" (`Tarrowby, a town of
+    # 22,000 people`), "against" (`47 delegates voted against the bill`) or "" (`scope`);
+    # a part of one day is "part:" and the day (`on Tuesday alone`)
     scope: str = ""
     # the dates of the figure's clause (`when`)
     dated: frozenset[str] = frozenset()
@@ -283,6 +286,9 @@ def scope(article: Article, doc: Doc, figure: Figure) -> str:
         return "size"  # what a named thing is: `Tarrowby, a market town of 22,000 people`
     if _threshold(noun, figure):
         return "threshold"
+    if noun.lemma_.lower() in _LIMITS or (noun.dep_ == "pobj" and noun.head.lower_ == "of"
+                                           and noun.head.head.lemma_.lower() in _LIMITS):
+        return "limit"  # `the workplace exposure limit of 5 ppm`, `a 5 ppm limit`
     clause = _clause(noun)
     if any((t.lower_ == "against" and t.head.lemma_.lower() == "vote")
            or (t.lemma_.lower() == "oppose" and noun in _subjects(t)) for t in clause):
