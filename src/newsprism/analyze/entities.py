@@ -176,8 +176,8 @@ def titled_people(doc: Doc) -> Doc:
       last title;
     - two or three capitalised names that a person's role describes (`Gideon Thrale, a
       senior fellow at …`, `The council leader, Dermot Askew,`) are a person, also where
-      the NER tagged only the surname as an organisation (`Ambrose Vellacott, energy
-      spokesman for …`);
+      the NER tagged only the surname, as an organisation or a date (`Ambrose Vellacott,
+      energy spokesman for …`);
     - capitalised names ending in an organisation's head noun (`Vantor Water Services`)
       are an organisation, also where the NER called them a person (`Northcastle Freight`);
     - a lone name from an organisation's name and no person's (`Vantor`, `Kessick` of
@@ -208,8 +208,8 @@ def titled_people(doc: Doc) -> Doc:
 
 def _relabel(doc: Doc, ent: Span) -> Span:
     if ent.label_ in _RELABEL or (ent.label_ in ("DATE", "TIME") and _proper(ent)):
-        # (a name tagged as a date: `Anders Morrow, chief executive of …` with `Morrow` one)
-        # `Ambrose Vellacott, energy spokesman for …` with only the surname tagged
+        # a person with only the surname tagged, as an organisation or a date (`Ambrose
+        # Vellacott, energy spokesman for …`, `Anders Morrow, chief executive of …`)
         whole = _first_name(ent)
         return (whole and _found(doc, whole.start, whole.end)) \
             or _found(doc, ent.start, ent.end) or _after_title(doc, ent) or ent

@@ -110,7 +110,7 @@ class Measure:
     # 22,000 people`), "against" (`47 delegates voted against the bill`) or "" (`scope`);
     # a part of one day is "part:" and the day (`on Tuesday alone`)
     scope: str = ""
-    # the dates of the figure's clause (`when`)
+    # the dates of the figure's clause (`_clause_dates`)
     dated: frozenset[str] = frozenset()
 
     @property
@@ -204,7 +204,7 @@ def measures(article: Article, doc: Doc | None = None) -> list[Measure]:
                              _context(article, figure), _rounding(figure.value) * factor,
                              aged, holders(article, doc, figure) if doc else frozenset(),
                              scope(article, doc, figure) if doc else "",
-                             when(article, doc, figure) if doc else frozenset()))
+                             _clause_dates(article, doc, figure) if doc else frozenset()))
     return found
 
 
@@ -264,9 +264,11 @@ def scope(article: Article, doc: Doc, figure: Figure) -> str:
     whole as `the coast guard alone rescued 74`), a total since a year (`46 safety
     violations since 2021`: not the region's `14 mine inspectors`), its value at an earlier
     time (`$655 million in the same period last year`, `Five years ago, 89 percent …`) or a
-    later year (`a plant due to open in 2027`), the votes against something (`47 delegates
-    voted against the bill`), or neither (""). Read from the figure's own clause, leaving
-    out a `from` level (`up from 54 percent last year`) and other clauses."""
+    later year (`a plant due to open in 2027`), a bound that defines a class of things
+    (`every site storing more than 100 tonnes`), a limit set by rule (`an exposure limit of
+    5 ppm`), the votes against something (`47 delegates voted against the bill`, `by 164
+    votes to 139`), or neither (""). Read from the figure's own clause, leaving out a `from`
+    level (`up from 54 percent last year`) and other clauses."""
     text = article.text
     if _INCREMENT_BEFORE.search(text, max(0, figure.start - 12), figure.start) \
             or _INCREMENT_AFTER.match(text[figure.end:figure.end + 12]):
@@ -326,7 +328,7 @@ def _threshold(noun: Token, figure: Figure) -> bool:
                                      or (owner.tag_ == "NNS" and not determiners))
 
 
-def when(article: Article, doc: Doc, figure: Figure) -> frozenset[str]:
+def _clause_dates(article: Article, doc: Doc, figure: Figure) -> frozenset[str]:
     """The dates the figure's clause gives (`postponed on Tuesday`), each as its ISO date
     when known, else its lower-case words."""
     span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
@@ -377,10 +379,10 @@ def _year_scope(article: Article, clause: list[Token]) -> str:
     before = [t.doc[t.i - 1] if t.is_punct and t.i else t for t in before]
     # a `when` clause of the figure's verb (`When a fire broke out there in 2022, 18 people
     # were treated`)
-    when = [t for verb in clause for c in verb.children if c.dep_ == "advcl"
-            and any(m.lower_ == "when" for m in c.children) for t in c.subtree]
+    told_when = [t for verb in clause for c in verb.children if c.dep_ == "advcl"
+                 and any(m.lower_ == "when" for m in c.children) for t in c.subtree]
     years = [year(t) for t in before] + [
-        year(t) for t in clause + when
+        year(t) for t in clause + told_when
         if not any(a.lower_ in ("since", "from", "between") for a in [t, *t.ancestors][:3])]
     if any(y is not None and y < published.year for y in years):
         return "past"
