@@ -1145,6 +1145,21 @@ def test_compare_naming_loaded_phrase_in_a_headline(
         comparison.naming
 
 
+def test_compare_naming_times_and_one_role_are_no_renaming(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """`Monday evening` / `Monday night` and `spokesman` / `spokeswoman` share a word and
+    state one fact, but name no one thing differently."""
+    comparison = _compared(
+        tmp_path_factory,
+        "Ferry talks resume\n\nA Corven Ferries spokesman said on Monday evening that talks "
+        "with the crews would resume on Friday.\n",
+        "Ferry talks to resume\n\nA Corven Ferries spokeswoman said on Monday night that "
+        "talks with the crews would resume on Friday.\n")
+    shown = [n.referent for n in comparison.naming if n.differs]
+    assert not [r for r in shown if "monday" in r.lower() or "spokes" in r.lower()], \
+        comparison.naming
+
+
 def test_compare_naming_sets_are_well_formed_and_balanced() -> None:
     """Every term of `data/naming_sets.tsv` is lower case and in one set only, and the sets
     whose other terms one camp prefers are about as many for either camp."""

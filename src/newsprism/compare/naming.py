@@ -54,11 +54,14 @@ NAME_ENDINGS = {
         "union"}),
 }
 ORGANISATION_WORDS = frozenset().union(*ORGANISATION_NOUNS.values(), *NAME_ENDINGS.values())
-# Nouns of time and amount, which a loaded word qualifies without naming a thing
-# (`a devastating week`).
+# Nouns of time and amount, which a loaded word qualifies without naming a thing (`a
+# devastating week`), and which name no thing differently (`Monday evening` / `Monday night`).
 MEASURE_NOUNS = frozenset({
-    "amount", "day", "hour", "lot", "minute", "month", "number", "part", "per", "percent",
-    "share", "time", "week", "year"})
+    "afternoon", "amount", "day", "decade", "evening", "fortnight", "hour", "lot", "minute",
+    "month", "morning", "night", "number", "part", "per", "percent", "share", "time", "week",
+    "year"})
+# `spokesman`, `spokeswoman`, `spokesperson`: one role, told of different people
+_GENDERED = re.compile(r"(?:wo)?m[ae]n$|persons?$|people$")
 # Abbreviated titles (`Gov.` is `Governor`) and courtesy titles, which say nothing of how an
 # outlet sees a person.
 ABBREVIATIONS = {
@@ -474,9 +477,10 @@ def concept_naming(facts: Sequence[Sequence[Unit]], in_doc: dict[str, list[Span]
 
 def _pairs(chunks: dict[str, list[Span]],
            loaded: dict[str, set[str]]) -> Iterator[tuple[str, Span, str, Span]]:
-    """Noun phrases of two articles' sentences with different common-noun heads, neither
-    holding the other's words, and neither head used by the other article's sentences; or
-    one, when its phrase is loaded (`destabilizing military occupation` beside `military
+    """Noun phrases of two articles' sentences with different common-noun heads (not nouns
+    of time or amount, nor one role told of a man and a woman), neither holding the other's
+    words, and neither head used by the other article's sentences; or one, when its phrase
+    is loaded (`destabilizing military occupation` beside `military
     presence`, which the first article also uses in a quote)."""
     heads = {aid: {c.root.lemma_.lower() for c in found} for aid, found in chunks.items()}
     ids = list(chunks)
@@ -486,7 +490,10 @@ def _pairs(chunks: dict[str, list[Span]],
                 for y in chunks[b]:
                     hx, hy = x.root, y.root
                     if hx.pos_ != "NOUN" or hy.pos_ != "NOUN" \
-                            or _words(x) <= _words(y) or _words(y) <= _words(x):
+                            or _words(x) <= _words(y) or _words(y) <= _words(x) \
+                            or {hx.lemma_.lower(), hy.lemma_.lower()} & MEASURE_NOUNS \
+                            or _GENDERED.sub("", hx.lemma_.lower()) \
+                            == _GENDERED.sub("", hy.lemma_.lower()):
                         continue
                     own_x = hx.lemma_.lower() not in heads[b]
                     own_y = hy.lemma_.lower() not in heads[a]
