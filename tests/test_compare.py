@@ -1131,6 +1131,18 @@ def test_compare_naming_headline_words_are_the_outlets_choice(
         comparison.naming
 
 
+def test_compare_naming_title_case_headline_adds_no_spelling(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """`Reckless Budget` in a title-case headline is the body's `reckless budget`."""
+    comparison = _compared(
+        tmp_path_factory,
+        "Council passes budget\n\nThe Ardwick council passed the county budget on Monday.\n",
+        "Ardwick Council Rams Through Reckless Budget\n\nThe Ardwick council passed the "
+        "reckless budget on Monday.\n")
+    assert _naming_of(comparison, "budget") == {"a": "county budget", "b": "reckless budget"}, \
+        comparison.naming
+
+
 def test_compare_naming_loaded_phrase_in_a_headline(
         tmp_path_factory: pytest.TempPathFactory) -> None:
     """A headline's loaded phrase names the thing its body names plainly; a headline's

@@ -91,10 +91,10 @@ def naming(articles: Sequence[Article], docs: dict[str, Doc], facts: Sequence[Se
     headlines = {aid: _unquoted(titles[aid]) if titles else [] for aid in chunks}
     named = {word for n in found if n.differs for word in _fold(n.referent).split()}
     chosen, covered = word_choices(
-        {aid: headlines[aid] + own for aid, own in chunks.items()}, loaded)
+        {aid: own + headlines[aid] for aid, own in chunks.items()}, loaded)
     found += [n for n in chosen if not named & covered[n.referent]]
     named |= {word for n in chosen for word in covered[n.referent]}
-    judged = {aid: [c for c in headlines[aid] if _qualifiers(c, loaded.get(aid, ()))] + own
+    judged = {aid: own + [c for c in headlines[aid] if _qualifiers(c, loaded.get(aid, ()))]
               for aid, own in chunks.items()}
     found += [n for n in qualified_naming(articles, docs, judged, loaded)
               if n.referent not in named]
@@ -580,12 +580,21 @@ def qualified_naming(articles: Sequence[Article], docs: dict[str, Doc],
     for lemma, marked in flagged.items():
         if not plain[lemma] - flagging[lemma]:
             continue  # no other article uses the noun plainly
-        shown = {aid: " / ".join(sorted(counted, key=lambda f: (f not in marked,
-                                                                -counted[f]))[:3])
+        shown = {aid: " / ".join(_distinct(sorted(counted, key=lambda f: (f not in marked,
+                                                                          -counted[f]))))
                  for aid, counted in forms[lemma].items()}
         found.append(Naming(lemma, shown, tuple(sorted(marked))))
     return found
 
+
+
+def _distinct(forms: Iterable[str], most: int = 3) -> list[str]:
+    """The first `most` forms, one of each however capitalised (a title-case headline's
+    `Double-Dip Recession` is the body's `double-dip recession`)."""
+    kept: dict[str, str] = {}
+    for form in forms:
+        kept.setdefault(form.lower(), form)
+    return list(kept.values())[:most]
 
 
 def _owned(chunk: Span) -> Span:
@@ -639,7 +648,7 @@ def word_choices(chunks: dict[str, list[Span]], loaded: dict[str, set[str]]
     for referent, used in terms.items():
         if len(used) < 2 or len({frozenset(t) for t in used.values()}) < 2:
             continue  # one article, or every article chose the same terms
-        shown = {aid: [form for form, _ in forms[referent][aid].most_common(3)]
+        shown = {aid: _distinct(form for form, _ in forms[referent][aid].most_common())
                  for aid in used}
         flagged = tuple(form for aid, listed in shown.items() for form in listed
                         if _is_loaded(form, loaded.get(aid, ())))
