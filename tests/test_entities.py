@@ -115,3 +115,10 @@ def test_entities_first_name_before_a_surname_the_ner_mislabelled(nlp: Language,
     doc.ents = [Span(doc, 1, 2, label)]  # the tagger's mistake, set by hand
     doc = titled_people(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Ambrose Vellacott", "PERSON")]
+
+
+def test_entities_building_tagged_as_a_person_is_a_facility(nlp: Language) -> None:
+    doc = nlp("Students seized the Hallam Building on Wednesday night.")
+    doc.ents = [Span(doc, 3, 5, "PERSON")]  # the tagger's mistake, set by hand
+    assert [(e.text, e.label_) for e in titled_people(doc).ents] \
+        == [("Hallam Building", "FAC")]

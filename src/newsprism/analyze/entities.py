@@ -24,6 +24,11 @@ LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"
 GROUP_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
 # Entities a title can turn into a person (`Deputy Chief Oren Falk` tagged WORK_OF_ART);
 # places are left alone (`King County`).
+# last words of the names of buildings and streets, never of people
+_FACILITIES = frozenset({
+    "airport", "avenue", "building", "cathedral", "center", "centre", "clinic", "college",
+    "hospital", "infirmary", "library", "mosque", "museum", "prison", "road", "school",
+    "square", "stadium", "station", "tower", "university"})
 _RELABEL = frozenset({"ORG", "NORP", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 _GENERIC_TAIL = ("group", "organization", "organisation", "movement", "militia", "party")
 # Never part of a person's name, however the NER runs on (`Michael Steele Sunday`)
@@ -179,7 +184,8 @@ def titled_people(doc: Doc) -> Doc:
       the NER tagged only the surname, as an organisation or a date (`Ambrose Vellacott,
       energy spokesman for …`);
     - capitalised names ending in an organisation's head noun (`Vantor Water Services`)
-      are an organisation, also where the NER called them a person (`Northcastle Freight`);
+      are an organisation, also where the NER called them a person (`Northcastle Freight`),
+      and a "person" ending in a building's noun is a facility (`Hallam Building`);
     - a lone name from an organisation's name and no person's (`Vantor`, `Kessick` of
       `Marlowe Kessick Laboratories`) is that
       organisation, and a lone surname tagged as an organisation (`Falk said`) is the person
@@ -217,7 +223,7 @@ def _relabel(doc: Doc, ent: Span) -> Span:
         return _described(doc, ent.start, ent.end) or ent
     if ent.label_ == "PERSON":
         ent = _without_weekday(ent)
-        return _company(ent) or _first_name(ent) or ent
+        return _company(ent) or _facility(ent) or _first_name(ent) or ent
     return ent
 
 
@@ -297,6 +303,15 @@ def _company(ent: Span) -> Span | None:
                     for child in ent.root.children)
     if (last.text[:1].isupper() and last.lower_ in heads) or described:
         return _relabelled(ent, "ORG")
+    return None
+
+
+def _facility(ent: Span) -> Span | None:
+    """A "person" whose name ends in a building's or a street's noun (`Hallam Building`,
+    `Tollerby Hospital`) as a facility."""
+    last = ent[-1]
+    if len(ent) > 1 and last.text[:1].isupper() and last.lower_ in _FACILITIES:
+        return _relabelled(ent, "FAC")
     return None
 
 
