@@ -16,7 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.entities import entity_key, known_aliases, surface, titles
-from newsprism.analyze.quotes import verb_classes
+from newsprism.analyze.quotes import quote_spans, verb_classes
 from newsprism.compare.align import Unit
 from newsprism.compare.conflicts import Embed
 from newsprism.datafiles import data_rows
@@ -71,9 +71,6 @@ ABBREVIATIONS = {
     "rep": "representative", "rev": "reverend", "sen": "senator", "sgt": "sergeant",
     "supt": "superintendent"}
 COURTESY = frozenset({"dr", "miss", "mr", "mrs", "ms", "mx"})
-# a quotation in a headline: double quotes, or single ones that no letter touches from
-# outside (not the apostrophe of `Patients’ union`)
-_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]|(?<!\w)['‘][^'’]+['’](?!\w)")
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _PREMODIFIERS = frozenset({"det", "amod", "compound", "nmod", "poss", "punct", "advmod"})
 
@@ -112,7 +109,7 @@ def _own_voice(article: Article, doc: Doc) -> list[Span]:
 def _unquoted(title: Doc) -> list[Span]:
     """A headline's noun phrases outside quotation marks (`Vendt vows to overturn 'show
     trial' conviction`: the quoted words are Vendt's)."""
-    quoted = [m.span() for m in _QUOTED.finditer(title.text)]
+    quoted = quote_spans(title.text)
     return [chunk for chunk in title.noun_chunks
             if not any(start < chunk.end_char and chunk.start_char < end
                        for start, end in quoted)]
