@@ -278,6 +278,12 @@ def test_figures_not_quantities(nlp: Language, text: str, not_a_quantity: str) -
     ("The ferry sank on Tuesday.", "2026-03-10", "Tuesday", "2026-03-10"),
     ("The ferry sank on Tuesday.", None, "Tuesday", None),
     ("Talks could resume as early as Thursday.", "2026-03-10", "Thursday", "2026-03-12"),
+    # an infinitive's governor tells (`is due to end`, `are set to`, `plans to`)
+    ("The strike is due to end on Thursday.", "2026-06-10", "Thursday", "2026-06-11"),
+    ("Talks are set to resume on Friday.", "2026-06-10", "Friday", "2026-06-12"),
+    ("The council plans to vote on Monday.", "2026-06-10", "Monday", "2026-06-15"),
+    ("The strike was due to end on Monday.", "2026-06-10", "Monday", "2026-06-08"),
+    ("Staff were expected to return on Monday.", "2026-06-10", "Monday", "2026-06-08"),
     ("The bakery shut last month.", "2026-01-15", "last month", "2025-12"),
     ("The bakery shut earlier this month.", "2026-01-15", "earlier this month", "2026-01"),
     ("The bakery shut yesterday.", "2026-01-15", "yesterday", "2026-01-14"),

@@ -121,6 +121,7 @@ _PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "y
             "yearly": "year", "hourly": "hour"}
 _FUTURE_AUX = frozenset(("will", "shall", "'ll", "could", "can", "may", "might"))
 _PAST_AUX = frozenset(("has", "have", "had", "was", "were", "did"))
+_PRESENT_AUX = frozenset(("is", "are", "am", "'s", "'re"))
 _NOUN_DEPS = frozenset(("nummod", "quantmod", "compound", "amod", "nmod", "det"))
 _COUNT_DEPS = frozenset(("compound", "amod", "nmod", "poss", "case", "pobj"))
 _SOURCE_DEPS = _COUNT_DEPS | {"det", "nummod", "quantmod", "cc", "conj", "flat"}
@@ -614,16 +615,23 @@ def _in_date_entity(doc: Doc, start: int, end: int) -> bool:
 
 def _ahead(doc: Doc, m: re.Match[str]) -> bool | None:
     """Whether a date looks ahead: True for a deadline (`by March 3`) or a future clause
-    (`will`), False in a past clause (`opened`, `has been shut since`), None when the tense
-    does not tell (`would pass it on from 1 June`)."""
+    (`will`, `is due to end`, `are set to resume`), False in a past clause (`opened`, `has
+    been shut since`), None when the tense does not tell (`would pass it on from 1
+    June`, `was due to end on Monday`)."""
     if DEADLINE.search(text_of(doc), max(0, m.start() - 20), m.start()):
         return True
     span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+    infinitive = False
     for token in (span.root.ancestors if span is not None else ()):
         if token.pos_ in ("VERB", "AUX"):
             helpers = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
             if helpers & _FUTURE_AUX:
                 return True
+            if token.tag_ == "VB" and "to" in helpers:
+                infinitive = True  # its governor tells
+                continue
+            if infinitive:  # `was due to end`, `promised to vote`: the nearer day
+                return True if token.tag_ in ("VBZ", "VBP") or helpers & _PRESENT_AUX else None
             if token.tag_ in ("VBD", "VBN") or helpers & _PAST_AUX:
                 return False
             return None
