@@ -448,6 +448,10 @@ def test_quotes_title_and_surname_resolve_to_the_full_name(quotes: Finder) -> No
      "Tomas Wierzba"),
     ("Agnes Pollard, 81, who has lived on Quarry Lane for half a century, said she no longer "
      "trusted the telephone line.", "Agnes Pollard"),
+    # a second apposition, the firm's, hung on the man by the parser
+    ("Grant Halvey, the Rovers chairman and managing partner of Brightwater Sports Partners, "
+     "the US-based investment firm that bought the club in 2021, said the club would appeal.",
+     "Grant Halvey"),
 ])
 def test_quotes_people_the_ner_mislabels(quotes: Finder, text: str, speaker: str) -> None:
     assert {(q.speaker, q.speaker_type) for q in quotes(text)} == {(speaker, "named")}
@@ -593,6 +597,18 @@ def test_quotes_terms_of_anonymity_are_no_quote(quotes: Finder) -> None:
     found = quotes(text)
     assert [(q.text, q.speaker_type) for q in found] == [
         ("two senior figures were sounding out colleagues", "anonymous")]
+
+
+def test_quotes_reported_clause_subject_is_not_the_speaker(quotes: Finder) -> None:
+    """The tagger once took the reported clause's subject (`Harlow's planners`) for the
+    source, and the request for anonymity for a quote of its own."""
+    text = ("A person familiar with the council's talks, who asked not to be named because "
+            "they were private, said Harlow's planners had discussed ending the bus company's "
+            "contract with Tessant Coaches.")
+    found = quotes(text)
+    assert {(q.speaker, q.speaker_type) for q in found} == {
+        ("A person familiar with the council's talks", "anonymous")}
+    assert all("named" not in q.text for q in found)
 
 
 def test_quotes_source_that_runs_over_the_verb_is_its_subject(nlp: Language) -> None:

@@ -298,9 +298,11 @@ def _company(ent: Span) -> Span | None:
     the firm that …`), as an organisation."""
     heads = source_words()["organization"]
     last = ent[-1]
-    described = any(child.dep_ == "appos" and child.lemma_.lower() in heads
-                    and any(d.lower_ in ("the", "a", "an") for d in child.children)
-                    for child in ent.root.children)
+    # the nearest apposition only: in `Grant Halvey, the chairman …, the firm that bought
+    # the club` the parser may hang the second, the firm's, on the man too
+    appos = next((child for child in ent.root.children if child.dep_ == "appos"), None)
+    described = appos is not None and appos.lemma_.lower() in heads \
+        and any(d.lower_ in ("the", "a", "an") for d in appos.children)
     if (last.text[:1].isupper() and last.lower_ in heads) or described:
         return _relabelled(ent, "ORG")
     return None

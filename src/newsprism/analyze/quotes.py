@@ -49,6 +49,9 @@ PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "i", "we"})
 _QUANTIFIERS = frozenset({"many", "some", "others", "most", "several", "few", "both", "all"})
 _OPEN_CLOSE = {"“": "”", "‘": "’", '"': '"', "«": "»", "'": "'"}
 _SUBJECTS = ("nsubj", "nsubjpass")
+# what a source asked for, not what it said (`asked not to be named`)
+_ANONYMITY = re.compile(r"(?:not\s+)?to\s+(?:be\s+(?:named|identified)|remain\s+anonymous)\b",
+                        re.I)
 # Passive verbs whose subject is the speaker (`she was quoted as saying`).
 _QUOTED_VERBS = frozenset({"quote", "cite"})
 _CONDITION = re.compile(r"\bcondition\s+(?:that\s+)?$", re.IGNORECASE)
@@ -276,9 +279,17 @@ def _tagged_quote(doc: Doc, found: Attribution, names: dict[str, str]) -> Quote 
         # tagged with `an overseas trader called Y`): that verb and its subject report it
         verb, found = reporting, replace(found, source=None)
     subject = _subject(verb) if verb is not None else None
+    content = doc.char_span(*found.content, alignment_mode="expand")
+    if (content is not None and subject is not None and content.root.dep_ == "relcl"
+            and content.root.head in subject.subtree) \
+            or _ANONYMITY.match(text_of(doc), found.content[0]):
+        return None  # the speaker's own description (`a person …, who asked not to be named,`)
     if found.source is not None:
         source = doc.char_span(*found.source, alignment_mode="expand")
         head = _whole_source(source.root, subject) if source is not None else None
+        if head is not None and subject is not None and head.dep_ in _SUBJECTS \
+                and head.head.dep_ == "ccomp" and head.head.head == verb:
+            head = subject  # the reported clause's subject: `X said Vellacom's directors had …`
         noun = head
         while noun is not None and noun.dep_ == "compound":
             noun = noun.head
