@@ -1010,6 +1010,9 @@ def test_compare_votes_against_in_a_tally(tmp_path: Path) -> None:
     # a date in an earlier year, however written
     {"a": "About 70,000 households were still without power late on Tuesday.",
      "b": "A fault on the same line last August cut power to 85,000 households."},
+    # a year told of a noun of time is the figure's (`the same period last year`)
+    {"a": "Net profit fell to $412 million in the first quarter.",
+     "b": "The company earned $655 million in the same period last year."},
     # an earlier year in a `when` clause
     {"a": "The fire sent 23 people to hospital, the council said.",
      "b": "When a smaller fire broke out at the same warehouse in 2022, 18 people were "
@@ -1023,6 +1026,28 @@ def test_compare_figure_of_another_year_does_not_conflict(tmp_path: Path,
     articles, _ = newsprism.read([str(tmp_path)])
     assert all(a.published for a in articles)
     assert not compare_story(articles).conflicts
+
+
+def test_compare_year_of_another_noun_is_not_the_figures(tmp_path: Path) -> None:
+    """`fined … on Tuesday over a leak last year`: the leak's year, not the fine's."""
+    texts = {"a": "The regulator fined Ostmark Water €12 million on Tuesday over a sewage "
+                  "leak last year that closed three beaches.",
+             "b": "Ostmark Water was fined €9 million by the regulator on Tuesday."}
+    for name, sentence in texts.items():
+        (tmp_path / f"{name}.txt").write_text(
+            f"Water company fined\n\nPublished 10 March 2026\n\n{sentence}\n")
+    articles, _ = newsprism.read([str(tmp_path)])
+    (conflict,) = compare_story(articles).conflicts
+    assert {v.text for v in conflict.values} == {"€12 million", "€9 million"}
+
+
+def test_compare_figures_in_verbless_sentences(tmp_path: Path) -> None:
+    """A figure's heads end at the sentence's root when no verb is on the way (a list item,
+    a caption): the walk once never ended."""
+    texts = {"a": "Fines for the water firms since 2024: €12 million for Ostmark Water.",
+             "b": "Fines for the water firms since 2024: €9 million for Ostmark Water."}
+    (conflict,) = compare_story(_sentence_articles(tmp_path, "Fines", texts)).conflicts
+    assert {v.text for v in conflict.values} == {"€12 million", "€9 million"}
 
 
 def test_compare_durations_in_hyphenated_words_conflict(tmp_path: Path) -> None:

@@ -43,6 +43,8 @@ MUTUAL_MARGIN = 0.15  # two figures each other's best match may score this much 
 MUTUAL_ORDERS = math.log10(3)  # … when their values are at most three times apart
 LINK_FLOOR = 0.1  # a group's figures pair up at least this well with every other member
 _WORDS = re.compile(r"[\w']+")
+_TIME_NOUNS = frozenset(("period", "quarter", "season", "term", "time", "year", "month", "week",
+                         "day", "half", "spell"))
 # the qualifier kinds that bound a value from below or from above
 _BOUNDS = {"at-least": "low", "over": "low", "at-most": "high", "under": "high"}
 # The earlier level a change starts from (`up from about 240,000`, `revised to 10,500, from
@@ -309,9 +311,10 @@ def scope(article: Article, doc: Doc, figure: Figure) -> str:
         return f"part:{min(day)}" if day else "part"
     if any(t.lower_ == "own" and t.head.lower_ == "on" for t in clause):
         return "part"  # `St Aldric's postponed 420 operations on its own`
-    if _PAST.search(" ".join(t.text for t in clause)):
+    timed = _own_dates(article, clause, _path(noun))
+    if _PAST.search(" ".join(t.text for t in timed)):
         return "past"
-    if year := _year_scope(article, clause):
+    if year := _year_scope(article, timed):
         return year
     if any(t.lower_ == "since" and t.head in _path(noun)
            and any(_YEAR.fullmatch(c.text) for c in t.subtree) for t in clause):
@@ -348,12 +351,32 @@ def _dates(article: Article, tokens: Sequence[Token]) -> frozenset[str]:
                      and any(f.start <= t.idx < f.end for t in tokens))
 
 
+def _own_dates(article: Article, clause: list[Token], path: list[Token]) -> list[Token]:
+    """The clause without the dates of another noun than the figure's (`fined Vellacom €48
+    million on Tuesday over a cyberattack last year`: the attack's year, not the fine's)."""
+    spans = [(f.start, f.end) for f in article.figures if f.kind == "date"]
+
+    def dated(token: Token) -> bool:  # a date, or a noun of time (`the same period last year`)
+        return any(start <= token.idx < end for start, end in spans) \
+            or _YEAR.fullmatch(token.text) is not None or token.lemma_.lower() in _TIME_NOUNS
+
+    def of_other_noun(token: Token) -> bool:
+        for head in token.ancestors:
+            if head in path or head.pos_ in ("VERB", "AUX"):
+                return False
+            if head.pos_ in ("NOUN", "PROPN") and not dated(head):
+                return True
+        return False
+
+    return [t for t in clause if not (dated(t) and of_other_noun(t))]
+
+
 def _path(noun: Token) -> list[Token]:
     """The noun and its heads up to its clause's verb: what a phrase about the figure itself
     hangs on (not a relative clause of its subject: `The Union, which has governed since
     2019, fell to 37`)."""
     path = [noun]
-    while path[-1].pos_ not in ("VERB", "AUX") and path[-1].head is not path[-1]:
+    while path[-1].pos_ not in ("VERB", "AUX") and path[-1].head.i != path[-1].i:
         path.append(path[-1].head)
     return path
 
