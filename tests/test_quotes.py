@@ -665,6 +665,16 @@ def test_quotes_pronoun_continues_the_speaker(quotes: Finder) -> None:
     assert {q.speaker for q in quotes(text) if q.direct} == {"Edwin Castellan"}
 
 
+def test_quotes_pronoun_skips_a_person_who_is_asked(quotes: Finder) -> None:
+    """`… said Maria Oden would be asked to appear`: Oden, a passive subject of `asked`,
+    does not speak; `She said` goes on with the speaker."""
+    text = ("Ilse Brandt, who leads the council's finance committee, said Treasurer Maria Oden "
+            "and the auditor would be asked to appear at a hearing on Friday. She said the "
+            "committee wanted to know why the accounts were late.")
+    found = [q for q in quotes(text) if q.text.startswith("the committee wanted")]
+    assert found and {q.speaker for q in found} == {"Ilse Brandt"}
+
+
 def test_quotes_a_surname_tagged_as_a_place_is_the_person(quotes: Finder) -> None:
     text = ("Judges convicted Mayor Kasimir Vendt on Tuesday. The defence lawyer Bertil Maughan "
             "told reporters the witness had been paid. Vendt, who has always denied taking "

@@ -881,10 +881,11 @@ def last_person(doc: Doc, token: Token) -> Span | None:
 
 
 def _speaks(token: Token) -> bool:
-    """Whether the name is the subject of an attribution verb."""
+    """Whether the name is the subject of an attribution verb, and not a passive one
+    (`Maria Oden would be asked to appear` is not speaking)."""
     while token.dep_ in ("appos", "compound", "flat") and token.head != token:
         token = token.head
-    return token.dep_ in _SUBJECTS and _is_attribution(token.head)
+    return token.dep_ == "nsubj" and _is_attribution(token.head)
 
 
 def _described_as(person: Span) -> set[str]:
