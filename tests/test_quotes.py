@@ -384,6 +384,8 @@ def test_quotes_seeking_damages_is_an_act(quotes: Finder) -> None:
     ("The unions said the offer was too low.", "organization"),  # introduced before
     ("The groups said the offer was too low.", "organization"),
     ("The ministry said the dam was sound.", "organization"),
+    # people of an organisation, not the organisation
+    ("Treasury bureaucrats insisted that the rules protect taxpayers.", "unnamed"),
 ])
 def test_quotes_unnamed_organisations_in_the_plural(quotes: Finder, text: str,
                                                      speaker_type: str) -> None:
