@@ -51,6 +51,10 @@ def figure(nlp: Language, text: str, covered: str, published: str | None = None)
     ("The orchard has a dozen pear trees.", "a dozen", 12, None),
     ("Two-thirds of the orchards were flooded.", "Two-thirds", 66.67, "%"),
     ("About a third of the ponds dried up.", "a third", 33.33, "%"),
+    # a share of change (`a fifth more`, `rose by a quarter this year`)
+    ("Members were asked to pay a fifth more for their passes.", "a fifth", 20, "%"),
+    ("Rents are a third higher than in 2024.", "a third", 33.33, "%"),
+    ("Ferry fares rose by a quarter this year.", "a quarter", 25, "%"),
     ("Half of the villagers voted.", "Half", 50, "%"),
     ("One in four ferries ran late.", "One in four", 25, "%"),
     ("Nine in ten residents backed the plan.", "Nine in ten", 90, "%"),
@@ -241,6 +245,7 @@ def test_figures_attribution(nlp: Language, text: str, covered: str, source: str
     ("Call the desk on 555-123-4567 for tickets.", "555"),
     ("The office is on the 22nd floor.", "22"),
     ("The river flooded for a third time.", "third"),
+    ("The depot was sold by a third party in May.", "third"),
     ("Norland is the third-largest province.", "third"),
     ("The second half of the season was wet.", "half"),
     ("The mill has stood for more than half a century.", "half"),

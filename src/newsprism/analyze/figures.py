@@ -165,7 +165,13 @@ _ONE_PERIOD = re.compile(r"(?<=\s)(?:a|an)\s+(?P<unit>week|fortnight|month|year|
 _RATE = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:a|an|per|each)\s+(?P<period>day|week|month|year"
                    r"|hour)\b(?!\s+(?:earlier|ago|later|before|after|previously)\b)"
                    r"|\s+(?P<adverb>daily|weekly|monthly|annually|yearly|hourly)\b", re.I)
-_SHARE_NEXT = re.compile(r"\s+(?:of|the|a|an|its|their|his|her|our|all)\b|\s*(?:[.,;:)!?]|$)")
+_SHARE_NEXT = re.compile(r"\s+(?:of|the|a|an|its|their|his|her|our|all"
+                         # a share of change: `a fifth more`, `a third higher`
+                         r"|more|less|fewer|higher|lower|greater|bigger|larger|smaller|cheaper"
+                         r"|dearer)\b|\s*(?:[.,;:)!?]|$)")
+# after `by`, a share of change is followed by when or how long (`rose by a third this year`)
+_BY_SHARE_NEXT = re.compile(r"\s+(?:this|last|next|over|in|on|since|from|to|after|compared"
+                            r"|and|or|at|during|within|between)\b")
 _HOURS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
 _NOT_FIGURES = [re.compile(p, f) for p, f in (
     (r"\b[A-Za-z]+-?\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]+\d*\b", 0),  # F-35, COVID-19, 22nd, 4G
@@ -373,7 +379,8 @@ def _share(text: str, m: re.Match[str]) -> bool:
     after_time = len(before) > 1 and before[-1] == "and" and _TIME_UNIT.fullmatch(before[-2])
     if (before and before[-1] in _NOT_SHARES) or after_time or _TIME_AFTER.match(text, m.end()):
         return False
-    return bool(_SHARE_NEXT.match(text, m.end()))
+    return bool(_SHARE_NEXT.match(text, m.end())
+                or (before and before[-1] == "by" and _BY_SHARE_NEXT.match(text, m.end())))
 
 
 def _lone_one(doc: Doc, m: re.Match[str]) -> bool:
