@@ -304,12 +304,13 @@ def scope(article: Article, doc: Doc, figure: Figure) -> str:
         return f"part:{min(day)}" if day else "part"
     if any(t.lower_ == "own" and t.head.lower_ == "on" for t in clause):
         return "part"  # `St Aldric's postponed 420 operations on its own`
-    timed = _own_dates(article, clause, _path(noun))
+    path = _path(noun)
+    timed = _own_dates(article, clause, path)
     if _PAST.search(" ".join(t.text for t in timed)):
         return "past"
     if year := _year_scope(article, timed):
         return year
-    if any(t.lower_ == "since" and t.head in _path(noun)
+    if any(t.lower_ == "since" and t.head in path
            and any(_YEAR.fullmatch(c.text) for c in t.subtree) for t in clause):
         return "since"  # a total over years: `23 mineworkers have died … since 2016`
     return ""
