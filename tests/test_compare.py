@@ -1031,6 +1031,19 @@ def test_compare_year_of_another_noun_is_not_the_figures(tmp_path: Path) -> None
     assert {v.text for v in conflict.values} == {"€12 million", "€9 million"}
 
 
+def test_compare_year_in_a_relative_clause_of_another_noun(tmp_path: Path) -> None:
+    """`… of its annual turnover, which was €2.3 billion last year`: the turnover's year."""
+    texts = {"a": "The fine is equal to about 1.2 percent of Ostmark Water's annual turnover, "
+                  "which was €2.3 billion last year.",
+             "b": "The fine is less than 1 per cent of Ostmark Water's annual turnover."}
+    for name, sentence in texts.items():
+        (tmp_path / f"{name}.txt").write_text(
+            f"Water company fined\n\nPublished 10 March 2026\n\n{sentence}\n")
+    articles, _ = newsprism.read([str(tmp_path)])
+    (conflict,) = compare_story(articles).conflicts
+    assert {v.text for v in conflict.values} == {"1.2 percent", "1 per cent"}
+
+
 def test_compare_figures_in_verbless_sentences(tmp_path: Path) -> None:
     """A figure's heads end at the sentence's root when no verb is on the way (a list item,
     a caption): the walk once never ended."""
