@@ -305,7 +305,7 @@ def scope(article: Article, doc: Doc, figure: Figure) -> str:
     if any(t.lower_ == "own" and t.head.lower_ == "on" for t in clause):
         return "part"  # `St Aldric's postponed 420 operations on its own`
     path = _path(noun)
-    timed = _own_dates(article, clause, path)
+    timed = _own_dates(article, clause, [*span, *path])
     if _PAST.search(" ".join(t.text for t in timed)):
         return "past"
     if year := _year_scope(article, timed):
@@ -346,9 +346,10 @@ def _dates(article: Article, tokens: Sequence[Token]) -> frozenset[str]:
 
 
 def _own_dates(article: Article, clause: list[Token], path: list[Token]) -> list[Token]:
-    """The clause without the dates of another noun than the figure's (`fined Vellacom €48
-    million on Tuesday over a cyberattack last year`: the attack's year, not the fine's;
-    `1.2 percent of its annual turnover, which was €4.1 billion last year`)."""
+    """The clause without the dates of another noun than the figure's and its heads'
+    (`path`): `fined Vellacom €48 million on Tuesday over a cyberattack last year` (the
+    attack's year, not the fine's), `1.2 percent of its annual turnover, which was €4.1
+    billion last year`."""
     spans = [(f.start, f.end) for f in article.figures if f.kind == "date"]
 
     def dated(token: Token) -> bool:  # a date, or a noun of time (`the same period last year`)
@@ -359,8 +360,9 @@ def _own_dates(article: Article, clause: list[Token], path: list[Token]) -> list
         for head in token.ancestors:
             if head in path:
                 return False
-            if head.pos_ in ("VERB", "AUX"):  # a relative clause of another noun tells of it
-                return head.dep_ in ("relcl", "acl") and head.head not in path
+            if head.pos_ in ("VERB", "AUX"):  # a `which` clause of another noun tells of it
+                return head.dep_ == "relcl" and head.head not in path \
+                    and any(c.lower_ in ("which", "who", "that") for c in head.children)
             if head.pos_ in ("NOUN", "PROPN") and not dated(head):
                 return True
         return False
