@@ -350,11 +350,9 @@ def _own_dates(article: Article, clause: list[Token], path: list[Token]) -> list
     (`path`): `fined Vellacom €48 million on Tuesday over a cyberattack last year` (the
     attack's year, not the fine's), `1.2 percent of its annual turnover, which was €4.1
     billion last year`."""
-    spans = [(f.start, f.end) for f in article.figures if f.kind == "date"]
-
     def dated(token: Token) -> bool:  # a date, or a noun of time (`the same period last year`)
-        return any(start <= token.idx < end for start, end in spans) \
-            or _YEAR.fullmatch(token.text) is not None or token.lemma_.lower() in _TIME_NOUNS
+        return bool(_dates(article, [token])) or _YEAR.fullmatch(token.text) is not None \
+            or token.lemma_.lower() in _TIME_NOUNS
 
     def of_other_noun(token: Token) -> bool:
         for head in token.ancestors:
