@@ -366,3 +366,17 @@ def test_framing_written_entry_wins_a_tie_whatever_the_hash_seed() -> None:
 def test_framing_adjective_entries_and_verbs(nlp: Language, text: str, written: bool) -> None:
     spans = [s for s in framing(nlp, text) if s.text == "woke"]
     assert any(s.evidence.startswith("loaded.tsv") for s in spans) == written
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the small model tags both adjectives as nouns before the noun they qualify
+    ("The minister forced a savage fee hike through the assembly.", "savage"),
+    ("The firm was let off with a paltry $40,000 fine in 2023.", "paltry"),
+])
+def test_framing_adjective_entries_tagged_as_nouns_before_their_noun(
+        nlp: Language, text: str, expected: str) -> None:
+    assert expected in labelled(framing(nlp, text), "loaded")
+
+
+def test_framing_adjective_entry_used_as_a_noun_is_not_flagged(nlp: Language) -> None:
+    assert "savage" not in labelled(framing(nlp, "Doc Savage returned in a new comic."), "loaded")

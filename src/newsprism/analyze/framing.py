@@ -202,9 +202,9 @@ def _other_lemmas(token: Token) -> tuple[str, ...]:
 def _pos_fits(token: Token, term: Term) -> bool:
     """A one-word entry's part of speech: a noun capitalised at the start of a sentence or in
     a title-case headline may be tagged a proper noun (`Thugs`), a participle an adjective
-    and an adjective a verb with no subject (`rigged`, `call the board hopelessly woke`), or
-    a proper noun when written in lower case; a verb with a subject is no adjective
-    (`residents woke to sirens`)."""
+    and an adjective a verb with no subject (`rigged`, `call the board hopelessly woke`), a
+    proper noun when written in lower case, or a noun before the noun it qualifies; a verb
+    with a subject is no adjective (`residents woke to sirens`)."""
     if len(term.words) > 1 or term.pos == "-" or token.pos_ in POS_GROUPS.get(term.pos, ()):
         return True
     if term.pos == "NOUN" and token.pos_ == "PROPN":
@@ -212,8 +212,15 @@ def _pos_fits(token: Token, term: Term) -> bool:
     if term.pos == "ADJ" and token.pos_ == "VERB":  # a verb with a subject is a verb
         return not any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
     if term.pos == "ADJ":
-        return token.pos_ == "PROPN" and token.is_lower
+        return (token.pos_ == "PROPN" and token.is_lower) or _attributive(token)
     return term.pos == "VERB" and token.pos_ == "ADJ" and bool(_other_lemmas(token))
+
+
+def _attributive(token: Token) -> bool:
+    """A word tagged a noun that modifies a noun later in its phrase, as an adjective does
+    (the small model tags `a savage fee hike` and `a paltry $40,000 fine` so)."""
+    return token.pos_ == "NOUN" and token.dep_ in ("compound", "nmod", "amod") \
+        and token.head.pos_ == "NOUN" and token.i < token.head.i
 
 
 def _title_case(sentence: Span) -> bool:
