@@ -158,6 +158,9 @@ def test_figures_change_is_not_a_range(nlp: Language, text: str,
     ("The death toll rose to 14 on Friday.", "14", "death toll"),
     ("The number of people evacuated has risen to 2,100.", "2,100", "people evacuated"),
     ("Turnout was 61 percent.", "61 percent", "Turnout"),
+    # a source's estimate counts its object
+    ("Police put the crowd at about 12,000.", "12,000", "crowd"),
+    ("Officials put the number of dead at 40.", "40", "dead"),
     ("The firm expects to hire 300.", "300", None),
     # a bare number standing for the noun of an earlier count in its sentence
     ("Nearly 40 swimmers were stung by jellyfish, and at least five were taken to hospital.",

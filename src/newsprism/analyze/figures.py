@@ -45,7 +45,7 @@ from newsprism.analyze.dates import (
     resolve_date,
 )
 from newsprism.analyze.nlp import ents_of, text_of
-from newsprism.analyze.quotes import last_person, verb_classes
+from newsprism.analyze.quotes import ESTIMATE_VERBS, last_person, verb_classes
 from newsprism.model import Figure
 
 # Language data (to move to data/*.txt). Hedges right before a figure, matched longest first;
@@ -479,14 +479,18 @@ def _measured_noun(span: Span) -> str | None:
 
 def _subject_measure(span: Span) -> str | None:
     """What an amount measures when the clause's subject names it: `The death toll rose to
-    14` → `death toll`; `the number of people arrested has risen to 11` → `people arrested`."""
-    verb = span.root.head
+    14` → `death toll`; `the number of people arrested has risen to 11` → `people arrested`;
+    or, in a source's estimate, its object: `Police put the crowd at 12,000` → `crowd`."""
+    verb = preposition = span.root.head
     if span.root.dep_ == "pobj" and verb.lower_ in ("to", "at"):
         verb = verb.head
     elif span.root.dep_ not in ("dobj", "attr"):
         return None
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if verb.lemma_.lower() not in _LEVEL_VERBS or subject is None or subject.pos_ != "NOUN":
+    estimate = verb.lemma_.lower() in ESTIMATE_VERBS and preposition.lower_ == "at"
+    subject = next((c for c in verb.children if c.dep_ in (
+        ("dobj",) if estimate else ("nsubj", "nsubjpass"))), None)
+    if (verb.lemma_.lower() not in _LEVEL_VERBS and not estimate) or subject is None \
+            or subject.pos_ != "NOUN":
         return None
     if subject.lemma_.lower() in _GENERIC_AMOUNTS:
         counted = [o for p in subject.children if p.lower_ == "of"

@@ -41,6 +41,8 @@ _WORDS_ONLY = re.compile(r"[^\w'’]+")
 OBJECT_CUE_SHARE = 0.6
 INFINITIVE_SPEECH = frozenset({"urge", "ask", "tell", "call", "propose", "agree", "warn",
                                "promise", "vow", "pledge", "threaten", "demand", "refuse"})
+# verbs of a source's estimate of a quantity (see `_estimates`)
+ESTIMATE_VERBS = frozenset({"put", "peg", "place"})
 _NAME = r"[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3}"
 _SIGNED = re.compile(rf"[”\"’]?[ \t]*[―—–-]+[ \t]*(?P<name>{_NAME})")
 _TRANSCRIPT = re.compile(rf"^(?P<name>{_NAME}):[ \t]+(?P<said>[^\n]*\w[^\n]*)", re.M)
@@ -229,13 +231,15 @@ def _with_speaker(quote: Quote, direct: list[Quote]) -> Quote:
 def _reported_clauses(doc: Doc, names: dict[str, str]) -> Iterator[Quote]:
     """`X said (that) …`: a full clause with its own subject after an attribution verb with
     a subject before it. The plainest report, which the tagger can miss when the clause
-    holds reports of its own (`A party official said the polling had shown …`)."""
+    holds reports of its own (`A party official said the polling had shown …`); and a
+    source's estimate of a quantity (`Organisers put the figure far higher`), which the
+    tagger seldom marks."""
     for verb in doc:
-        subject = _subject(verb) if _is_attribution(verb) else None
-        if subject is None or subject.i > verb.i or not any(
+        subject = _subject(verb) if _is_attribution(verb) or _estimates(verb) else None
+        if subject is None or subject.i > verb.i or (not _estimates(verb) and not any(
                 child.dep_ == "ccomp" and child.i > verb.i
                 and any(grand.dep_ in _SUBJECTS for grand in child.children)
-                for child in verb.children):
+                for child in verb.children)):
             continue
         if (content := _content(verb)) is not None:
             yield _make_quote(doc, *content, resolve_speaker(doc, subject, names), verb,
@@ -503,7 +507,7 @@ def _indirect_quotes(doc: Doc, names: dict[str, str]) -> Iterator[Quote]:
         if token.lower_ == "according" and token.i + 1 < len(doc) \
                 and token.nbor(1).lower_ == "to":
             yield from _according_to(doc, token, names)
-        elif _is_attribution(token) and _subject(token) is not None:
+        elif (_is_attribution(token) or _estimates(token)) and _subject(token) is not None:
             content = _content(token)
             if content is not None:
                 speaker = resolve_speaker(doc, _subject(token), names)
@@ -522,7 +526,10 @@ def _content(verb: Token) -> tuple[int, int] | None:
         clauses = [t.head for t in verb.subtree if t.dep_ == "mark" and t.lower_ == "that"
                    and t.head.pos_ in ("VERB", "AUX") and t.head != verb]
     own_subject = any(child.dep_ in _SUBJECTS for child in verb.children)
-    if clauses:
+    if _estimates(verb):  # `Police put the crowd at 12,000`
+        tokens = [t for child in verb.children if child.i > verb.i
+                  and child.dep_ not in ("advcl", "punct", "cc", "conj") for t in child.subtree]
+    elif clauses:
         tokens = list(clauses[0].subtree)
     elif own_subject and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         own = {t.i for t in verb.subtree}  # `…, the officials said.`
@@ -539,6 +546,19 @@ def _content(verb: Token) -> tuple[int, int] | None:
     if len(tokens) < 3:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _estimates(verb: Token) -> bool:
+    """A source's estimate of a quantity (`Police put the crowd at 12,000`, `Analysts pegged
+    the cost at $2 billion`, `Organisers put the figure far higher`): `put`, `peg` or
+    `place` with an object and a number after `at`, or a comparison."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ESTIMATE_VERBS \
+            or not any(child.dep_ == "dobj" for child in verb.children):
+        return False
+    return any((child.dep_ == "prep" and child.lower_ == "at"
+                and any(t.like_num for t in child.subtree))
+               or (child.dep_ == "advmod" and child.tag_ in ("RBR", "JJR"))
+               for child in verb.children)
 
 
 def _reports_object(verb: Token, written: str | None) -> bool:
