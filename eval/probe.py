@@ -2,7 +2,8 @@
 `examples/expected.toml`: per article `named_speakers`, `unnamed_sources`, `loaded`).
 
 A named speaker is found when a quote has that speaker as `named`; an unnamed source when a
-quote's speaker mention overlaps its text with the expected type; an outlet-voice loaded
+quote's speaker mention, or the speaker it resolves to (`Some said` → `Relatives`),
+overlaps its text with the expected type; an outlet-voice loaded
 phrase when a loaded span of the outlet's own voice (body or headline) overlaps it. The
 outlet-voice loaded spans of the body that overlap a keyed loaded phrase (of either voice)
 are counted against all of them, and the others printed: a lower bound of precision, since
@@ -42,8 +43,10 @@ def check(article: Article, key: dict[str, Any]) -> dict[str, tuple[int, int]]:
         print(f"{article.id}: named speaker missed {name!r}")
     typed = 0
     for source in key.get("unnamed_sources", []):
+        # the mention, or the speaker it resolves to (`Some said` → `Relatives`)
         kinds = {q.speaker_type for q in article.quotes if q.speaker_start is not None
-                 and _overlap(article.text[q.speaker_start:q.speaker_end], source["text"])}
+                 and (_overlap(article.text[q.speaker_start:q.speaker_end], source["text"])
+                      or _overlap(q.speaker or "", source["text"]))}
         ok = KINDS[source["kind"]] in kinds
         typed += ok
         if not ok:

@@ -755,3 +755,12 @@ def test_quotes_estimate_of_a_quantity(quotes: Finder, text: str, speaker: str,
                                   "She put the books at the back of the shelf."])
 def test_quotes_putting_things_is_no_estimate(quotes: Finder, text: str) -> None:
     assert quotes(text) == []
+
+
+def test_quotes_tagged_relative_pronoun_gives_way_to_the_clause_subject(nlp: Language) -> None:
+    """The tagger takes the `that` of `a site that campaigners had warned … was` for the
+    source: the speakers are the campaigners."""
+    text = ("The fire spread at a warehouse run by the chemical giant Orvane Storage, a site "
+            "that campaigners had warned for years was an accident waiting to happen.")
+    found = find_quotes(nlp(text), find_attributions(text))
+    assert [q.speaker for q in found] == ["campaigners"]

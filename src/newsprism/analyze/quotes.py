@@ -301,9 +301,11 @@ def _tagged_quote(doc: Doc, found: Attribution, names: dict[str, str]) -> Quote 
                 and noun.head.lower_ not in ("by", "from"):
             head = subject  # `… has gone to court, claiming that …`: not the court
         if verb is not None and verb.dep_ == "relcl" and subject is not None \
-                and (subject == verb.head or head == verb.head):
+                and (subject == verb.head or head == verb.head
+                     or (head is not None and head.tag_ in ("WDT", "WP") and head.head == verb)):
             # `… handing a victory to farmers who said …`: the farmers; `a poll that critics
-            # say relied on …`: the critics, not the poll
+            # say relied on …`, `a site that campaigners had warned was …`: the critics and
+            # the campaigners, not the poll or `that`
             head = subject
         if head is not None and head.dep_ == "nsubjpass" and head.head == verb \
                 and verb.lemma_.lower() in _TOLD_VERBS:
