@@ -764,3 +764,18 @@ def test_quotes_tagged_relative_pronoun_gives_way_to_the_clause_subject(nlp: Lan
             "that campaigners had warned for years was an accident waiting to happen.")
     found = find_quotes(nlp(text), find_attributions(text))
     assert [q.speaker for q in found] == ["campaigners"]
+
+
+def test_quotes_pronoun_after_an_unnamed_source_whose_mention_holds_a_name(
+        quotes: Finder) -> None:
+    found = quotes("A neighbour of Tomas Reyle, who asked not to be named, said the family "
+                   "had left before dawn. “They were scared of the water,” she said.")
+    assert [q.speaker_type for q in found] == ["anonymous", "anonymous"]
+
+
+def test_quotes_passive_subject_of_a_speech_verb_is_not_the_speaker(quotes: Finder) -> None:
+    found = quotes("Two senators said the governor's office had wavered until Wednesday, when "
+                   "Treasurer Olaf Brenning threatened to withdraw the bill.\n\nGovernor "
+                   "Marit Dunsley is expected to sign the budget well before the June 30 "
+                   "deadline.")
+    assert "Marit Dunsley" not in {q.speaker for q in found}

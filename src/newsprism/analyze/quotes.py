@@ -307,9 +307,11 @@ def _tagged_quote(doc: Doc, found: Attribution, names: dict[str, str]) -> Quote 
             # say relied on …`, `a site that campaigners had warned was …`: the critics and
             # the campaigners, not the poll or `that`
             head = subject
-        if head is not None and head.dep_ == "nsubjpass" and head.head == verb \
-                and verb.lemma_.lower() in _TOLD_VERBS:
-            head = subject  # `residents were told by the council`: the council, if named
+        if noun is not None and noun.dep_ == "nsubjpass" and noun.head == verb \
+                and _passive_hearer(verb):
+            # `residents were told by the council`: the council, if named; `the governor is
+            # expected to sign`: others expect it
+            head = subject
         speaker = resolve_speaker(doc, head, names) if head is not None else NO_SPEAKER
     else:
         speaker = resolve_speaker(doc, subject, names) if verb is not None else NO_SPEAKER
@@ -471,11 +473,17 @@ def _is_attribution(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in verb_classes()
 
 
+def _passive_hearer(verb: Token) -> bool:
+    """Whether a passive verb's subject is not who spoke: who was told, or whom others speak
+    of (`she is expected to sign`); not `she was quoted as saying`."""
+    lemma = verb.lemma_.lower()
+    return lemma in _TOLD_VERBS or (_is_attribution(verb) and lemma not in _QUOTED_VERBS)
+
+
 def _subject(verb: Token) -> Token | None:
     """The verb's subject; for `farmers who said`, the noun the relative clause is about."""
     for child in verb.children:
-        if child.dep_ == "nsubjpass" and (verb.lemma_.lower() in _TOLD_VERBS or (
-                _is_attribution(verb) and verb.lemma_.lower() not in _QUOTED_VERBS)):
+        if child.dep_ == "nsubjpass" and _passive_hearer(verb):
             # `they had been told that …`: the subject heard it; `she is expected to sign`:
             # others expect it; the speaker is the agent, if named
             return next((o for by in verb.children if by.dep_ == "agent"
@@ -838,7 +846,7 @@ def _antecedent(doc: Doc, pronoun: Token, names: dict[str, str], start: int,
     if word == "they" or word in _QUANTIFIERS:
         unnamed = _group_speaker(doc, pronoun)
     else:
-        unnamed = _unnamed_speaker(doc, pronoun, person.end if person is not None else 0)
+        unnamed = _unnamed_speaker(doc, pronoun, person)
     if unnamed is not None:
         mention = _mention(unnamed)
         return Speaker(_text(mention), _source_kind(mention), None, start, end)
@@ -848,13 +856,19 @@ def _antecedent(doc: Doc, pronoun: Token, names: dict[str, str], start: int,
     return Speaker(names.get(name, name), "named", None, start, end)
 
 
-def _unnamed_speaker(doc: Doc, pronoun: Token, after: int) -> Token | None:
+def _unnamed_speaker(doc: Doc, pronoun: Token, person: Span | None) -> Token | None:
     """`A pharmacist at the clinic said … “…,” she said`: the last source without a name,
     one person who spoke (or, `according to a university spokeswoman`, was cited) after the
-    last person named and shortly before `pronoun`."""
+    last person named (or whose mention holds that name: `A doctor at Hallowmere Infirmary,
+    who asked not to be named, said`) and shortly before `pronoun`."""
     if pronoun.lower_ not in ("he", "she"):
         return None
-    for token in reversed(doc[max(after, pronoun.i - ANTECEDENT_WINDOW):pronoun.i]):
+    for token in reversed(doc[max(0, pronoun.i - ANTECEDENT_WINDOW):pronoun.i]):
+        if person is not None and token.i < person.end:
+            if token.i >= person.start:
+                continue
+            if person.root not in token.subtree:
+                break
         spoke = token.dep_ in _SUBJECTS and _is_attribution(token.head) \
             and not any(_is_attribution(outer) for outer in token.head.ancestors)
         cited = token.dep_ == "pobj" and token.head.lower_ == "to" \
