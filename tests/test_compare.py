@@ -1282,3 +1282,36 @@ def test_compare_details_person_is_known_by_surname() -> None:
     council = Detail("the Norvessan Trades Council", "norvessan trades council", "a", 0, 28, "ORG")
     assert not _alike(council, Detail("the Norvessan Council", "norvessan council", "b", 0, 21,
                                       "ORG"))
+
+
+def test_compare_figure_dated_in_its_own_phrase(tmp_path: Path) -> None:
+    """`rose 7 percent last year, after a 9 percent rise in 2024`: the 9 percent is 2024's,
+    not last year's, so last year's figures are 9 and 7 percent."""
+    texts = {"a": "Average rents in Dunmere rose 9 percent last year, the housing department "
+                  "said.",
+             "b": "Average rents in Dunmere rose 7 percent last year, after a 9 percent rise "
+                  "in 2024, according to the landlords' index."}
+    for name, sentence in texts.items():
+        (tmp_path / f"{name}.txt").write_text(
+            f"Council caps rents\n\nPublished 13 May 2026\n\n{sentence}\n")
+    articles, _ = newsprism.read([str(tmp_path)])
+    (conflict,) = compare_story(articles).conflicts
+    assert sorted(v.text for v in conflict.values) == ["7 percent", "9 percent"]
+    assert {v.article for v in conflict.values} == {"a", "b"}
+    (b,) = [a for a in articles if a.id == "b"]
+    dated = {m.figure.text: set(m.dated) for m in measures(b, load_pipeline()(b.text))}
+    assert dated == {"7 percent": {"2025"}, "9 percent": {"2024"}}
+
+
+@pytest.mark.parametrize("limit", [
+    "The regulator can fine the agency up to €10 million if it finds it broke its licence.",
+    "The agency could be fined up to €10 million if it is found to have broken its licence.",
+])
+def test_compare_maximum_penalty_is_no_penalty_imposed(tmp_path: Path, limit: str) -> None:
+    texts = {"a": limit,
+             "b": "The agency was fined €4 million after a similar fault grounded flights."}
+    for name, sentence in texts.items():
+        (tmp_path / f"{name}.txt").write_text(
+            f"Flights grounded\n\nPublished 25 July 2026\n\n{sentence}\n")
+    articles, _ = newsprism.read([str(tmp_path)])
+    assert not compare_story(articles).conflicts

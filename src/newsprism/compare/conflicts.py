@@ -72,6 +72,11 @@ _NOT_KIND = frozenset({"more", "additional", "extra", "other", "further", "new",
 # nouns for a bound set by rule or plan, which a figure states rather than measures
 _LIMITS = frozenset({"limit", "threshold", "cap", "ceiling", "target", "guideline",
                      "standard"})
+# verbs of a penalty, whose `up to` amount after a modal is the most the rules allow (`can
+# fine the agency up to €10 million`, `faces up to 10 years`), not a penalty imposed
+_PENALTY_VERBS = frozenset({"fine", "jail", "imprison", "sentence", "penalise", "penalize",
+                            "charge", "impose", "face"})
+_MODALS = frozenset({"can", "could", "may", "might"})
 # the votes against in a tally (`by 164 votes to 139`)
 _VOTES_TO = re.compile(r"\b(?!(?:the|their|its|his|her|enough|more)\s)"
                        r"(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+votes\s+to\s+\Z", re.I)
@@ -268,9 +273,10 @@ def scope(article: Article, doc: Doc, figure: Figure) -> str:
     time (`$655 million in the same period last year`, `Five years ago, 89 percent …`) or a
     later year (`a plant due to open in 2027`), a bound that defines a class of things
     (`every site storing more than 100 tonnes`), a limit set by rule (`an exposure limit of
-    5 ppm`), the votes against something (`47 delegates voted against the bill`, `by 164
-    votes to 139`), or neither (""). Read from the figure's own clause, leaving out a `from`
-    level (`up from 54 percent last year`) and other clauses."""
+    5 ppm`, `can fine it up to €10 million`), the votes against something (`47 delegates
+    voted against the bill`, `by 164 votes to 139`), or neither (""). Read from the
+    figure's own clause, leaving out a `from` level (`up from 54 percent last year`) and
+    other clauses."""
     text = article.text
     if _INCREMENT_BEFORE.search(text, max(0, figure.start - 12), figure.start) \
             or _INCREMENT_AFTER.match(text[figure.end:figure.end + 12]):
@@ -293,6 +299,8 @@ def scope(article: Article, doc: Doc, figure: Figure) -> str:
     if noun.lemma_.lower() in _LIMITS or (noun.dep_ == "pobj" and noun.head.lower_ == "of"
                                            and noun.head.head.lemma_.lower() in _LIMITS):
         return "limit"  # `the workplace exposure limit of 5 ppm`, `a 5 ppm limit`
+    if _maximum_penalty(noun, figure):
+        return "limit"
     clause = _clause(noun)
     if any((t.lower_ == "against" and t.head.lemma_.lower() == "vote")
            or (t.lemma_.lower() == "oppose" and noun in _subjects(t)) for t in clause):
@@ -333,10 +341,17 @@ def _threshold(noun: Token, figure: Figure) -> bool:
 
 
 def _clause_dates(article: Article, doc: Doc, figure: Figure) -> frozenset[str]:
-    """The dates the figure's clause gives (`postponed on Tuesday`), each as its ISO date
-    when known, else its lower-case words."""
+    """The dates of the figure's own noun phrase (`a 9 percent rise in 2024`), else those
+    its clause gives the figure (`postponed on Tuesday`; see `_own_dates`), each as its ISO
+    date when known, else its lower-case words."""
     span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
-    return _dates(article, _clause(_counted(span))) if span is not None else frozenset()
+    if span is None:
+        return frozenset()
+    noun = phrase = _counted(span)
+    while phrase.dep_ in ("compound", "amod", "nmod", "nummod") and phrase.head.pos_ == "NOUN":
+        phrase = phrase.head
+    return _dates(article, list(phrase.subtree)) or _dates(
+        article, _own_dates(article, _clause(noun), [*span, *_path(noun)]))
 
 
 def _dates(article: Article, tokens: Sequence[Token]) -> frozenset[str]:
@@ -484,6 +499,20 @@ def _subjects(verb: Token) -> list[Token]:
         verb = verb.head
 
 
+def _maximum_penalty(noun: Token, figure: Figure) -> bool:
+    """`can fine the agency up to €10 million`, `could be jailed for up to five years`,
+    `faces up to 10 years`: the most a penalty may be, a limit set by rule."""
+    verb = _verb_of(noun, figure.unit in DURATION_DAYS)
+    if figure.qualifier != "up to" or verb is None:
+        return False
+    # the lemmatiser makes `fined` `fin`: the past forms are read off the word itself
+    forms = {verb.lemma_.lower(), verb.lower_, verb.lower_[:-1], verb.lower_[:-2]}
+    if not forms & _PENALTY_VERBS:
+        return False
+    return "face" in forms \
+        or any(child.dep_ == "aux" and child.lower_ in _MODALS for child in verb.children)
+
+
 def _verb_of(noun: Token, duration: bool = False) -> Token | None:
     """The verb whose object the figure is (`won 41 seats`), whose level it gives (`fell
     to 37 from 47`; not `took 47.8 percent of the vote to 44.1 percent`) or, for a
@@ -601,7 +630,8 @@ def candidates(a: list[Measure], b: list[Measure], va: np.ndarray, vb: np.ndarra
     for i, x in enumerate(a):
         for j, y in enumerate(b):
             if x.unit != y.unit or not _same_person(x, y) or not _same_scope(x, y) \
-                    or not _may_share(x.held_by, y.held_by) or not _same_kind(x, y):
+                    or not _may_share(x.held_by, y.held_by) or not _same_kind(x, y) \
+                    or _other_years(x, y):
                 continue
             score = float(va[i] @ vb[j])
             if x.counted and y.counted:
@@ -611,6 +641,14 @@ def candidates(a: list[Measure], b: list[Measure], va: np.ndarray, vb: np.ndarra
                 agree = consistent([x.stated, y.stated])
                 found.append((score + (APPROXIMATE if agree else 0.0), i, j))
     return found
+
+
+def _other_years(x: Measure, y: Measure) -> bool:
+    """Whether both figures' clauses give a year and none is the same (`rose 9 percent last
+    year` in 2026, `a 9 percent rise in 2024`): two years' quantities."""
+    years_x = {d for d in x.dated if _YEAR.fullmatch(d)}
+    years_y = {d for d in y.dated if _YEAR.fullmatch(d)}
+    return bool(years_x) and bool(years_y) and not years_x & years_y
 
 
 def _same_person(x: Measure, y: Measure) -> bool:
