@@ -122,3 +122,22 @@ def test_entities_building_tagged_as_a_person_is_a_facility(nlp: Language) -> No
     doc.ents = [Span(doc, 3, 5, "PERSON")]  # the tagger's mistake, set by hand
     assert [(e.text, e.label_) for e in titled_people(doc).ents] \
         == [("Hallam Building", "FAC")]
+
+
+def test_entities_surname_tagged_as_a_place_before_a_role(nlp: Language) -> None:
+    """`Teodor Vindt, regional secretary of …` with only `Vindt` tagged, as a place (seen on
+    a whole article), is a person described by a role."""
+    doc = nlp("Teodor Vindt, regional secretary of the Esterland Aviation Workers' Union, said "
+              "staff had raised concerns.")
+    doc.ents = [Span(doc, 1, 2, "GPE")]  # the tagger's mistake, set by hand
+    assert [(e.text, e.label_) for e in titled_people(doc).ents if e.label_ == "PERSON"] \
+        == [("Teodor Vindt", "PERSON")]
+
+
+def test_entities_untagged_name_before_a_long_role_apposition(nlp: Language) -> None:
+    """`Mirela Dask, the opposition Social Alliance's transport spokeswoman,` untagged: the
+    role is more than five words on, and the apposition says whom it describes."""
+    doc = nlp("Mirela Dask, the opposition Social Alliance's transport spokeswoman, called the "
+              "failure a disgrace.")
+    doc.ents = []  # the tagger's miss, set by hand
+    assert ("Mirela Dask", "PERSON") in [(e.text, e.label_) for e in titled_people(doc).ents]

@@ -629,6 +629,7 @@ def test_quotes_source_that_runs_over_the_verb_is_its_subject(nlp: Language) -> 
 @pytest.mark.parametrize(("text", "mention"), [
     ("Forecasters said the storm would weaken before it reached the coast.", "Forecasters"),
     ("Insurers said the claims would take months to settle.", "Insurers"),
+    ("Carriers say the outage counts as an event beyond their control.", "Carriers"),
     ("Evacuees said they had been given less than an hour to leave.", "Evacuees"),
     ("Rescue teams said they had reached the last cut-off farms.", "Rescue teams"),
     ("The mayor said the town hall would stay open overnight.", "The mayor"),

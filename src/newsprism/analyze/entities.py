@@ -220,7 +220,9 @@ def _relabel(doc: Doc, ent: Span) -> Span:
         return (whole and _found(doc, whole.start, whole.end)) \
             or _found(doc, ent.start, ent.end) or _after_title(doc, ent) or ent
     if ent.label_ in ("GPE", "LOC"):  # `Agnes Murtagh, 81, who …` tagged as a place
-        return _described(doc, ent.start, ent.end) or ent
+        whole = _first_name(ent)  # `Teodor Vindt, regional secretary …` with `Vindt` a place
+        return (whole and _described(doc, whole.start, whole.end)) \
+            or _described(doc, ent.start, ent.end) or ent
     if ent.label_ == "PERSON":
         ent = _without_weekday(ent)
         return _company(ent) or _facility(ent) or _first_name(ent) or ent
@@ -358,8 +360,9 @@ def _organization(doc: Doc, start: int, end: int) -> Span | None:
 
 def _described(doc: Doc, start: int, end: int) -> Span | None:
     """The person `doc[start:end]` names when it is two or three capitalised proper nouns
-    followed by an apposition whose head is a person's role (`, a senior fellow at`), perhaps
-    after an age (`, 16, a sophomore`), or by a relative clause of a person (`, who`)."""
+    followed by an apposition whose head is a person's role (`, a senior fellow at`, `, the
+    opposition Social Alliance's transport spokeswoman`), perhaps after an age (`, 16, a
+    sophomore`), or by a relative clause of a person (`, who`)."""
     name = doc[start:end]
     if not 2 <= len(name) <= 3 or end + 1 >= len(doc) or doc[end].text != "," \
             or not _proper(name) \
@@ -370,6 +373,9 @@ def _described(doc: Doc, start: int, end: int) -> Span | None:
     if doc[after].like_num and after + 1 < len(doc) and doc[after + 1].text == ",":
         after += 2  # an age: `Eli Brandt, 16, a sophomore`
     if doc[after].lower_ == "who":  # `Curtis Fenn, who owns the hotel,`
+        return Span(doc, start, end, label="PERSON")
+    if any(child.dep_ == "appos" and child.pos_ == "NOUN" and child.lower_ in roles
+           for child in name.root.children):  # `, the opposition party's transport spokeswoman`
         return Span(doc, start, end, label="PERSON")
     for token in doc[after:min(after + 5, len(doc))]:
         if token.is_punct or token.lower_ in ("who", "which", "that"):
