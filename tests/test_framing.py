@@ -380,3 +380,14 @@ def test_framing_adjective_entries_tagged_as_nouns_before_their_noun(
 
 def test_framing_adjective_entry_used_as_a_noun_is_not_flagged(nlp: Language) -> None:
     assert "savage" not in labelled(framing(nlp, "Doc Savage returned in a new comic."), "loaded")
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Prices rose 2 percent, hardly the crisis that critics claimed justified the new law.",
+     True),
+    ("The money that opponents claim was wasted went to rural schools.", True),
+    ("It was the second attack that the group claimed this year.", False),
+])
+def test_framing_doubt_verb_in_a_relative_clause(nlp: Language, text: str,
+                                                 flagged: bool) -> None:
+    assert bool(labelled(framing(nlp, text), "doubt-verb")) == flagged

@@ -282,13 +282,24 @@ def _attribution_verb_matches(doc: Doc, quotes: Sequence[Quote]) -> Iterator[_Fo
         if kind not in VERB_LABELS:
             continue
         reports = any(c.dep_ in CLAUSE_DEPS for c in token.children) \
-            or token.dep_ == "parataxis" or _verb_of_quote(token, quotes)
+            or token.dep_ == "parataxis" or _verb_of_quote(token, quotes) \
+            or _reports_its_noun(token)
         if reports:
             name = VERB_LABELS[kind]
             label = labels()[name]
             yield _Found(token.i, token.i + 1, name, label.score,
                          f"attribution_verbs.tsv entry {token.lemma_.lower()!r} (class {kind}): "
                          f"{label.explanation}")
+
+
+def _reports_its_noun(verb: Token) -> bool:
+    """`the spiral that campaigners claimed justified …`: a relative clause whose verb has a
+    subject and no object reports what is said of its noun, the subject of a later verb
+    (not `the attack that the group claimed`, whose `that` is the object)."""
+    noun = verb.head
+    return verb.dep_ == "relcl" and noun.dep_ in ("nsubj", "nsubjpass") \
+        and noun.head.i > verb.i and any(c.dep_ == "nsubj" for c in verb.children) \
+        and not any(c.dep_ in ("dobj", "attr") for c in verb.children)
 
 
 def _verb_of_quote(token: Token, quotes: Sequence[Quote]) -> bool:
