@@ -235,8 +235,9 @@ def _reported_clauses(doc: Doc, names: dict[str, str]) -> Iterator[Quote]:
     source's estimate of a quantity (`Organisers put the figure far higher`), which the
     tagger seldom marks."""
     for verb in doc:
-        subject = _subject(verb) if _is_attribution(verb) or _estimates(verb) else None
-        if subject is None or subject.i > verb.i or (not _estimates(verb) and not any(
+        estimate = _estimates(verb)
+        subject = _subject(verb) if estimate or _is_attribution(verb) else None
+        if subject is None or subject.i > verb.i or (not estimate and not any(
                 child.dep_ == "ccomp" and child.i > verb.i
                 and any(grand.dep_ in _SUBJECTS for grand in child.children)
                 for child in verb.children)):
