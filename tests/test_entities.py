@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Span
 
-from newsprism.analyze.entities import canonical_names, find_entities, titled_people
+from newsprism.analyze.entities import canonical_names, entity_key, find_entities, titled_people
 from newsprism.analyze.nlp import load_pipeline
 
 
@@ -141,3 +141,14 @@ def test_entities_untagged_name_before_a_long_role_apposition(nlp: Language) -> 
               "failure a disgrace.")
     doc.ents = []  # the tagger's miss, set by hand
     assert ("Mirela Dask", "PERSON") in [(e.text, e.label_) for e in titled_people(doc).ents]
+
+
+@pytest.mark.parametrize(("british", "american"), [
+    ("Ostvik Area Control Centre", "Ostvik Area Control Center"),
+    ("Ministry of Defence", "Ministry of Defense"),
+    ("Harlow Labour Party", "Harlow Labor Party"),
+])
+def test_entities_british_and_american_spellings_are_one_name(british: str,
+                                                              american: str) -> None:
+    assert entity_key(british) == entity_key(american)
+    assert entity_key("Centreville") != entity_key("Centerville")  # whole words only

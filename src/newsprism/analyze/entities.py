@@ -37,6 +37,12 @@ _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+# British spellings of words common in names, and their American forms
+_SPELLINGS = {"centre": "center", "centres": "centers", "defence": "defense",
+              "labour": "labor", "harbour": "harbor", "programme": "program",
+              "theatre": "theater", "organisation": "organization",
+              "organisations": "organizations"}
+_WORD = re.compile(r"[a-z]+")
 _DEFINITION = re.compile(
     r"(?P<long>[A-Z][\w.'’-]*(?:\s+(?:of|and|for|the|[A-Z][\w.'’-]*))*)"
     r"\s*(?:\(\s*(?P<paren>[A-Z][\w.'’-]{1,12})\s*\)|,\s+or\s+(?P<or>[A-Z][\w.'’-]{1,12}),)")
@@ -54,8 +60,9 @@ def known_aliases() -> dict[str, str]:
 
 def entity_key(name: str) -> str:
     """How names are compared across articles: in lower case, with one kind of apostrophe
-    (`Workers’ Union` is `Workers' Union`)."""
-    return name.lower().translate(_APOSTROPHES)
+    (`Workers’ Union` is `Workers' Union`) and one spelling of the words British and
+    American outlets spell apart (`Control Centre` is `Control Center`)."""
+    return _WORD.sub(lambda m: _SPELLINGS.get(m[0], m[0]), name.lower().translate(_APOSTROPHES))
 
 
 def surface(span: Span | str) -> str:
