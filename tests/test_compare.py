@@ -17,7 +17,16 @@ from newsprism.compare.conflicts import Measure, _states_new, consistent, interv
 from newsprism.compare.details import Detail, _alike, _figure_key
 from newsprism.compare.naming import _is_loaded, entity_naming, naming_sets
 from newsprism.datafiles import data_rows
-from newsprism.model import Article, Comparison, Entity, Figure, Sentence, from_dict, to_dict
+from newsprism.model import (
+    Article,
+    Comparison,
+    Entity,
+    Figure,
+    Naming,
+    Sentence,
+    from_dict,
+    to_dict,
+)
 from tests.conftest import EXAMPLES
 
 EXPECTED: dict[str, Any] = tomllib.loads((EXAMPLES / "expected.toml").read_text())
@@ -681,6 +690,75 @@ def test_compare_naming_first_word_of_a_name_is_not_that_organisation() -> None:
     assert found.referent == "State Employees Union" and set(found.forms) == {"a", "c"}
 
 
+
+def _entity_naming(texts: dict[str, str], name: str, label: str = "ORG",
+                   loaded: dict[str, set[str]] | None = None,
+                   headlines: dict[str, str] | None = None) -> list[Naming]:
+    """Entity naming of project-written articles that each name `name` once."""
+    nlp = load_pipeline()
+    articles = [Article(aid, "o", text, entities=(
+        Entity(text.index(name), text.index(name) + len(name), name, label, name),))
+        for aid, text in texts.items()]
+    docs = {a.id: nlp(a.text) for a in articles}
+    titles = {aid: list(nlp(title).noun_chunks) for aid, title in (headlines or {}).items()}
+    return entity_naming(articles, docs, loaded or {aid: set() for aid in texts}, titles)
+
+
+def test_compare_naming_kind_of_organisation_with_words_of_its_name() -> None:
+    """A noun for a kind of organisation whose compounds are words of a name describes the
+    named organisation (`the airline lobby`, `a state-run air traffic monopoly`), and so
+    does a name's head noun after a compound the outlet's loaded word (`Lowmere's
+    spendthrift council`); not a word for no organisation (`the airline industry`) or for
+    another kind (`the telecom operator` is no association)."""
+    (found,) = _entity_naming({
+        "a": "The Carvanian Airlines Association asked for patience. The airline lobby, "
+             "meanwhile, moved quickly to shield carriers from the bill.",
+        "b": "The Carvanian Airlines Association said refunds would follow. The airline "
+             "industry expects losses."}, "Carvanian Airlines Association")
+    assert found.forms == {"a": "Carvanian Airlines Association / airline lobby",
+                           "b": "Carvanian Airlines Association"} and found.differs
+    (found,) = _entity_naming({
+        "a": "The Estrand Telecoms Association met on Monday. The telecom operator was fined.",
+        "b": "The Estrand Telecoms Association met on Monday."}, "Estrand Telecoms Association")
+    assert not found.differs, found
+    (found,) = _entity_naming({
+        "a": "The National Air Traffic Agency apologised on Friday. Critics said a state-run "
+             "air traffic monopoly had failed the country.",
+        "b": "The National Air Traffic Agency apologised to travellers on Friday."},
+        "National Air Traffic Agency")
+    assert "state-run air traffic monopoly" in found.forms["a"]
+    (found,) = _entity_naming({
+        "a": "Lowmere City Council met on Thursday. Lowmere's spendthrift council narrowly "
+             "voted to press ahead with the line.",
+        "b": "Lowmere City Council voted on Thursday to press ahead."},
+        "Lowmere City Council", loaded={"a": {"spendthrift"}, "b": set()})
+    assert found.forms["a"] == "Lowmere City Council / spendthrift council"
+
+
+def test_compare_naming_informal_runners_and_headline_descriptions() -> None:
+    """The informal name for the people who run an organisation, with a word of its name,
+    names the organisation, in the body or in the headline (`port bosses`); a neutral one
+    does not (`city officials` is no name for `Lowmere City Council`), nor do those who run
+    what a group's name says it gathers (`hospital bosses` and the `Federation of Hospital
+    Staff`)."""
+    (found,) = _entity_naming({
+        "a": "Dockers walked out on Monday after the Port Halvern Authority froze pay.",
+        "b": "The Port Halvern Authority froze pay, and dockers walked out on Monday."},
+        "Port Halvern Authority",
+        headlines={"a": "Dockers walk out as port bosses cling to pay offer",
+                   "b": "Dockers strike at Port Halvern"})
+    assert found.forms == {"a": "Port Halvern Authority / port bosses",
+                           "b": "Port Halvern Authority"} and found.differs
+    (found,) = _entity_naming({
+        "a": "Lowmere City Council voted on Thursday. City officials said work would start.",
+        "b": "Lowmere City Council voted on Thursday to press ahead."}, "Lowmere City Council")
+    assert not found.differs, found
+    (found,) = _entity_naming({
+        "a": "The Federation of Hospital Staff called a strike after hospital bosses cut pay.",
+        "b": "The Federation of Hospital Staff called a strike on Monday."},
+        "Federation of Hospital Staff")
+    assert not found.differs, found
+
 HARBOUR_A = """Harbour strike ends after talks
 
 Governor Ines Patrova said on Monday that the dockers at Kelby would return to work after the \
@@ -1315,3 +1393,30 @@ def test_compare_maximum_penalty_is_no_penalty_imposed(tmp_path: Path, limit: st
             f"Flights grounded\n\nPublished 25 July 2026\n\n{sentence}\n")
     articles, _ = newsprism.read([str(tmp_path)])
     assert not compare_story(articles).conflicts
+
+
+@pytest.mark.parametrize(("a", "b", "conflicting"), [
+    # the size of a change is no level: a fall in a share price, a share of a market
+    ("Hallstead shares fell 9 percent in Norvik trading on Tuesday.",
+     "Hallstead, which supplies a quarter of the market, was hit hard on Tuesday.", False),
+    ("Hallstead shares fell 9 percent in Norvik trading on Tuesday.",
+     "Hallstead shares slumped 14 percent in Norvik trading on Tuesday.", True),
+    # a level aimed at is no level reached
+    ("The ministry aims to have 200,000 patients switched to other medicines by May.",
+     "About 45,000 patients have already been switched to other medicines.", False),
+    # a bound in a relative clause defines who qualifies
+    ("Only patients who took the tablets for at least 90 days will be eligible for payments.",
+     "Most patients took the tablets for about 60 days before the recall.", False),
+    # figures set in two named places are two quantities; in one place, one
+    ("Inspectors tested 63 batches made at Kelderwick since September.",
+     "Tests on 41 batches made at the Amsford plant found no trace of the impurity.", False),
+    ("Inspectors tested 63 batches made at Kelderwick since September.",
+     "Inspectors have tested 41 batches made at Kelderwick since September.", True),
+])
+def test_compare_figures_of_other_quantities_are_no_conflict(
+        tmp_path: Path, a: str, b: str, conflicting: bool) -> None:
+    for name, sentence in {"a": a, "b": b}.items():
+        (tmp_path / f"{name}.txt").write_text(
+            f"Blood-pressure drug recalled\n\nPublished 14 April 2026\n\n{sentence}\n")
+    articles, _ = newsprism.read([str(tmp_path)])
+    assert bool(compare_story(articles).conflicts) == conflicting

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from newsprism.analyze.entities import canonical_names, entity_key, find_entities, titled_people
 from newsprism.analyze.nlp import load_pipeline
@@ -124,6 +126,12 @@ def test_entities_building_tagged_as_a_person_is_a_facility(nlp: Language) -> No
         == [("Hallam Building", "FAC")]
 
 
+def test_entities_natural_place_tagged_as_a_person_is_a_place(nlp: Language) -> None:
+    doc = nlp("The ferry struck the Gannet Ledges at about 7:50 p.m.")
+    doc.ents = _people(doc, "Gannet Ledges")  # the tagger's mistake, set by hand
+    assert [(e.text, e.label_) for e in titled_people(doc).ents] == [("Gannet Ledges", "LOC")]
+
+
 def test_entities_surname_tagged_as_a_place_before_a_role(nlp: Language) -> None:
     """`Teodor Vindt, regional secretary of …` with only `Vindt` tagged, as a place (seen on
     a whole article), is a person described by a role."""
@@ -152,3 +160,33 @@ def test_entities_british_and_american_spellings_are_one_name(british: str,
                                                               american: str) -> None:
     assert entity_key(british) == entity_key(american)
     assert entity_key("Centreville") != entity_key("Centerville")  # whole words only
+
+
+def test_entities_name_tagged_as_a_facility_before_a_role(nlp: Language) -> None:
+    """`Declan Moir, general secretary of …` tagged as a facility (seen on a whole article)
+    is a person described by a role."""
+    doc = nlp("Declan Moir, general secretary of the Harbour Workers' Union, said the crew "
+              "was too small.")
+    doc.ents = [Span(doc, 0, 2, "FAC")]  # the tagger's mistake, set by hand
+    assert [(e.text, e.label_) for e in titled_people(doc).ents] \
+        == [("Declan Moir", "PERSON")]
+
+
+def test_entities_employer_tagged_as_a_person_is_an_organisation(nlp: Language) -> None:
+    """A name the article makes the object of a role of heading or working for something
+    (`chief executive of Skerrin Line`) is an organisation wherever the NER called it a
+    person; the object of other roles may be a person (`the wife of Ada Brink`)."""
+    doc = nlp("Skerrin Line said 23 crew were on board. Conrad Ashby, chief executive of "
+              "Skerrin Line, said the company was devastated.")
+    doc.ents = _people(doc, "Skerrin Line", "Conrad Ashby")  # the tagger's mistakes
+    assert [(e.text, e.label_) for e in titled_people(doc).ents] == [
+        ("Skerrin Line", "ORG"), ("Conrad Ashby", "PERSON"), ("Skerrin Line", "ORG")]
+    doc = nlp("Ada Brink said the dock was safe. Tom Brink, the husband of Ada Brink, agreed.")
+    doc.ents = _people(doc, "Ada Brink", "Tom Brink")
+    assert {e.label_ for e in titled_people(doc).ents} == {"PERSON"}
+
+
+def _people(doc: Doc, *names: str) -> list[Span]:
+    """Every occurrence of `names` in `doc`, tagged as a person."""
+    return sorted((doc.char_span(m.start(), m.end(), "PERSON") for name in names
+                   for m in re.finditer(name, doc.text)), key=lambda span: span.start)

@@ -29,8 +29,17 @@ _FACILITIES = frozenset({
     "airport", "avenue", "building", "cathedral", "center", "centre", "clinic", "college",
     "hospital", "infirmary", "library", "mosque", "museum", "prison", "road", "school",
     "square", "stadium", "station", "tower", "university"})
+# last words of the names of natural places, never of people (not `Lake`, `Rivers`: Ricki
+# Lake, Joan Rivers)
+_LANDFORMS = frozenset({
+    "bay", "beach", "cliffs", "estuary", "harbor", "harbour", "island", "islands", "ledge",
+    "ledges", "reef", "rocks", "sands", "shoal", "shoals", "valley"})
 _RELABEL = frozenset({"ORG", "NORP", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 _GENERIC_TAIL = ("group", "organization", "organisation", "movement", "militia", "party")
+# Roles of heading or working for an organisation, which no person is the object of
+_EMPLOYER_ROLES = frozenset({
+    "chairman", "chairwoman", "director", "employee", "executive", "founder", "owner",
+    "secretary", "shareholder", "staff", "worker"})
 # Never part of a person's name, however the NER runs on (`Michael Steele Sunday`)
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                        "sunday"})
@@ -214,9 +223,21 @@ def titled_people(doc: Doc) -> Doc:
     named = {t.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
     companies = {t.text for ent in ents if ent.label_ == "ORG" for t in ent[:-1]
                  if t.text[:1].isupper()} - named
+    employers = {ent.text for ent in ents if _employer(ent)}
+    ents = [_relabelled(ent, "ORG") if ent.label_ == "PERSON" and ent.text in employers
+            else ent for ent in ents]
     doc.ents = sorted((_lone_name(ent, surnames, companies) for ent in ents),
                       key=lambda ent: ent.start)
     return doc
+
+
+def _employer(ent: Span) -> bool:
+    """Whether a name is that of what a role of heading or working for something is of
+    (`chief executive of Skerrin Line`, `the staff of Orrin Grid`): an organisation,
+    wherever else the NER took it for a person."""
+    head = ent.root.head
+    return ent.root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" \
+        and head.head.lemma_.lower() in _EMPLOYER_ROLES
 
 
 def _relabel(doc: Doc, ent: Span) -> Span:
@@ -226,7 +247,7 @@ def _relabel(doc: Doc, ent: Span) -> Span:
         whole = _first_name(ent)
         return (whole and _found(doc, whole.start, whole.end)) \
             or _found(doc, ent.start, ent.end) or _after_title(doc, ent) or ent
-    if ent.label_ in ("GPE", "LOC"):  # `Agnes Murtagh, 81, who …` tagged as a place
+    if ent.label_ in ("GPE", "LOC", "FAC"):  # `Agnes Murtagh, 81, who …` tagged as a place
         whole = _first_name(ent)  # `Teodor Vindt, regional secretary …` with `Vindt` a place
         return (whole and _described(doc, whole.start, whole.end)) \
             or _described(doc, ent.start, ent.end) or ent
@@ -319,11 +340,13 @@ def _company(ent: Span) -> Span | None:
 
 def _facility(ent: Span) -> Span | None:
     """A "person" whose name ends in a building's or a street's noun (`Hallam Building`,
-    `Tollerby Hospital`) as a facility."""
+    `Tollerby Hospital`) as a facility, in a natural place's (`Gannet Ledges`) as a place."""
     last = ent[-1]
-    if len(ent) > 1 and last.text[:1].isupper() and last.lower_ in _FACILITIES:
+    if len(ent) < 2 or not last.text[:1].isupper():
+        return None
+    if last.lower_ in _FACILITIES:
         return _relabelled(ent, "FAC")
-    return None
+    return _relabelled(ent, "LOC") if last.lower_ in _LANDFORMS else None
 
 
 def _relabelled(ent: Span, label: str) -> Span:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from functools import cache
-from itertools import combinations
+from itertools import combinations, takewhile
 from typing import Literal
 
 import numpy as np
@@ -77,6 +77,23 @@ _LIMITS = frozenset({"limit", "threshold", "cap", "ceiling", "target", "guidelin
 _PENALTY_VERBS = frozenset({"fine", "jail", "imprison", "sentence", "penalise", "penalize",
                             "charge", "impose", "face"})
 _MODALS = frozenset({"can", "could", "may", "might"})
+# verbs of a change, whose percentage is the size of the change (`shares fell 9 percent`),
+# not a level (`a quarter of the market`)
+_CHANGE_VERBS = frozenset({
+    "climb", "collapse", "crash", "decline", "decrease", "dip", "drop", "ease", "edge", "fall",
+    "grow", "increase", "jump", "plummet", "plunge", "rally", "rebound", "retreat", "rise",
+    "rocket", "sag", "shed", "shrink", "sink", "slide", "slip", "slump", "soar", "spike",
+    "surge", "swell", "tumble"})
+# verbs that change something by an amount (`cut staff by 40 percent`; not `cut 40 percent
+# of the jobs`, a part)
+_CHANGE_BY_VERBS = frozenset({"boost", "cut", "hike", "lift", "lower", "raise", "reduce",
+                              "slash", "trim"})
+# verbs of an aim, whose figure is a level sought, not reached (`aims to have 200,000
+# patients switched by the end of April`)
+_AIM_VERBS = frozenset({"aim", "hope", "strive", "target"})
+# labels of the places a figure's noun phrase can set it in (`63 batches made at Kelderwick`)
+SITE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_PREPOSITIONS = frozenset({"across", "at", "from", "in", "inside", "near", "outside"})
 # the votes against in a tally (`by 164 votes to 139`)
 _VOTES_TO = re.compile(r"\b(?!(?:the|their|its|his|her|enough|more)\s)"
                        r"(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+votes\s+to\s+\Z", re.I)
@@ -112,13 +129,16 @@ class Measure:
     # "part" (`160 of the cases`, `seven on Saturday alone`), "increment" (`a further 230`,
     # `90 more`, `23 other miners`), "since" (a total over years: `46 violations since
     # 2021`), "past" (`$655 million in the same period last year`), "future" (`900 workers
-    # at a plant due to open in 2027`), "threshold" (`every site storing more than 100
-    # tonnes`), "limit" (`an exposure limit of 5 ppm`), "size" (`Tarrowby, a town of
-    # 22,000 people`), "against" (`47 delegates voted against the bill`) or "" (`scope`);
+    # at a plant due to open in 2027`, `aims to have 200,000 patients switched`), "change"
+    # (`shares fell 9 percent`), "threshold" (`every site storing more than 100 tonnes`),
+    # "limit" (`an exposure limit of 5 ppm`), "size" (`Tarrowby, a town of 22,000
+    # people`), "against" (`47 delegates voted against the bill`) or "" (`scope`);
     # a part of one day is "part:" and the day (`on Tuesday alone`)
     scope: str = ""
     # the dates of the figure's clause (`_clause_dates`)
     dated: frozenset[str] = frozenset()
+    # the places its noun phrase names (`sites`)
+    sited: frozenset[str] = frozenset()
 
     @property
     def counted(self) -> str:
@@ -211,7 +231,8 @@ def measures(article: Article, doc: Doc | None = None) -> list[Measure]:
                              _context(article, figure), _rounding(figure.value) * factor,
                              aged, holders(article, doc, figure) if doc else frozenset(),
                              scope(article, doc, figure) if doc else "",
-                             _clause_dates(article, doc, figure) if doc else frozenset()))
+                             _clause_dates(article, doc, figure) if doc else frozenset(),
+                             sites(article, doc, figure) if doc else frozenset()))
     return found
 
 
@@ -264,6 +285,23 @@ def holders(article: Article, doc: Doc, figure: Figure) -> frozenset[str]:
     return frozenset(name for owner in owners for name in _named_in(article, owner))
 
 
+def sites(article: Article, doc: Doc, figure: Figure) -> frozenset[str]:
+    """The places the figure's noun phrase sets it in with a preposition of place (`63
+    batches made at Kelderwick`, `41 batches made at its Amsford plant`; not the drug of
+    `Corvalex tablets` the NER took for a place): two figures set in different places are
+    two quantities."""
+    span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+    if span is None:
+        return frozenset()
+    noun = _counted(span)
+    phrase = [t for t in noun.subtree if (t.i < span.start or t.i >= span.end) and any(
+        a.dep_ == "prep" and a.lower_ in _PLACE_PREPOSITIONS
+        for a in takewhile(lambda a: a != noun, t.ancestors))]
+    return frozenset(entity_key(e.canonical) for e in article.entities
+                     if e.label in SITE_LABELS
+                     and any(t.idx <= e.start < t.idx + len(t) for t in phrase))
+
+
 def scope(article: Article, doc: Doc, figure: Figure) -> str:
     """Whether the figure states a part of a quantity (`160 of the confirmed cases`, `seven
     officers on Saturday night alone`, `420 operations on its own`), an increment beyond it
@@ -271,12 +309,13 @@ def scope(article: Article, doc: Doc, figure: Figure) -> str:
     whole as `the coast guard alone rescued 74`), a total since a year (`46 safety
     violations since 2021`: not the region's `14 mine inspectors`), its value at an earlier
     time (`$655 million in the same period last year`, `Five years ago, 89 percent …`) or a
-    later year (`a plant due to open in 2027`), a bound that defines a class of things
-    (`every site storing more than 100 tonnes`), a limit set by rule (`an exposure limit of
-    5 ppm`, `can fine it up to €10 million`), the votes against something (`47 delegates
-    voted against the bill`, `by 164 votes to 139`), or neither (""). Read from the
-    figure's own clause, leaving out a `from` level (`up from 54 percent last year`) and
-    other clauses."""
+    later year (`a plant due to open in 2027`) or aim (`aims to have 200,000 patients
+    switched`), the size of a change (`shares fell 9 percent`), a bound that defines a
+    class of things (`every site storing more than 100 tonnes`), a limit set by rule (`an
+    exposure limit of 5 ppm`, `can fine it up to €10 million`), the votes against something
+    (`47 delegates voted against the bill`, `by 164 votes to 139`), or neither (""). Read
+    from the figure's own clause, leaving out a `from` level (`up from 54 percent last
+    year`) and other clauses."""
     text = article.text
     if _INCREMENT_BEFORE.search(text, max(0, figure.start - 12), figure.start) \
             or _INCREMENT_AFTER.match(text[figure.end:figure.end + 12]):
@@ -301,6 +340,8 @@ def scope(article: Article, doc: Doc, figure: Figure) -> str:
         return "limit"  # `the workplace exposure limit of 5 ppm`, `a 5 ppm limit`
     if _maximum_penalty(noun, figure):
         return "limit"
+    if any(t.pos_ == "VERB" and t.lemma_.lower() in _AIM_VERBS for t in noun.ancestors):
+        return "future"  # `aims to have 200,000 patients switched by April`
     clause = _clause(noun)
     if any((t.lower_ == "against" and t.head.lemma_.lower() == "vote")
            or (t.lemma_.lower() == "oppose" and noun in _subjects(t)) for t in clause):
@@ -321,20 +362,42 @@ def scope(article: Article, doc: Doc, figure: Figure) -> str:
     if any(t.lower_ == "since" and t.head in path
            and any(_YEAR.fullmatch(c.text) for c in t.subtree) for t in clause):
         return "since"  # a total over years: `23 mineworkers have died … since 2016`
-    return ""
+    return "change" if figure.unit == "%" and _change_size(noun) else ""
+
+
+def _change_size(noun: Token) -> bool:
+    """Whether a percentage is the size of a change (`shares fell 9 percent`, `rose by 4
+    percent`, `up 6 percent`), not the level reached (`rose to 4 percent`) or a share (`a
+    quarter of the market`)."""
+    verb, verbs = noun.head, _CHANGE_VERBS
+    if noun.dep_ == "pobj" and verb.lower_ == "by":
+        verb, verbs = verb.head, _CHANGE_VERBS | _CHANGE_BY_VERBS
+    elif noun.dep_ not in ("npadvmod", "dobj", "advmod"):
+        return False
+    ups = ("up", "down", "higher", "lower")
+    return verb.lower_ in ups or (verb.pos_ == "VERB" and (
+        verb.lemma_.lower() in verbs
+        or any(c.dep_ == "prt" and c.lower_ in ups for c in verb.children)))  # `pushed up`
 
 
 def _threshold(noun: Token, figure: Figure) -> bool:
     """Whether a bound defines a class of things rather than counting them (`every site
     storing more than 100 tonnes`, `all firms with more than 50 staff`, `households earning
-    less than $30,000`): the bound's phrase hangs, through a verb or `with`, on the noun
-    right before it, which is every one of a kind or a plural without a determiner."""
+    less than $30,000`, `patients who took the tablets for at least 90 days`): the bound's
+    phrase hangs, through a verb or `with`, on the noun right before it, or through a
+    relative clause on the noun it describes, which is every one of a kind or a plural
+    without a determiner."""
     kind = qualifier_kinds().get((figure.qualifier or "").lower())
     link = noun.head
-    if kind not in ("at-least", "at-most") or not link.i \
-            or not (link.dep_ == "acl" or (link.lower_ == "with" and link.dep_ == "prep")):
+    if kind not in ("at-least", "at-most") or not link.i:
         return False
-    owner = link.doc[link.i - 1]
+    clause = link.head if link.dep_ == "prep" else link
+    if link.dep_ == "acl" or (link.lower_ == "with" and link.dep_ == "prep"):
+        owner = link.doc[link.i - 1]
+    elif clause.dep_ == "relcl":
+        owner = clause.head
+    else:
+        return False
     determiners = {d.lower_ for d in owner.children if d.dep_ == "det"}
     return owner.pos_ == "NOUN" and (bool(determiners & {"every", "any", "each", "all"})
                                      or (owner.tag_ == "NNS" and not determiners))
@@ -573,7 +636,10 @@ def _age_of(article: Article, figure: Figure) -> str | None:
 
 def _counts_a_source(article: Article, figure: Figure) -> bool:
     """Whether the figure opens a speaker's mention and counts its speakers (`two U.S.
-    officials said`), not a number inside a longer mention (`results showing 27 ppb`)."""
+    officials said`), not a number inside a longer mention (`results showing 27 ppb`) nor a
+    share of a group, which is what a survey found (`12 percent of landlords said`)."""
+    if figure.unit == "%":
+        return False
     for quote in article.quotes:
         if quote.speaker_start is None or quote.speaker_end is None:
             continue
@@ -631,7 +697,7 @@ def candidates(a: list[Measure], b: list[Measure], va: np.ndarray, vb: np.ndarra
         for j, y in enumerate(b):
             if x.unit != y.unit or not _same_person(x, y) or not _same_scope(x, y) \
                     or not _may_share(x.held_by, y.held_by) or not _same_kind(x, y) \
-                    or _other_years(x, y):
+                    or _other_years(x, y) or not _may_share(x.sited, y.sited):
                 continue
             score = float(va[i] @ vb[j])
             if x.counted and y.counted:

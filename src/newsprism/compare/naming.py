@@ -28,6 +28,9 @@ NAMING_VERBS = frozenset({"call", "know", "name", "dub", "brand", "style"})
 # Nouns for the people who run an organisation: `union bosses` names the union's side.
 RUNNERS = frozenset({"boss", "leader", "leadership", "chief", "official", "executive",
                      "management", "bureaucrat", "brass"})
+# Of those, the informal ones, which are the outlet's choice of name for the organisation
+# (`port bosses`; `city officials` is no name for `Lowmere City Council`).
+INFORMAL_RUNNERS = frozenset({"boss", "brass", "bureaucrat", "chief"})
 # Common nouns that stand for an organisation of one kind (`the company`, `the regulator`),
 # and the last words of names that say which kind a name is (`Calderine Energy` is a
 # company, `Federal Rail Safety Board` a public body). A public body's or group's own head
@@ -54,6 +57,9 @@ NAME_ENDINGS = {
         "union"}),
 }
 ORGANISATION_WORDS = frozenset().union(*ORGANISATION_NOUNS.values(), *NAME_ENDINGS.values())
+# Nouns for an organisation of any kind, which name one only beside words of its name (`the
+# airline lobby`): alone they name other things (`the lobby` of a building).
+LOOSE_ORGANISATION_NOUNS = frozenset({"body", "bureaucracy", "lobby", "monopoly"})
 # Nouns of time and amount, which a loaded word qualifies without naming a thing (`a
 # devastating week`), and which name no thing differently (`Monday evening` / `Monday night`).
 MEASURE_NOUNS = frozenset({
@@ -83,9 +89,9 @@ def naming(articles: Sequence[Article], docs: dict[str, Doc], facts: Sequence[Se
     loaded ones leading. Story-wide, a headline's own words count too: its terms of a naming
     set (`another rate hike`) and its phrases with a loaded word (`partisan prosecutor`)."""
     chunks = {a.id: _own_voice(a, docs[a.id]) for a in articles}
-    found = entity_naming(articles, docs, loaded) \
-        + concept_naming(facts, chunks, loaded, embed, threshold)
     headlines = {aid: _unquoted(titles[aid]) if titles else [] for aid in chunks}
+    found = entity_naming(articles, docs, loaded, headlines) \
+        + concept_naming(facts, chunks, loaded, embed, threshold)
     named = {word for n in found if n.differs for word in _fold(n.referent).split()}
     chosen, covered = word_choices(
         {aid: own + headlines[aid] for aid, own in chunks.items()}, loaded)
@@ -116,10 +122,12 @@ def _unquoted(title: Doc) -> list[Span]:
 
 
 def entity_naming(articles: Sequence[Article], docs: dict[str, Doc],
-                  loaded: dict[str, set[str]]) -> list[Naming]:
+                  loaded: dict[str, set[str]],
+                  headlines: dict[str, list[Span]] | None = None) -> list[Naming]:
     """Entities two or more articles mention, with each article's names and descriptions for
-    them; `differs` where the articles differ in the name they use most, or in a description
-    only one of them uses."""
+    them (in its body, and in its headline's noun phrases outside quotation marks:
+    `headlines`); `differs` where the articles differ in the name they use most, or in a
+    description only one of them uses."""
     mentions, people = _named_entities(articles, docs)
     mentions = _merge_fragments(mentions, people)
     described = {aid: {key: [d for span in spans for d in _described(span, key in people)]
@@ -130,7 +138,8 @@ def entity_naming(articles: Sequence[Article], docs: dict[str, Doc],
             kinds.names[key].update(span.root.lemma_.lower() for span in spans)  # `Union`
             kinds.words[key].update(t.lower_ for span in spans for t in span)
             kinds.described[key].update(d.root.lemma_.lower() for d in described[aid][key])
-    forms = {a.id: _forms(a, docs[a.id], mentions[a.id], described[a.id], kinds, loaded[a.id])
+    forms = {a.id: _forms(a, docs[a.id], mentions[a.id], described[a.id], kinds, loaded[a.id],
+                          (headlines or {}).get(a.id, []))
              for a in articles}
     words: dict[str, set[str]] = defaultdict(set)  # referent key → words of its names
     for article_forms in forms.values():
@@ -232,9 +241,11 @@ def _named_entities(articles: Sequence[Article],
 
 
 def _forms(article: Article, doc: Doc, mentions: dict[str, list[Span]],
-           described: dict[str, list[Span]], kinds: Kinds, loaded: set[str]) -> dict[str, Forms]:
+           described: dict[str, list[Span]], kinds: Kinds, loaded: set[str],
+           headline: list[Span]) -> dict[str, Forms]:
     """Referent key → the names and descriptions the article uses for it: those where it is
-    named, and the noun phrases elsewhere that describe it (see `_owner`)."""
+    named, and the noun phrases elsewhere, in its body or its `headline`, that describe it
+    (see `_owner`)."""
     names: dict[str, Counter[str]] = defaultdict(Counter)
     descriptions: dict[str, Counter[str]] = defaultdict(Counter)
     named_at = sorted((span.start, key) for key, spans in mentions.items() for span in spans)
@@ -249,8 +260,12 @@ def _forms(article: Article, doc: Doc, mentions: dict[str, list[Span]],
         owner = _owner(chunk, kinds, named_at, loaded)
         if owner is not None:
             descriptions[owner][_bare(chunk)] += 1
+    for chunk in headline:
+        owner = _owner(chunk, kinds, named_at, loaded, headline=True)
+        if owner is not None:
+            descriptions[owner][_bare(chunk)] += 1
     return {key: ([form for form, _ in names[key].most_common()],
-                  [form for form, _ in descriptions[key].most_common()])
+                  _distinct((form for form, _ in descriptions[key].most_common()), None))
             for key in names.keys() | descriptions.keys()}
 
 
@@ -330,33 +345,44 @@ def _chunk_start(noun: Token) -> int:
 
 
 def _owner(chunk: Span, kinds: Kinds, named_at: list[tuple[int, str]],
-           loaded: set[str]) -> str | None:
+           loaded: set[str], headline: bool = False) -> str | None:
     """The referent a noun phrase without a name describes, by its head noun:
     - the head of the referent's name, in a definite singular phrase, or one the outlet
-      qualifies with a loaded word, whose compounds are words of the name (`the union`,
-      `Lowmere's council`, `the health department`, `a militant union`; not `the water
-      service` for a `Cyber Incident Service`, nor `a turning point` for `Sallow Point`);
+      qualifies with a loaded word, whose other compounds are words of the name (`the
+      union`, `Lowmere's spendthrift council`, `the health department`, `a militant union`;
+      not `the water service` for a `Cyber Incident Service`, nor `a turning point` for
+      `Sallow Point`);
+    - a noun for a kind of organisation whose compounds are words of the name, in a definite
+      or described singular phrase (`the airline lobby` of the `Carvanian Airlines
+      Association`, `a state-run air traffic monopoly` of the `National Air Traffic Agency`);
     - the head of a description of it, in a definite or described singular phrase (`the
       offshoring giant` once an article called Calderine `the energy giant`; `a cut-rate
       contractor`, not `a small group of fishermen`);
-    - the people who run it (`union bosses`, `agency bureaucrats`).
-    Several candidates: the one named last before the phrase. None, and a common noun for a
-    kind of organisation after `the` (`the company`, `the regulator`) is the organisation of
-    that kind named last before it."""
+    - the people who run it (`union bosses`, `agency bureaucrats`), and, said informally,
+      with a word of its name (`port bosses` of the `Port Halvern Authority`).
+    Several candidates: the one named last before the phrase (in a headline, the one its
+    article names first). None, and a common noun for a kind of organisation after `the`
+    (`the company`, `the regulator`) is the organisation of that kind named last before it.
+    A headline leaves out its articles: its singular phrases count as definite."""
     head = chunk.root
     if head.pos_ != "NOUN":
         return None
     lemma, singular = head.lemma_.lower(), head.tag_ == "NN"
     compounds = [t for t in head.children if t.dep_ == "compound"]
-    the = any(t.dep_ == "det" and t.lower_ in _DEFINITE for t in head.children)
+    own = {t.lower_ for t in compounds} - loaded  # `spendthrift` is no word of a name
+    the = (headline and singular) \
+        or any(t.dep_ == "det" and t.lower_ in _DEFINITE for t in head.children)
     definite = the or any(t.dep_ == "poss" for t in head.children)  # `Lowmere's council`
     described = singular and any(t.dep_ in ("amod", "compound") for t in head.children) \
         and not any(t.dep_ == "prep" and t.lower_ == "of" for t in head.children)
     runs = lemma in RUNNERS or head.lower_ in loaded
     judged = bool(_qualifiers(chunk, loaded))  # `a militant union`, `a gutted inspectorate`
+    kind_noun = singular and (definite or described or judged)
     candidates = {key for key in kinds.names
                   if (lemma in kinds.names[key] and (definite or judged) and singular
-                      and {t.lower_ for t in compounds} <= kinds.words[key])
+                      and own <= kinds.words[key])
+                  or (own and (kind_noun or lemma in INFORMAL_RUNNERS)
+                      and _of_name(own, lemma, key, kinds))
                   or (lemma in kinds.described[key] and (definite or described))
                   or (runs and (kinds.names[key] | kinds.described[key])
                       & {t.lemma_.lower() for t in compounds})}
@@ -365,8 +391,26 @@ def _owner(chunk: Span, kinds: Kinds, named_at: list[tuple[int, str]],
         candidates = {key for key in kinds.names if kind in kinds.organisation(key)}
     elif len(candidates) == 1:
         return next(iter(candidates))
+    if headline:
+        return next((key for _, key in named_at if key in candidates), None)
     before = [key for start, key in named_at if start < chunk.start and key in candidates]
     return before[-1] if before else None
+
+
+def _of_name(own: set[str], lemma: str, key: str, kinds: Kinds) -> bool:
+    """Whether a noun (`lemma`) with compounds (`own`) that are all words of the referent's
+    name is the referent: a noun for its kind of organisation (`the airline lobby`, `the
+    health body`; not `the telecom operator` for the `Estrand Telecoms Association`) or
+    the informal name of those who run it (`port bosses`, `health bureaucrats`). The words
+    of a group's name other than its head say whom it gathers: `hospital bosses` do not run
+    the `Federation of Hospital Staff`."""
+    if not _stems(" ".join(own)) <= _stems(" ".join(kinds.words[key])):
+        return False
+    kind = kinds.organisation(key)
+    if lemma in INFORMAL_RUNNERS:
+        return "group" not in kind
+    return lemma in LOOSE_ORGANISATION_NOUNS or any(
+        lemma in ORGANISATION_NOUNS[k] | NAME_ENDINGS[k] for k in kind)
 
 
 def _differ(used: dict[str, Forms], person: bool) -> bool:
@@ -585,9 +629,9 @@ def qualified_naming(articles: Sequence[Article], docs: dict[str, Doc],
 
 
 
-def _distinct(forms: Iterable[str], most: int = 3) -> list[str]:
-    """The first `most` forms, one of each however capitalised (a title-case headline's
-    `Double-Dip Recession` is the body's `double-dip recession`)."""
+def _distinct(forms: Iterable[str], most: int | None = 3) -> list[str]:
+    """The first `most` forms (all: `None`), one of each however capitalised (a headline's
+    `Double-Dip Recession` or `Union bosses` is the body's `double-dip recession`)."""
     kept: dict[str, str] = {}
     for form in forms:
         kept.setdefault(form.lower(), form)
