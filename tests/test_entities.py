@@ -174,13 +174,21 @@ def test_entities_name_tagged_as_a_facility_before_a_role(nlp: Language) -> None
 
 def test_entities_employer_tagged_as_a_person_is_an_organisation(nlp: Language) -> None:
     """A name the article makes the object of a role of heading or working for something
-    (`chief executive of Skerrin Line`) is an organisation wherever the NER called it a
-    person; the object of other roles may be a person (`the wife of Ada Brink`)."""
+    (`chief executive of Skerrin Line`), or names with a noun for an organisation (`the
+    operator Skerrin Line`), is an organisation wherever the NER called it a person; the
+    object of other roles may be a person (`the husband of Ada Brink`)."""
     doc = nlp("Skerrin Line said 23 crew were on board. Conrad Ashby, chief executive of "
               "Skerrin Line, said the company was devastated.")
     doc.ents = _people(doc, "Skerrin Line", "Conrad Ashby")  # the tagger's mistakes
     assert [(e.text, e.label_) for e in titled_people(doc).ents] == [
         ("Skerrin Line", "ORG"), ("Conrad Ashby", "PERSON"), ("Skerrin Line", "ORG")]
+    doc = nlp("Seven people died after the cost-cutting operator Skerrin Line sent the ship out. "
+              "Skerrin Line claimed that 23 crew had been aboard.")
+    doc.ents = _people(doc, "Skerrin Line")
+    assert {e.label_ for e in titled_people(doc).ents} == {"ORG"}
+    doc = nlp("Crane operator Sami Rourke said the pay offer was an insult.")
+    doc.ents = _people(doc, "Sami Rourke")
+    assert {e.label_ for e in titled_people(doc).ents} == {"PERSON"}
     doc = nlp("Ada Brink said the dock was safe. Tom Brink, the husband of Ada Brink, agreed.")
     doc.ents = _people(doc, "Ada Brink", "Tom Brink")
     assert {e.label_ for e in titled_people(doc).ents} == {"PERSON"}

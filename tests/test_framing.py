@@ -56,6 +56,10 @@ def labelled(spans: list[FramingSpan], label: str) -> list[str]:
     ("name-calling", "A crowd of leftist thugs blocked the bridge.", "leftist"),
     ("name-calling", "The senator's office was besieged by gun-grabbers.", "gun-grabbers"),
     ("name-calling", "The senator's office was besieged by gun nuts.", "gun nuts"),
+    ("name-calling", "Fewer marched than the union hardliners had promised.", "hardliners"),
+    ("name-calling", "Fewer marched than the party hardliners had promised.", "hardliners"),
+    ("name-calling", "Ambulance-chasing law firms are already circling the plant.",
+     "Ambulance-chasing"),
     ("hyperbole", "The conservative tax plan would be catastrophic for renters.",
      "catastrophic"),
     ("hyperbole", "The progressive tax plan would be catastrophic for landlords.",
@@ -327,6 +331,16 @@ def test_framing_of_the_headline_in_the_analysis() -> None:
 def test_framing_capitalised_nouns_at_the_start_or_in_title_case(nlp: Language, text: str,
                                                                   expected: str) -> None:
     assert any(expected in found for found in labelled(framing(nlp, text), "name-calling"))
+
+
+def test_framing_lower_case_noun_tagged_as_a_name(nlp: Language) -> None:
+    """The small model tags `quango` before `claimed` a proper noun; in lower case it is
+    the common noun of the lexicon."""
+    text = ('Chief executive Anna Berg insisted the authority had "no choice" but to act once '
+            'its laboratory confirmed the results. The quango claimed its so-called '
+            '"precautionary" approach would reassure patients.')
+    assert [t.pos_ for t in nlp(text) if t.text == "quango"] == ["PROPN"]
+    assert "quango" in labelled(framing(nlp, text), "loaded")
 
 
 def test_framing_name_that_is_also_a_lexicon_word_is_not_flagged(nlp: Language) -> None:

@@ -223,21 +223,28 @@ def titled_people(doc: Doc) -> Doc:
     named = {t.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
     companies = {t.text for ent in ents if ent.label_ == "ORG" for t in ent[:-1]
                  if t.text[:1].isupper()} - named
-    employers = {ent.text for ent in ents if _employer(ent)}
-    ents = [_relabelled(ent, "ORG") if ent.label_ == "PERSON" and ent.text in employers
+    organisations = {ent.text for ent in ents if _said_organisation(ent)}
+    ents = [_relabelled(ent, "ORG") if ent.label_ == "PERSON" and ent.text in organisations
             else ent for ent in ents]
     doc.ents = sorted((_lone_name(ent, surnames, companies) for ent in ents),
                       key=lambda ent: ent.start)
     return doc
 
 
-def _employer(ent: Span) -> bool:
-    """Whether a name is that of what a role of heading or working for something is of
-    (`chief executive of Skerrin Line`, `the staff of Orrin Grid`): an organisation,
-    wherever else the NER took it for a person."""
-    head = ent.root.head
-    return ent.root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" \
-        and head.head.lemma_.lower() in _EMPLOYER_ROLES
+def _said_organisation(ent: Span) -> bool:
+    """Whether the words around a name make it an organisation's, wherever else in the
+    article the NER took it for a person's: a role of heading or working for something is
+    of it (`chief executive of Skerrin Line`, `the staff of Orrin Grid`), or a noun for an
+    organisation with an article names it (`the cost-cutting operator Skerrin Line`; not a
+    person's role, `crane operator Sami Rourke`)."""
+    head, doc = ent.root.head, ent.doc
+    before = doc[ent.start - 1] if ent.start else None
+    return (ent.root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN"
+            and head.head.lemma_.lower() in _EMPLOYER_ROLES) \
+        or (before is not None and before.pos_ == "NOUN"
+            and (ent.start <= before.head.i < ent.end or ent.root.head == before)
+            and before.lower_ in source_words()["organization"]
+            and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in before.children))
 
 
 def _relabel(doc: Doc, ent: Span) -> Span:

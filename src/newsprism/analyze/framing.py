@@ -203,12 +203,13 @@ def _pos_fits(token: Token, term: Term) -> bool:
     """A one-word entry's part of speech: a noun capitalised at the start of a sentence or in
     a title-case headline may be tagged a proper noun (`Thugs`), a participle an adjective
     and an adjective a verb with no subject (`rigged`, `call the board hopelessly woke`), a
-    proper noun when written in lower case, or a noun before the noun it qualifies; a verb
-    with a subject is no adjective (`residents woke to sirens`)."""
+    noun or an adjective a proper noun when written in lower case (`The quango claimed`),
+    an adjective a noun before the noun it qualifies; a verb with a subject is no adjective
+    (`residents woke to sirens`)."""
     if len(term.words) > 1 or term.pos == "-" or token.pos_ in POS_GROUPS.get(term.pos, ()):
         return True
     if term.pos == "NOUN" and token.pos_ == "PROPN":
-        return token.is_sent_start or _title_case(token.sent)
+        return token.is_lower or token.is_sent_start or _title_case(token.sent)
     if term.pos == "ADJ" and token.pos_ == "VERB":  # a verb with a subject is a verb
         return not any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
     if term.pos == "ADJ":
