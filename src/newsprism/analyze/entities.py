@@ -237,14 +237,15 @@ def _said_organisation(ent: Span) -> bool:
     of it (`chief executive of Skerrin Line`, `the staff of Orrin Grid`), or a noun for an
     organisation with an article names it (`the cost-cutting operator Skerrin Line`; not a
     person's role, `crane operator Sami Rourke`)."""
-    head, doc = ent.root.head, ent.doc
-    before = doc[ent.start - 1] if ent.start else None
-    return (ent.root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN"
-            and head.head.lemma_.lower() in _EMPLOYER_ROLES) \
-        or (before is not None and before.pos_ == "NOUN"
-            and (ent.start <= before.head.i < ent.end or ent.root.head == before)
-            and before.lower_ in source_words()["organization"]
-            and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in before.children))
+    head = ent.root.head
+    if ent.root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" \
+            and head.head.lemma_.lower() in _EMPLOYER_ROLES:
+        return True
+    before = ent.doc[ent.start - 1] if ent.start else None
+    return before is not None and before.pos_ == "NOUN" \
+        and before.lower_ in source_words()["organization"] \
+        and (ent.start <= before.head.i < ent.end or head == before) \
+        and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in before.children)
 
 
 def _relabel(doc: Doc, ent: Span) -> Span:

@@ -733,10 +733,10 @@ def _same_scope(x: Measure, y: Measure) -> bool:
 
 
 def _may_share(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two figures may be one party's quantity, given whose each is (`holders`):
-    unless both name it and no name is shared (`Straal took 47.8 percent`, `44.1 percent for
-    Osterby`). A name matches another that holds its last word (`Osterby`, `Maren
-    Osterby`)."""
+    """Whether two figures may be one party's quantity, given whose each is (`holders`), or
+    one place's, given where each is (`sites`): unless both name it and no name is shared
+    (`Straal took 47.8 percent`, `44.1 percent for Osterby`). A name matches another that
+    holds its last word (`Osterby`, `Maren Osterby`)."""
     return not a or not b or any(x.split()[-1] in y.split() or y.split()[-1] in x.split()
                                  for x in a for y in b)
 

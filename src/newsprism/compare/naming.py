@@ -254,14 +254,9 @@ def _forms(article: Article, doc: Doc, mentions: dict[str, list[Span]],
     for key, spans in mentions.items():
         names[key].update(_form(article.text, span.start_char, span.end_char) for span in spans)
         descriptions[key].update(_bare(span) for span in described[key])
-    for chunk in doc.noun_chunks:
-        if chunk.root.i in taken:
-            continue
-        owner = _owner(chunk, kinds, named_at, loaded)
-        if owner is not None:
-            descriptions[owner][_bare(chunk)] += 1
-    for chunk in headline:
-        owner = _owner(chunk, kinds, named_at, loaded, headline=True)
+    body = [(chunk, False) for chunk in doc.noun_chunks if chunk.root.i not in taken]
+    for chunk, in_headline in body + [(chunk, True) for chunk in headline]:
+        owner = _owner(chunk, kinds, named_at, loaded, in_headline)
         if owner is not None:
             descriptions[owner][_bare(chunk)] += 1
     return {key: ([form for form, _ in names[key].most_common()],
