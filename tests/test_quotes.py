@@ -392,6 +392,12 @@ def test_quotes_unnamed_organisations_in_the_plural(quotes: Finder, text: str,
     assert {q.speaker_type for q in quotes(text)} == {speaker_type}
 
 
+@pytest.mark.parametrize("people", ["Islanders", "Locals"])
+def test_quotes_people_of_a_place_are_unnamed_sources(quotes: Finder, people: str) -> None:
+    assert {q.speaker_type for q in quotes(f"{people} said the crossing had never felt "
+                                           "safe in winter.")} == {"unnamed"}
+
+
 def test_quotes_organisation_cut_by_the_ner_is_no_person(quotes: Finder) -> None:
     text = ("About 260 paramedics and ambulance technicians took part, according to the "
             "Ambulance Workers' Guild, which organised the stoppage.")
