@@ -392,10 +392,15 @@ def test_quotes_unnamed_organisations_in_the_plural(quotes: Finder, text: str,
     assert {q.speaker_type for q in quotes(text)} == {speaker_type}
 
 
-@pytest.mark.parametrize("people", ["Islanders", "Locals"])
+@pytest.mark.parametrize("people", ["Islanders", "Locals", "Townspeople", "Commuters"])
 def test_quotes_people_of_a_place_are_unnamed_sources(quotes: Finder, people: str) -> None:
     assert {q.speaker_type for q in quotes(f"{people} said the crossing had never felt "
                                            "safe in winter.")} == {"unnamed"}
+
+
+def test_quotes_surname_like_a_people_noun_stays_a_name(quotes: Finder) -> None:
+    found = quotes("Tim Baker runs the ferry office. Baker said the crossing was safe.")
+    assert {(q.speaker, q.speaker_type) for q in found} == {("Tim Baker", "named")}
 
 
 def test_quotes_organisation_cut_by_the_ner_is_no_person(quotes: Finder) -> None:

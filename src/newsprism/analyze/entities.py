@@ -201,11 +201,15 @@ def titled_people(doc: Doc) -> Doc:
       energy spokesman for …`);
     - capitalised names ending in an organisation's head noun (`Vantor Water Services`)
       are an organisation, also where the NER called them a person (`Northcastle Freight`),
-      and a "person" ending in a building's noun is a facility (`Hallam Building`);
+      a "person" ending in a building's noun is a facility (`Hallam Building`), one ending
+      in a natural place's noun a place (`Gannet Ledges`);
+    - a "person" the article calls an organisation elsewhere (`chief executive of Skerrin
+      Line`, `the operator Skerrin Line`) is one in every mention;
+    - a plural noun for people opening a sentence is no name (`Townspeople said`);
     - a lone name from an organisation's name and no person's (`Vantor`, `Kessick` of
-      `Marlowe Kessick Laboratories`) is that
-      organisation, and a lone surname tagged as an organisation (`Falk said`) is the person
-      it names when the article names a person with that surname."""
+      `Marlowe Kessick Laboratories`) is that organisation, and a lone surname tagged as an
+      organisation (`Falk said`) is the person it names when the article names a person
+      with that surname."""
     ents = [_relabel(doc, ent) for ent in doc.ents]
     for person in _titled_runs(doc):  # `Rev. Aldous Penhale` tagged `Aldous` + `Penhale`
         ents = [e for e in ents if e.end <= person.start or e.start >= person.end] + [person]
@@ -223,12 +227,21 @@ def titled_people(doc: Doc) -> Doc:
     named = {t.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
     companies = {t.text for ent in ents if ent.label_ == "ORG" for t in ent[:-1]
                  if t.text[:1].isupper()} - named
+    ents = [ent for ent in ents if not _people_noun(ent)]
     organisations = {ent.text for ent in ents if _said_organisation(ent)}
     ents = [_relabelled(ent, "ORG") if ent.label_ == "PERSON" and ent.text in organisations
             else ent for ent in ents]
     doc.ents = sorted((_lone_name(ent, surnames, companies) for ent in ents),
                       key=lambda ent: ent.start)
     return doc
+
+
+def _people_noun(ent: Span) -> bool:
+    """Whether the NER took a plural noun for people, capitalised as a sentence's first word,
+    for a name (`Townspeople said …`, `Commuters said …`)."""
+    word = ent.text.lower()
+    return len(ent) == 1 and bool(ent[0].is_sent_start) and word in source_words()["person"] \
+        and (word.endswith("s") or word.endswith(("people", "folk")))
 
 
 def _said_organisation(ent: Span) -> bool:
