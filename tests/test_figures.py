@@ -248,6 +248,8 @@ def test_figures_attribution(nlp: Language, text: str, covered: str, source: str
     ("Call the desk on 555-123-4567 for tickets.", "555"),
     ("The office is on the 22nd floor.", "22"),
     ("The river flooded for a third time.", "third"),
+    ("Dockers kept the gates shut for a third day on Friday.", "third"),
+    ("The talks ran into a fifth hour.", "fifth"),
     ("The depot was sold by a third party in May.", "third"),
     ("Norland is the third-largest province.", "third"),
     ("The second half of the season was wet.", "half"),

@@ -191,6 +191,8 @@ _NOT_FIGURES = [re.compile(p, f) for p, f in (
 DURATION_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "night": 1, "week": 7,
                  "fortnight": 14, "month": 30.44, "year": 365.25, "decade": 3652.5}
 _TIME_UNIT = re.compile(rf"(?i)\b(?:{'|'.join(DURATION_DAYS)})s?\b")
+# `a third day`: an ordinal before a unit (`a half day`, `a quarter hour` are fractions)
+_ORDINAL = re.compile(r"an?\s+(?!half\b|quarter\b)[a-z]+", re.I)
 # `half a century`, `a quarter of an hour`: a fraction of a span of time
 _TIME_AFTER = re.compile(r"\s+(?:of\s+)?an?\s+(?:century|lifetime|generation|"
                          rf"{'|'.join(DURATION_DAYS)})\b", re.I)
@@ -294,6 +296,8 @@ def _amount(doc: Doc, m: re.Match[str]) -> _Hit | None:
         return None
     number, fraction = parsed
     unit = _unit(m)
+    if fraction and unit and _ORDINAL.fullmatch(m["words"] or ""):
+        return None  # `for a third day`, `a fifth year`: the next in a row, not a fraction
     if fraction and unit is None:
         if not _share(text_of(doc), m):
             return None
