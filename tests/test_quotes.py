@@ -143,6 +143,11 @@ def test_quotes_speaker_described_by_apposition(quotes: Finder) -> None:
     ("Ambrose Vellacott, energy spokesman for the opposition Hearthland Alliance, said the "
      "government had \"closed power stations faster than it built replacements\".",
      "Ambrose Vellacott", "named", "energy spokesman for the opposition Hearthland Alliance"),
+    # a title with its portfolio, the name untagged
+    ("Minister for Inland Waterways Halvor Strand said on Monday that the canal was unsafe.",
+     "Halvor Strand", "named", "Minister for Inland Waterways"),
+    ("Warden Ottilie Brask, who has run the reserve for 20 years, said the fence had failed.",
+     "Ottilie Brask", "named", "Warden"),
 ])
 def test_quotes_speaker_names_and_roles(quotes: Finder, text: str, speaker: str,
                                         speaker_type: str, role: str | None) -> None:

@@ -96,18 +96,27 @@ def canonical_names(doc: Doc) -> dict[str, str]:
 
 def _name_chains(doc: Doc) -> list[str]:
     """Runs of proper nouns (`Ayla Brenner` in `Colonel Ayla Brenner toured …`) for names
-    the tagger missed at first mention; everything up to the last title word is dropped."""
+    the tagger missed at first mention; everything up to the last title word is dropped, and
+    a title's portfolio before a name (`Minister for Coastal Communities Pall Ravndal`)."""
     chains, run = [], []
     for token in [*doc, None]:
         if token is not None and token.pos_ == "PROPN" and token.text[:1].isupper():
-            run.append(token.text)
+            run.append(token)
             continue
-        name = strip_titles(" ".join(run))
+        if len(run) >= 3 and after_portfolio(run[0]):
+            run = run[-2:]
+        name = strip_titles(" ".join(t.text for t in run))
         if len(name.split()) >= 2 and not any(w.lower().rstrip(".") in titles()
                                               for w in name.split()):
             chains.append(name)
         run = []
     return chains
+
+
+def after_portfolio(token: Token) -> bool:
+    """Whether `token` follows a capitalised title and its `for` or `of` (`Minister for`)."""
+    return token.i >= 2 and token.nbor(-1).lower_ in ("for", "of") \
+        and token.nbor(-2).text[:1].isupper() and token.nbor(-2).lower_.rstrip(".") in titles()
 
 
 def strip_titles(name: str) -> str:
@@ -211,7 +220,7 @@ def titled_people(doc: Doc) -> Doc:
       organisation (`Falk said`) is the person it names when the article names a person
       with that surname."""
     ents = [_relabel(doc, ent) for ent in doc.ents]
-    for person in _titled_runs(doc):  # `Rev. Aldous Penhale` tagged `Aldous` + `Penhale`
+    for person in (*_titled_runs(doc), *_portfolio_runs(doc)):
         ents = [e for e in ents if e.end <= person.start or e.start >= person.end] + [person]
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     start = 0
@@ -333,6 +342,23 @@ def _titled_runs(doc: Doc) -> Iterator[Span]:
                 and all(run.start <= e.start and e.end <= run.end for e in pieces) \
                 and run[-1].lower_ not in source_words()["organization"]:
             yield Span(doc, run.start, run.end, label="PERSON")
+
+
+def _portfolio_runs(doc: Doc) -> Iterator[Span]:
+    """A person after a capitalised title with its portfolio (`Minister for Coastal
+    Communities Pall Ravndal`, `Secretary of Defense Lloyd Austin`), which the NER did not
+    tag as a person: the last two of three or more capitalised proper nouns after the
+    title's `for` or `of`, when no organisation's head noun ends them."""
+    for token in doc[2:]:
+        if not (after_portfolio(token) and _proper(doc[token.i:token.i + 1])):
+            continue
+        end = token.i
+        while end < len(doc) and _proper(doc[end:end + 1]):
+            end += 1
+        name = doc[end - 2:end]
+        if end - token.i >= 3 and name[-1].lower_ not in source_words()["organization"] \
+                and not any(e.label_ == "PERSON" and e.end == end for e in doc.ents):
+            yield Span(doc, name.start, name.end, label="PERSON")
 
 
 def _after_title(doc: Doc, ent: Span) -> Span | None:

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from newsprism.analyze.attribution import Attribution
 from newsprism.analyze.entities import (
     GROUP_LABELS,
+    after_portfolio,
     canonical_names,
     source_words,
     surface,
@@ -736,9 +737,13 @@ def _titled_lead(person: Span, mention: Span) -> bool:
     """Whether the name ends the mention or a comma follows it, and the words before it are
     a role, not another name or a phrase it qualifies (`Chief Executive Magnus Ferreday,
     whose salary …`, `Opposition leader Amara Quistly`, whatever the parse; not `a Vantor
-    engineer`, `the mother of Jane Doe`)."""
+    engineer`, `the mother of Jane Doe`); a capitalised title may carry its portfolio
+    (`Minister for Coastal Communities Pall Ravndal`)."""
     doc = mention.doc
-    before = doc[mention.start:person.start]
+    before = list(doc[mention.start:person.start])
+    portfolio = next((i for i, t in enumerate(before) if after_portfolio(t)), None)
+    if portfolio is not None and all(t.pos_ == "PROPN" for t in before[portfolio:]):
+        before = before[:portfolio - 1]
     return all(t.lower_.rstrip(".") in titles() or t.pos_ not in ("ADP", "PROPN", "PUNCT")
                for t in before) and (person.end == mention.end or doc[person.end].text == ",")
 
@@ -782,6 +787,8 @@ def person_roles(doc: Doc, names: dict[str, str]) -> dict[str, str]:
         while i > 0 and doc[i - 1].dep_ in ("compound", "amod") \
                 and i <= doc[i - 1].head.i < ent.end and not doc[i - 1].is_punct:
             i -= 1
+        if i < ent.start and after_portfolio(doc[i]):
+            i -= 2  # `Minister for Coastal Communities`
         role = doc[i:ent.start].text or _apposition(ent.root)
         if role:
             roles.setdefault(names.get(surface(ent), surface(ent)), role)
