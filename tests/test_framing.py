@@ -84,6 +84,14 @@ def labelled(spans: list[FramingSpan], label: str) -> list[str]:
     ("loaded", "The senator also took a swipe at the governor's record.", "took a swipe"),
     ("loaded", "The governor doubled down on her pledge to cut the tax.", "doubled down"),
     ("loaded", "He went so far as to say the count was rigged.", "went so far as to"),
+    ("loaded", "The energy giant raised its prices again.", "giant"),
+    ("loaded", "Union bosses walked out of the talks.", "bosses"),
+    ("loaded", "Company bosses walked out of the talks.", "bosses"),
+    ("loaded", "The governor slashed funding for the shelters.", "slashed"),
+    ("loaded", "The governor is gutting the environmental agency.", "gutting"),
+    ("loaded", "The long-overdue tax cut finally passed.", "long-overdue"),
+    ("loaded", "The long-awaited climate bill finally passed.", "long-awaited"),
+    ("loaded", "The plan is hardly a victory for the unions.", "hardly"),
     ("scare-quote", "The council's “reform” will close three rural clinics.", "“reform”"),
     ("scare-quote", "The union's “compromise” will close three rural factories.",
      "“compromise”"),
@@ -100,6 +108,7 @@ def test_framing_label_found(nlp: Language, label: str, text: str, expected: str
     "The rebels claimed responsibility for the attack on Monday.",
     "Two firefighters were admitted to hospital with burns on Monday.",
     "The students staged a mock trial in the old courthouse.",
+    "A giant crane lifted the hull onto the quay.",
 ])
 def test_framing_neutral_sentences_carry_no_loaded_span(nlp: Language, text: str) -> None:
     spans = framing(nlp, text)
