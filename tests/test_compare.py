@@ -690,6 +690,38 @@ def test_compare_naming_first_word_of_a_name_is_not_that_organisation() -> None:
     assert found.referent == "State Employees Union" and set(found.forms) == {"a", "c"}
 
 
+def _named(texts: dict[str, list[tuple[str, str]]]) -> list[Naming]:
+    """Entity naming of project-written articles with the given (name, label) entities,
+    each at its first mention."""
+    nlp = load_pipeline()
+    articles = [Article(aid, "o", text, entities=tuple(
+        Entity(text.index(name), text.index(name) + len(name), name, label, name)
+        for name, label in names)) for aid, (text, *names) in texts.items()]
+    docs = {a.id: nlp(a.text) for a in articles}
+    return entity_naming(articles, docs, {aid: set() for aid in texts})
+
+
+def test_compare_naming_name_that_begins_a_longer_name_is_its_own_referent() -> None:
+    """`Hallowfield Athletic` is not the `Hallowfield Athletic Supporters' Trust`, whether
+    or not the article names the trust too; and `port bosses` run the `Port Halvern
+    Authority`, not the town of `Port Halvern`."""
+    club, trust = "Hallowfield Athletic", "Hallowfield Athletic Supporters' Trust"
+    found = _named({
+        "a": (f"{club} will move. The {trust} backed the plan.", (club, "ORG"), (trust, "ORG")),
+        "b": (f"{club} won the vote. The {trust} cheered.", (club, "ORG"), (trust, "ORG")),
+        "c": (f"{club} needs a new stadium, its owner said.", (club, "ORG"))})
+    assert {n.referent: set(n.forms) for n in found} == {club: {"a", "b", "c"},
+                                                         trust: {"a", "b"}}
+    town, authority = "Port Halvern", "Port Halvern Authority"
+    found = _named({
+        "a": (f"Dockers in {town} walked out after the {authority} froze pay, and port bosses "
+              "refused to talk.", (town, "GPE"), (authority, "ORG")),
+        "b": (f"Dockers in {town} walked out after the {authority} froze pay.",
+              (town, "GPE"), (authority, "ORG"))})
+    forms = {n.referent: n.forms["a"] for n in found}
+    assert forms == {town: town, authority: f"{authority} / port bosses"}, forms
+
+
 
 def _entity_naming(texts: dict[str, str], name: str, label: str = "ORG",
                    loaded: dict[str, set[str]] | None = None,

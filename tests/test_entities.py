@@ -198,3 +198,9 @@ def _people(doc: Doc, *names: str) -> list[Span]:
     """Every occurrence of `names` in `doc`, tagged as a person."""
     return sorted((doc.char_span(m.start(), m.end(), "PERSON") for name in names
                    for m in re.finditer(name, doc.text)), key=lambda span: span.start)
+
+
+def test_entities_name_ends_before_a_bracket_the_ner_ran_on_into(nlp: Language) -> None:
+    doc = nlp("The National Data Protection Authority (NDPA) fined the firm on Monday.")
+    doc.ents = [Span(doc, 1, 7, "ORG")]  # the tagger's mistake, `… Authority (NDPA`, by hand
+    assert [e.text for e in titled_people(doc).ents] == ["National Data Protection Authority"]

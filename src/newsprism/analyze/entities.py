@@ -214,12 +214,14 @@ def titled_people(doc: Doc) -> Doc:
       in a natural place's noun a place (`Gannet Ledges`);
     - a "person" the article calls an organisation elsewhere (`chief executive of Skerrin
       Line`, `the operator Skerrin Line`) is one in every mention;
-    - a plural noun for people opening a sentence is no name (`Townspeople said`);
+    - a plural noun for people opening a sentence is no name (`Townspeople said`), and a
+      name ends before a bracket the NER ran on into (`Data Protection Authority (NDPA`);
     - a lone name from an organisation's name and no person's (`Vantor`, `Kessick` of
       `Marlowe Kessick Laboratories`) is that organisation, and a lone surname tagged as an
       organisation (`Falk said`) is the person it names when the article names a person
       with that surname."""
-    ents = [_relabel(doc, ent) for ent in doc.ents]
+    ents = [_relabel(doc, _bracket_closed(ent)) for ent in doc.ents]
+    ents = [ent for ent in ents if len(ent)]
     for person in (*_titled_runs(doc), *_portfolio_runs(doc)):
         ents = [e for e in ents if e.end <= person.start or e.start >= person.end] + [person]
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
@@ -285,6 +287,15 @@ def _relabel(doc: Doc, ent: Span) -> Span:
         ent = _without_weekday(ent)
         return _company(ent) or _facility(ent) or _first_name(ent) or ent
     return ent
+
+
+def _bracket_closed(ent: Span) -> Span:
+    """A name without the bracket the NER ran on into (`National Data Protection Authority
+    (NDPA`, its abbreviation's closing bracket left out)."""
+    opened = [t.i for t in ent if t.text == "("]
+    if not opened or any(t.text == ")" for t in ent):
+        return ent
+    return Span(ent.doc, ent.start, opened[0], label=ent.label_)
 
 
 def _without_weekday(ent: Span) -> Span:

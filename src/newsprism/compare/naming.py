@@ -188,9 +188,13 @@ def _merge_fragments(mentions: Mentions, people: set[str]) -> Mentions:
     (`the Directorate` in one article is the `Lestrian Medicines Safety Directorate` of
     another) or when the article also names it (`State` split off `Islamic State`); other
     parts of longer names are no referents of their own (`State` split off `State Highways
-    Fund` is not the `State Employees Union` another article names)."""
+    Fund` is not the `State Employees Union` another article names). A name of two or more
+    words that begins the longer ones is a referent of its own (`Hallowfield Athletic` is not
+    `Hallowfield Athletic Supporters' Trust`), unless they only add a company's ending
+    (`Vantor Water Services`)."""
     keys = {key for per_key in mentions.values() for key in per_key}
-    longer = {key: [other for other in keys if other != key and f" {key} " in f" {other} "]
+    longer = {key: [other for other in keys if other != key and f" {key} " in f" {other} "
+                    and not _begins(key, other)]
               for key in keys}
     merged: Mentions = {}
     for aid, per_key in mentions.items():
@@ -202,6 +206,14 @@ def _merge_fragments(mentions: Mentions, people: set[str]) -> Mentions:
                                             or longer[key][0].endswith(f" {key}")):
                 merged[aid][longer[key][0]].extend(spans)
     return merged
+
+
+def _begins(key: str, other: str) -> bool:
+    """Whether the name `key`, of two or more words, begins the longer name `other` of
+    another thing (see `_merge_fragments`)."""
+    rest = other.removeprefix(f"{key} ").split()
+    return " " in key and other.startswith(f"{key} ") and not rest[0].startswith("(") \
+        and not set(rest) <= NAME_ENDINGS["company"]
 
 
 Forms = tuple[list[str], list[str]]  # names, descriptions; most used first
@@ -398,12 +410,12 @@ def _of_name(own: set[str], lemma: str, key: str, kinds: Kinds) -> bool:
     health body`; not `the telecom operator` for the `Estrand Telecoms Association`) or
     the informal name of those who run it (`port bosses`, `health bureaucrats`). The words
     of a group's name other than its head say whom it gathers: `hospital bosses` do not run
-    the `Federation of Hospital Staff`."""
+    the `Federation of Hospital Staff`, nor do `port bosses` run the town of `Port Halvern`."""
     if not _stems(" ".join(own)) <= _stems(" ".join(kinds.words[key])):
         return False
     kind = kinds.organisation(key)
     if lemma in INFORMAL_RUNNERS:
-        return "group" not in kind
+        return bool(kind) and "group" not in kind
     return lemma in LOOSE_ORGANISATION_NOUNS or any(
         lemma in ORGANISATION_NOUNS[k] | NAME_ENDINGS[k] for k in kind)
 
