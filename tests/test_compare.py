@@ -966,6 +966,9 @@ def test_compare_shares_of_different_candidates_do_not_conflict(tmp_path: Path) 
      "Police said seven officers were injured on Saturday night alone."),
     ("Health officials have counted 121 suspected cases of measles.",
      "Health officials said a further 230 suspected cases of measles await tests."),
+    ("The ministry announced a €40 million fund for the fishing fleet.",
+     "The ministry announced a fund for the fishing fleet, but only €25 million of it is "
+     "new money."),
     # an increment beyond the count is no part of it
     ("Divers pulled 90 more people from the sea on Tuesday, the coast guard said.",
      "Divers alone pulled 74 people from the sea on Tuesday, the coast guard said."),

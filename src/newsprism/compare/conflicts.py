@@ -25,7 +25,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.entities import entity_key
-from newsprism.analyze.figures import DURATION_DAYS, UNIT_BASE
+from newsprism.analyze.figures import CURRENCIES, DURATION_DAYS, UNIT_BASE
 from newsprism.analyze.quotes import verb_classes
 from newsprism.clean.lines import dateline_end
 from newsprism.datafiles import data_rows
@@ -326,10 +326,10 @@ def scope(article: Article, doc: Doc, figure: Figure) -> str:
     if span is None:
         return ""
     noun = _counted(span)
-    if figure.unit is None and any(
+    if (figure.unit is None or figure.unit in CURRENCIES.values()) and any(
             child.lower_ == "of" and any(_partitive(o) for o in child.children)
             for token in (span.root, noun) for child in token.children):
-        return "part"  # `160 of the confirmed cases`
+        return "part"  # `160 of the confirmed cases`, `€25 million of it`
     if any(t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.dep_ == "appos"
            and t.head.head.pos_ == "NOUN" for t in (span.root, noun)):
         return "size"  # what a named thing is: `Tarrowby, a market town of 22,000 people`
@@ -499,7 +499,7 @@ def _year_scope(article: Article, clause: list[Token]) -> str:
 def _partitive(noun: Token) -> bool:
     """`the confirmed cases` of `160 of the confirmed cases`; not `the 91 seats` of `42 of the
     91 seats`, a share of a stated whole."""
-    return noun.dep_ == "pobj" and (noun.lower_ in ("them", "those") or any(
+    return noun.dep_ == "pobj" and (noun.lower_ in ("it", "them", "those") or any(
         d.lower_ in _PARTITIVE for d in noun.children)) and not any(
         d.dep_ == "nummod" for d in noun.children)
 
