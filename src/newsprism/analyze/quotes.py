@@ -742,7 +742,8 @@ def _titled_lead(person: Span, mention: Span) -> bool:
     doc = mention.doc
     before = list(doc[mention.start:person.start])
     portfolio = next((i for i, t in enumerate(before) if after_portfolio(t)), None)
-    if portfolio is not None and all(t.pos_ == "PROPN" for t in before[portfolio:]):
+    if portfolio is not None and portfolio >= 2 \
+            and all(t.pos_ == "PROPN" for t in before[portfolio:]):
         before = before[:portfolio - 1]
     return all(t.lower_.rstrip(".") in titles() or t.pos_ not in ("ADP", "PROPN", "PUNCT")
                for t in before) and (person.end == mention.end or doc[person.end].text == ",")
