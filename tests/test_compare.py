@@ -676,29 +676,28 @@ def test_compare_naming_a_company_the_ner_once_took_for_a_person() -> None:
     assert found.differs
 
 
-def test_compare_naming_first_word_of_a_name_is_not_that_organisation() -> None:
-    """`State` split off `State Treasurer` by the NER is not the `State Employees Union` two
-    other articles name; a person's first name split off is that person."""
-    texts = {"a": ("The State Employees Union called a strike.", "State Employees Union"),
-             "b": ("State Treasurer Piet Lonnegan defended the cuts.", "State"),
-             "c": ("The State Employees Union marched on Monday.", "State Employees Union")}
-    articles = [Article(aid, "o", text, entities=(
-        Entity(text.index(name), text.index(name) + len(name), name, "ORG", name),))
-        for aid, (text, name) in texts.items()]
-    docs = {a.id: load_pipeline()(a.text) for a in articles}
-    (found,) = entity_naming(articles, docs, {aid: set() for aid in texts})
-    assert found.referent == "State Employees Union" and set(found.forms) == {"a", "c"}
-
-
-def _named(texts: dict[str, list[tuple[str, str]]]) -> list[Naming]:
-    """Entity naming of project-written articles with the given (name, label) entities,
-    each at its first mention."""
+def _named(texts: dict[str, tuple[Any, ...]],
+           loaded: dict[str, set[str]] | None = None,
+           headlines: dict[str, str] | None = None) -> list[Naming]:
+    """Entity naming of project-written articles: per article its text, then the (name,
+    label) of each entity it names, tagged at the name's first mention."""
     nlp = load_pipeline()
     articles = [Article(aid, "o", text, entities=tuple(
         Entity(text.index(name), text.index(name) + len(name), name, label, name)
         for name, label in names)) for aid, (text, *names) in texts.items()]
     docs = {a.id: nlp(a.text) for a in articles}
-    return entity_naming(articles, docs, {aid: set() for aid in texts})
+    titles = {aid: list(nlp(title).noun_chunks) for aid, title in (headlines or {}).items()}
+    return entity_naming(articles, docs, loaded or {aid: set() for aid in texts}, titles)
+
+
+def test_compare_naming_first_word_of_a_name_is_not_that_organisation() -> None:
+    """`State` split off `State Treasurer` by the NER is not the `State Employees Union` two
+    other articles name; a person's first name split off is that person."""
+    union = ("State Employees Union", "ORG")
+    (found,) = _named({"a": ("The State Employees Union called a strike.", union),
+                       "b": ("State Treasurer Piet Lonnegan defended the cuts.", ("State", "ORG")),
+                       "c": ("The State Employees Union marched on Monday.", union)})
+    assert found.referent == "State Employees Union" and set(found.forms) == {"a", "c"}
 
 
 def test_compare_naming_name_that_begins_a_longer_name_is_its_own_referent() -> None:
@@ -722,18 +721,12 @@ def test_compare_naming_name_that_begins_a_longer_name_is_its_own_referent() -> 
     assert forms == {town: town, authority: f"{authority} / port bosses"}, forms
 
 
-
 def _entity_naming(texts: dict[str, str], name: str, label: str = "ORG",
                    loaded: dict[str, set[str]] | None = None,
                    headlines: dict[str, str] | None = None) -> list[Naming]:
     """Entity naming of project-written articles that each name `name` once."""
-    nlp = load_pipeline()
-    articles = [Article(aid, "o", text, entities=(
-        Entity(text.index(name), text.index(name) + len(name), name, label, name),))
-        for aid, text in texts.items()]
-    docs = {a.id: nlp(a.text) for a in articles}
-    titles = {aid: list(nlp(title).noun_chunks) for aid, title in (headlines or {}).items()}
-    return entity_naming(articles, docs, loaded or {aid: set() for aid in texts}, titles)
+    return _named({aid: (text, (name, label)) for aid, text in texts.items()}, loaded,
+                  headlines)
 
 
 def test_compare_naming_kind_of_organisation_with_words_of_its_name() -> None:
