@@ -1010,6 +1010,18 @@ def test_compare_shares_of_different_candidates_do_not_conflict(tmp_path: Path) 
     # the length of each week worked is not the length of the strike
     ("Junior doctors at the hospital are due to strike for 24 hours, the union said.",
      "Junior doctors at the hospital routinely work 60-hour weeks, the union said."),
+    # readings at two places, each named by its clause
+    ("Smoke drifted over Pell River, where pollution peaked at 240 micrograms on Friday.",
+     "Even in Harlow, 30 miles away, pollution readings reached 35 micrograms on Friday."),
+    # what someone expects to have by a later day, not what they have
+    ("The fire service said 1,100 firefighters were on the lines on Friday.",
+     "The fire chief said she expected to have about 2,000 firefighters on the lines by "
+     "Monday."),
+    # a standing condition, not a measure of the day
+    ("Gusts of up to 110 kilometers per hour were recorded on Tavish on Saturday, the weather "
+     "office said.",
+     "The company only sails when gusts of less than 60 kilometers per hour are forecast, the "
+     "weather office said."),
 ])
 def test_compare_figures_of_another_time_part_or_kind_do_not_conflict(
         tmp_path: Path, first: str, second: str) -> None:
@@ -1019,6 +1031,8 @@ def test_compare_figures_of_another_time_part_or_kind_do_not_conflict(
 
 @pytest.mark.parametrize("second", [
     "Police said nine officers were hurt over four nights of rioting.",  # no part
+    "Lowmere's line is expected to cost $1.6 billion, the council said.",  # a forecast
+    "Gusts topping 75 miles per hour drove the fire across the ridge on Thursday.",
     "Net profit for the quarter fell to $380 million last month, the company said.",
     "The drive runs 45 temporary clinics in the province.",  # one names less of the kind
 ])
@@ -1026,6 +1040,9 @@ def test_compare_figures_of_one_time_part_and_kind_still_conflict(tmp_path: Path
                                                                   second: str) -> None:
     first = {"P": "Police said 14 officers were injured over four nights of rioting.",
              "T": "The drive runs 38 temporary vaccination clinics in the province.",
+             "L": "Lowmere's line will cost $1.3 billion, the council said.",
+             "G": "Pushed by winds with gusts of up to 60 mph, the fire crossed the ridge on "
+                  "Thursday.",
              }.get(second[0], "Net profit for the quarter fell to $412 million, the company "
                               "said.")
     articles = _sentence_articles(tmp_path, "Quarter", {"a": first, "b": second})
@@ -1056,6 +1073,23 @@ def test_compare_revised_figure_is_an_update_of_the_earlier_one(tmp_path: Path) 
     assert [(v.article, v.text) for v in sorted(conflict.values, key=lambda v: v.article)] \
         == [("a", "90 million"), ("b", "140 million")]
     assert conflict.kind == "update"
+
+
+def test_compare_first_day_conflict_and_later_update_are_both_stated(tmp_path: Path) -> None:
+    """Two first-day counts that disagree, then a new one two days later: the disagreement
+    is a conflict, and the new count an update of them."""
+    texts = {"a": ("11 September 2026", "The fire had burned about 18,000 acres by Friday, "
+                                        "the fire service said."),
+             "b": ("11 September 2026", "By Friday the fire had burned more than 24,000 acres, "
+                                        "according to satellite mapping."),
+             "c": ("13 September 2026", "The fire had grown to 31,400 acres by Sunday, up "
+                                        "from about 18,000 acres on Friday.")}
+    for name, (day, sentence) in texts.items():
+        (tmp_path / f"{name}.txt").write_text(f"Tallis Fire\n\nPublished {day}\n\n{sentence}\n")
+    articles, _ = newsprism.read([str(tmp_path)])
+    found = {(c.kind, frozenset(v.article for v in c.values))
+             for c in compare_story(articles).conflicts}
+    assert found == {("conflict", frozenset("ab")), ("update", frozenset("abc"))}
 
 
 def test_compare_one_forecast_worded_next_year_and_the_coming_year(tmp_path: Path) -> None:

@@ -76,6 +76,8 @@ def figure(nlp: Language, text: str, covered: str, published: str | None = None)
     ("The fair spent 5 million dollars on tents.", "5 million dollars", 5_000_000, "USD"),
     ("The trail runs 12 kilometres along the cliffs.", "12 kilometres", 12, "km"),
     ("Builders laid a 9-kilometre cycle path.", "9-kilometre", 9, "km"),
+    ("Gusts reached 60 mph on the ridge.", "60 mph", 60, "mile/hour"),
+    ("Winds of 40 km/h are forecast.", "40 km/h", 40, "km/hour"),
     ("The strike lasted two years.", "two years", 2, "year"),
     ("The ferry carries 900 passengers a day.", "900", 900, "per day"),
     ("The mill earns $3 million a year from flour.", "$3 million", 3_000_000, "USD/year"),
@@ -168,6 +170,7 @@ def test_figures_change_is_not_a_range(nlp: Language, text: str,
     ("The club signed 12 players in May and released three in June.", "three", "players"),
     ("Entries have climbed to 830, up from about 500 on Monday.", "500", "Entries"),
     ("The survey found 52 percent in favour, and 30 had no view.", "30", None),
+    ("The fire was 10 percent contained on Friday.", "10 percent", "contained"),
 ])
 def test_figures_counts(nlp: Language, text: str, covered: str, counts: str | None) -> None:
     assert figure(nlp, text, covered).counts == counts
@@ -177,7 +180,7 @@ def test_figures_counts(nlp: Language, text: str, covered: str, counts: str | No
     "over", "more than", "nearly", "almost", "about", "around", "roughly", "approximately",
     "some", "at least", "at most", "up to", "fewer than", "less than", "as many as", "just over",
     "just under", "close to", "an estimated", "upwards of", "in excess of", "no more than",
-    "just", "closer to",
+    "just", "closer to", "topping",
 ])
 def test_figures_qualifier_before_number(nlp: Language, hedge: str) -> None:
     text = f"{hedge.capitalize()} 250 sheep grazed on the common."
@@ -241,6 +244,7 @@ def test_figures_attribution(nlp: Language, text: str, covered: str, source: str
     ("The squadron flies F-35 jets from the base.", "35"),
     ("Cases of COVID-19 fell in the spring.", "19"),
     ("The bus on route 12 was late.", "12"),
+    ("Ferrier, president of Machinists Local 19, called a vote.", "19"),
     ("Section 4 of the charter was repealed.", "4"),
     ("The market opens at 6 a.m. every day.", "6"),
     ("She starts at seven o'clock and at half five.", "seven"),

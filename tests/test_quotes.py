@@ -148,6 +148,9 @@ def test_quotes_speaker_described_by_apposition(quotes: Finder) -> None:
      "Halvor Strand", "named", "Minister for Inland Waterways"),
     ("Warden Ottilie Brask, who has run the reserve for 20 years, said the fence had failed.",
      "Ottilie Brask", "named", "Warden"),
+    # the name parsed as the subject, its role as a phrase of its own before it
+    ("Even the watchdog’s chair, Miriam Stroud, said on Tuesday that the office had "
+     "recommended no particular measure.", "Miriam Stroud", "named", "watchdog’s chair"),
 ])
 def test_quotes_speaker_names_and_roles(quotes: Finder, text: str, speaker: str,
                                         speaker_type: str, role: str | None) -> None:
@@ -492,6 +495,7 @@ def test_quotes_companies_named_like_people(quotes: Finder, text: str) -> None:
     "The chief executive has not said a word in public since the outage.",
     "Health Minister Oona Brandt ordered a full inquiry into the recall.",
     "Mayor Ilse Varga has resisted calls from the opposition to scrap the tram plan.",
+    "Governor Maren Holt declared a state of emergency late on Thursday.",
 ])
 def test_quotes_acts_and_silences_are_not_speech(quotes: Finder, text: str) -> None:
     assert quotes(text) == []

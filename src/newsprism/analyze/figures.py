@@ -56,7 +56,7 @@ QUALIFIERS: tuple[str, ...] = (
     "fewer than", "at least", "at most", "up to", "as many as", "as much as", "as few as",
     "as little as", "as high as", "as low as", "no more than", "no fewer than", "no less than",
     "close to", "closer to",
-    "upwards of", "in excess of", "an estimated", "an average of", "nearly", "almost", "about",
+    "upwards of", "in excess of", "topping", "exceeding", "an estimated", "an average of", "nearly", "almost", "about",
     "around",
     "roughly", "approximately", "some", "over", "under", "below", "above", "just", "only",
     "barely", "a mere", "estimated")
@@ -81,7 +81,8 @@ UNIT_WORDS: dict[str, str] = {
     "gallon": "gallon", "megawatt": "MW", "gigawatt": "GW", "kilowatt": "kW",
     "square mile": "sq mi", "square kilometre": "km2", "square kilometer": "km2",
     "nautical mile": "nmi", "parts per billion": "ppb", "ppb": "ppb",
-    "parts per million": "ppm", "ppm": "ppm",
+    "parts per million": "ppm", "ppm": "ppm", "mph": "mile/hour", "kph": "km/hour",
+    "km/h": "km/hour", "knot": "knot",
     "point": "point"}  # index and score points; percentage points are "pp"
 # Units that measure the same dimension as another unit: unit → (that unit, factor), so that
 # `1.2 gigawatts` and `1,400 megawatts`, `15 miles` and `24 km` compare.
@@ -89,7 +90,8 @@ UNIT_BASE: dict[str, tuple[str, float]] = {
     "GW": ("MW", 1000.0), "kW": ("MW", 0.001), "mile": ("km", 1.609344),
     "nmi": ("km", 1.852), "m": ("km", 0.001), "ft": ("km", 0.0003048),
     "acre": ("ha", 0.4046856), "sq mi": ("ha", 258.9988), "km2": ("ha", 100.0),
-    "t": ("kg", 1000.0), "gallon": ("l", 3.785412)}
+    "t": ("kg", 1000.0), "gallon": ("l", 3.785412), "mile/hour": ("km/hour", 1.609344),
+    "knot": ("km/hour", 1.852)}
 CURRENCIES: dict[str, str] = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
                               "dollars": "USD", "euros": "EUR", "pounds": "GBP", "yen": "JPY",
                               "yuan": "CNY", "rupees": "INR", "rubles": "RUB", "roubles": "RUB",
@@ -176,6 +178,7 @@ _HOURS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
 _NOT_FIGURES = [re.compile(p, f) for p, f in (
     (r"\b[A-Za-z]+-?\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]+\d*\b", 0),  # F-35, COVID-19, 22nd, 4G
     (rf"(?<!\w)(?:{alternation(ID_NOUNS)})\s+\d+[A-Za-z]?\b", re.I),  # route 12
+    (r"\b(?:Local|Terminal|Pier|Berth|Runway|Hangar)\s+\d+[A-Za-z]?\b", 0),  # union Local 19
     (r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b", re.I),  # times
     (r"\b[a-z]+[\s-]o['’]clock\b", re.I),
     # the hour of a day in words: `at seven this morning`, `the doors opened at eight.`
@@ -454,6 +457,10 @@ def _counts(span: Span) -> str | None:
     failing that, what it is the amount of (`a net profit of $151 million` → `net profit`)."""
     if _TIME_UNIT.search(span.text):
         return None
+    state = span.doc[span.end] if span.end < len(span.doc) else None
+    if span[-1].lower_ in ("percent", "cent", "%") and state is not None \
+            and state.tag_ in ("VBN", "JJ") and state.dep_ in ("acl", "acomp", "amod", "oprd"):
+        return state.text  # the share of a state reached: `10 percent contained`, `80% full`
     noun = _counted_noun(span)
     if noun is None:
         return _measured_noun(span) or _subject_measure(span)

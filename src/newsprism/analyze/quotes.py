@@ -341,12 +341,20 @@ def _whole_source(head: Token, subject: Token | None) -> Token:
     """The cue verb's subject when the tagged source is only a part of it (`at the
     Institute` of `Researchers at the Institute warned`, `to` of `An engineer, who asked not
     to be named, said`) or when it ran on over the verb (`An aide, who asked not to be named,
-    said the vote`), else the source's own head."""
+    said the vote`) or named right after it (`The watchdog's chair, Miriam Stroud, said`,
+    parsed with the name as the subject), else the source's own head."""
     if subject is not None and head != subject \
             and (subject.left_edge.i <= head.i <= subject.right_edge.i
-                 or head.pos_ in ("VERB", "AUX")):
+                 or head.pos_ in ("VERB", "AUX") or _named_after(head, subject)):
         return subject
     return head
+
+
+def _named_after(head: Token, subject: Token) -> bool:
+    """Whether `subject` is a person's name set off by a comma right after `head`'s phrase."""
+    comma = head.right_edge.i + 1
+    return subject.ent_type_ == "PERSON" and comma < len(head.doc) \
+        and head.doc[comma].text == "," and subject.left_edge.i == comma + 1
 
 
 def _reporting_verb(doc: Doc, content: tuple[int, int]) -> Token | None:
@@ -764,7 +772,22 @@ def _role(head: Token, mention: Span, person: Span) -> str | None:
     while before and (before[0].is_punct or before[0].lower_ in ("the", "a", "an")):
         before.pop(0)
     role = "".join(t.text_with_ws for t in before).strip(" ,")  # `Redstone's chief executive`
-    return role or _apposition(head)
+    return role or _apposition(head) or _role_before(mention)
+
+
+def _role_before(mention: Span) -> str | None:
+    """A person's role set off before the name, parsed as a phrase of its own (`Even the
+    watchdog's chair, Miriam Stroud, said`)."""
+    doc = mention.doc
+    if mention.start < 2 or doc[mention.start - 1].text != ",":
+        return None
+    noun = doc[mention.start - 2]
+    if not (_person_noun(noun) or noun.lower_ in titles()) or noun.dep_ in ("pobj", "dobj"):
+        return None
+    words = [t for t in doc[noun.left_edge.i:noun.i + 1]]
+    while words and words[0].pos_ in ("ADV", "DET", "CCONJ", "PUNCT"):
+        words.pop(0)
+    return "".join(t.text_with_ws for t in words).strip() or None
 
 
 def _apposition(head: Token) -> str | None:

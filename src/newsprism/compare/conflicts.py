@@ -91,6 +91,8 @@ _CHANGE_BY_VERBS = frozenset({"boost", "cut", "hike", "lift", "lower", "raise", 
 # verbs of an aim, whose figure is a level sought, not reached (`aims to have 200,000
 # patients switched by the end of April`)
 _AIM_VERBS = frozenset({"aim", "hope", "strive", "target"})
+_CONDITIONS = frozenset({"if", "when", "whenever", "unless", "once"})
+_INTEND_VERBS = frozenset({"expect", "intend", "plan", "want"})  # aims with their own subject
 # labels of the places a figure's noun phrase can set it in (`63 batches made at Kelderwick`)
 SITE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREPOSITIONS = frozenset({"across", "at", "from", "in", "inside", "near", "outside"})
@@ -297,9 +299,25 @@ def sites(article: Article, doc: Doc, figure: Figure) -> frozenset[str]:
     phrase = [t for t in noun.subtree if (t.i < span.start or t.i >= span.end) and any(
         a.dep_ == "prep" and a.lower_ in _PLACE_PREPOSITIONS
         for a in takewhile(lambda a: a != noun, t.ancestors))]
-    return frozenset(entity_key(e.canonical) for e in article.entities
-                     if e.label in SITE_LABELS
-                     and any(t.idx <= e.start < t.idx + len(t) for t in phrase))
+    clause = _clause_places(noun)
+    return frozenset(entity_key(e.canonical) for e in article.entities if any(
+        e.start <= t.idx < e.end for t in phrase if e.label in SITE_LABELS) or any(
+        e.start <= t.idx < e.end for t in clause if e.label in SITE_LABELS | {"ORG"}))
+
+
+def _clause_places(noun: Token) -> list[Token]:
+    """The places the clause of a figure's noun is set in: its verb's phrase of place
+    (`In Harlow, readings reached 35 micrograms`) or the place a `where` clause describes
+    (`Pell River, where pollution peaked at 240 micrograms`). A town the NER calls an
+    organisation counts here, and so does a company (`invested $5 million in Northline`)."""
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return []
+    found = [t for p in verb.children if p.dep_ == "prep" and p.lower_ in _PLACE_PREPOSITIONS
+             for t in p.subtree]
+    if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+        found += [t for t in verb.head.subtree if t.i < verb.left_edge.i]
+    return found
 
 
 def scope(article: Article, doc: Doc, figure: Figure) -> str:
@@ -340,7 +358,7 @@ def scope(article: Article, doc: Doc, figure: Figure) -> str:
         return "limit"  # `the workplace exposure limit of 5 ppm`, `a 5 ppm limit`
     if _maximum_penalty(noun, figure):
         return "limit"
-    if any(t.pos_ == "VERB" and t.lemma_.lower() in _AIM_VERBS for t in noun.ancestors):
+    if any(_aims(t, noun) for t in noun.ancestors):
         return "future"  # `aims to have 200,000 patients switched by April`
     clause = _clause(noun)
     if any((t.lower_ == "against" and t.head.lemma_.lower() == "vote")
@@ -363,6 +381,29 @@ def scope(article: Article, doc: Doc, figure: Figure) -> str:
            and any(_YEAR.fullmatch(c.text) for c in t.subtree) for t in clause):
         return "since"  # a total over years: `23 mineworkers have died … since 2016`
     return "change" if figure.unit == "%" and _change_size(noun) else ""
+
+
+def _condition(noun: Token) -> bool:
+    """Whether the figure's clause is a standing condition, in the present tense (`bars
+    departures when gusts of more than 90 km/h are forecast`, `if the river rises above 4
+    metres`), not a past event (`when gusts reached 130 km/h, the ferry struck`)."""
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.dep_ == "advcl" and any(
+        c.lower_ in _CONDITIONS and c.dep_ in ("mark", "advmod") for c in verb.children) \
+        and any(t.tag_ in ("VBZ", "VBP", "MD") for t in (verb, *verb.children)
+                if t == verb or t.dep_ in ("aux", "auxpass"))
+
+
+def _aims(verb: Token, noun: Token) -> bool:
+    """Whether `verb` states an aim the figure is part of (`aims to have 200,000 patients
+    switched`, `she expected to have about 2,000 firefighters on the lines`), not a forecast
+    (`the line is expected to cost $1.3 billion`, `expects inflation to reach 5 percent`)."""
+    if verb.pos_ != "VERB":
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in _AIM_VERBS or (
+        lemma in _INTEND_VERBS and not any(c.dep_ == "auxpass" for c in verb.children)
+        and any(c.dep_ == "xcomp" and noun in c.subtree for c in verb.children))
 
 
 def _change_size(noun: Token) -> bool:
@@ -389,8 +430,11 @@ def _threshold(noun: Token, figure: Figure) -> bool:
     without a determiner."""
     kind = qualifier_kinds().get((figure.qualifier or "").lower())
     link = noun.head
-    if kind not in ("at-least", "at-most") or not link.i:
-        return False
+    if _condition(noun):
+        return True
+    if kind not in ("at-least", "at-most") or not link.i \
+            or link.lower_ == (figure.qualifier or "").lower():
+        return False  # `Gusts topping 75 mph drove the flames`: the bound states the gusts
     clause = link.head if link.dep_ == "prep" else link
     if link.dep_ == "acl" or (link.lower_ == "with" and link.dep_ == "prep"):
         owner = link.doc[link.i - 1]
@@ -762,8 +806,9 @@ def find_conflicts(articles: Sequence[Article], embed: Embed, threshold: float,
     for group in _linked(found, vectors, threshold):
         if len(group) < 2 or consistent([m.stated for m in group]):
             continue
-        values = tuple(_value(m) for m in group)
-        conflicts.append(Conflict(_quantity(group), values, _kind(group, update_hours)))
+        for members, kind in _kinds(group, update_hours):
+            conflicts.append(Conflict(_quantity(members), tuple(_value(m) for m in members),
+                                      kind))
     return conflicts
 
 
@@ -837,27 +882,35 @@ def _quantity(group: list[Measure]) -> str:
     return f"the value in “{words}”" + (f" ({unit})" if unit else "")
 
 
-def _kind(group: list[Measure], update_hours: float) -> Literal["conflict", "update"]:
-    """`update` when the figures published at least `update_hours` after the earliest dated
-    one that state their value as new (`now`, `up from`) agree among themselves, and the
-    others (undated copies, and later ones that repeat the earlier value) agree among
-    themselves too; else `conflict`."""
+def _kinds(group: list[Measure], update_hours: float
+           ) -> list[tuple[list[Measure], Literal["conflict", "update"]]]:
+    """What a group of disagreeing figures states: an `update` when the ones published at
+    least `update_hours` after the earliest dated one that state their value as new (`now`,
+    `up from`) agree among themselves, and the others (undated copies, and later ones that
+    repeat the earlier value) agree too; when those others disagree, a `conflict` among
+    them besides the update (three first-day counts, then a new one two days later); else
+    one `conflict`."""
+    later = _later(group, update_hours)
+    earlier = [m for m in group if not any(m is other for other in later)]
+    if not later or not earlier or not consistent([m.stated for m in later]):
+        return [(group, "conflict")]
+    if consistent([m.stated for m in earlier]):
+        return [(group, "update")]
+    return [(earlier, "conflict"), (group, "update")]
+
+
+def _later(group: list[Measure], update_hours: float) -> list[Measure]:
+    """The figures of a group that state a newer value than the earliest dated one."""
     times = {id(m): _time(m.article.published) for m in group}
     dated = [when for when in times.values() if when is not None]
     if len(dated) < 2:
-        return "conflict"
+        return []
     first = min(dated)
     late = [m for m in group if (when := times[id(m)]) is not None
             and (when - first).total_seconds() >= update_hours * 3600 and _states_new(m)]
     base = [m for m in group if not any(m is other for other in late)]
     # a late figure that repeats the earlier value is no newer one (`214 cases as of Monday`)
-    later = [m for m in late if not (base and consistent([m.stated, *(b.stated for b in base)]))]
-    earlier = [m for m in group if not any(m is other for other in later)]
-    if not later or not earlier:
-        return "conflict"
-    agree = all(consistent([m.stated for m in part])
-                for part in (earlier, later))
-    return "update" if agree else "conflict"
+    return [m for m in late if not (base and consistent([m.stated, *(b.stated for b in base)]))]
 
 
 def _time(published: str | None) -> datetime | None:
