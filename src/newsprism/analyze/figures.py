@@ -56,8 +56,8 @@ QUALIFIERS: tuple[str, ...] = (
     "fewer than", "at least", "at most", "up to", "as many as", "as much as", "as few as",
     "as little as", "as high as", "as low as", "no more than", "no fewer than", "no less than",
     "close to", "closer to",
-    "upwards of", "in excess of", "topping", "exceeding", "an estimated", "an average of", "nearly", "almost", "about",
-    "around",
+    "upwards of", "in excess of", "topping", "exceeding", "an estimated", "an average of",
+    "nearly", "almost", "about", "around",
     "roughly", "approximately", "some", "over", "under", "below", "above", "just", "only",
     "barely", "a mere", "estimated")
 # Hedges right after a figure; they win over a date's leading preposition.
