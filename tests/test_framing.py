@@ -92,6 +92,11 @@ def labelled(spans: list[FramingSpan], label: str) -> list[str]:
     ("loaded", "The long-overdue tax cut finally passed.", "long-overdue"),
     ("loaded", "The long-awaited climate bill finally passed.", "long-awaited"),
     ("loaded", "The plan is hardly a victory for the unions.", "hardly"),
+    ("loaded", "The ministry finally defused the pension timebomb.", "timebomb"),
+    ("loaded", "Protesters were bused in by the unions.", "bused in"),
+    ("loaded", "Protesters were bused in by the business lobby.", "bused in"),
+    ("loaded", "The governor's sluggish office sat on the plan.", "sluggish"),
+    ("loaded", "The austerity-minded majority cut the budget again.", "austerity-minded"),
     ("scare-quote", "The council's “reform” will close three rural clinics.", "“reform”"),
     ("scare-quote", "The union's “compromise” will close three rural factories.",
      "“compromise”"),
@@ -109,6 +114,7 @@ def test_framing_label_found(nlp: Language, label: str, text: str, expected: str
     "Two firefighters were admitted to hospital with burns on Monday.",
     "The students staged a mock trial in the old courthouse.",
     "A giant crane lifted the hull onto the quay.",
+    "The company said its inspection regime met every state rule.",
 ])
 def test_framing_neutral_sentences_carry_no_loaded_span(nlp: Language, text: str) -> None:
     spans = framing(nlp, text)

@@ -46,6 +46,9 @@ DERIVED_LEXICON = "loaded_derived.tsv"
 GROWING_LABELS = frozenset({"loaded", "hyperbole"})  # adjectives that grow to their noun
 MAX_HEAD_DISTANCE = 4  # tokens from a loaded adjective to the noun it modifies
 MAX_SCARE_WORDS = 4
+# loaded nouns that name a system of rules when a common noun qualifies them (`the inspection
+# regime`, `a tax regime`), not a government (`the regime`, `the Assad regime`)
+SYSTEM_SENSE = frozenset({"regime"})
 OPINIONATED = 0.5  # Sentence.bias at or above which a sentence counts as opinionated
 # P(biased word) from the bias model's word head at or above which a word of an opinionated
 # sentence is loaded; chosen on half of BABE's out-of-fold scores (docs/framing.md).
@@ -230,6 +233,11 @@ def _attributive(token: Token) -> bool:
         and (token.nbor().tag_ == "$" or token.nbor().like_num)
 
 
+def _system_sense(token: Token, term: Term) -> bool:
+    return len(term.words) == 1 and token.lemma_.lower() in SYSTEM_SENSE and any(
+        child.dep_ == "compound" and child.pos_ == "NOUN" for child in token.children)
+
+
 def _title_case(sentence: Span) -> bool:
     words = [t for t in sentence if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and all(t.text[0].isupper() for t in words)
@@ -242,7 +250,8 @@ def _lexicon_matches(doc: Doc, lexicon: Lexicon) -> Iterator[_Found]:
         found = [(end, term) for first in pieces[k].forms
                  for term in lexicon.by_first.get(first, ())
                  if (end := _match(pieces, k, term)) is not None
-                 and _pos_fits(doc[pieces[k].token], term)]
+                 and _pos_fits(doc[pieces[k].token], term)
+                 and not _system_sense(doc[pieces[k].token], term)]
         if not found:
             k += 1
             continue
