@@ -719,6 +719,12 @@ def test_compare_naming_name_that_begins_a_longer_name_is_its_own_referent() -> 
               (town, "GPE"), (authority, "ORG"))})
     forms = {n.referent: n.forms["a"] for n in found}
     assert forms == {town: town, authority: f"{authority} / port bosses"}, forms
+    town, hall = "Vantry", "Vantry Grange Hall"
+    found = _named({
+        "a": (f"The fire reached {town} and destroyed the {hall}.", (town, "GPE"), (hall, "FAC")),
+        "b": (f"Flames swept into {town}, where the {hall} burned.", (town, "GPE"),
+              (hall, "FAC"))})
+    assert {n.referent for n in found} == {town, hall}
 
 
 def _entity_naming(texts: dict[str, str], name: str, label: str = "ORG",
@@ -1017,6 +1023,9 @@ def test_compare_shares_of_different_candidates_do_not_conflict(tmp_path: Path) 
     ("The fire service said 1,100 firefighters were on the lines on Friday.",
      "The fire chief said she expected to have about 2,000 firefighters on the lines by "
      "Monday."),
+    # a person's age, written `a bricklayer of 58`, against the pension age
+    ("A bricklayer who started at 16 retires at 66 under the plan, the minister said.",
+     "The plan tells a bricklayer of 58 that he must work on, the minister said."),
     # a standing condition, not a measure of the day
     ("Gusts of up to 110 kilometers per hour were recorded on Tavish on Saturday, the weather "
      "office said.",

@@ -204,3 +204,8 @@ def test_entities_name_ends_before_a_bracket_the_ner_ran_on_into(nlp: Language) 
     doc = nlp("The National Data Protection Authority (NDPA) fined the firm on Monday.")
     doc.ents = [Span(doc, 1, 7, "ORG")]  # the tagger's mistake, `… Authority (NDPA`, by hand
     assert [e.text for e in titled_people(doc).ents] == ["National Data Protection Authority"]
+
+
+def test_entities_preposition_opening_a_sentence_is_no_part_of_a_name(nlp: Language) -> None:
+    doc = nlp("The reaction was noisy. Outside Parliament, a crowd gathered on Castle Square.")
+    assert "Outside Parliament" not in [e.text for e in doc.ents]

@@ -439,6 +439,8 @@ def test_quotes_fragment_speaker_is_who_reports_it(quotes: Finder, text: str, sp
     "Supporters of the levy warned that the bridge would not last another decade.",
     "A dispatcher at the control room said the backup radios had not been tested in a year.",
     "An epidemiologist at the university said the outbreak had peaked.",
+    "A woman who lives on Quarry Lane said the flames came fast.",
+    "A bricklayer from the town said he had lost his van.",
 ])
 def test_quotes_people_without_a_name_are_unnamed(quotes: Finder, text: str) -> None:
     assert {q.speaker_type for q in quotes(text)} == {"unnamed"}

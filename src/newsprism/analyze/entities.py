@@ -220,7 +220,8 @@ def titled_people(doc: Doc) -> Doc:
       `Marlowe Kessick Laboratories`) is that organisation, and a lone surname tagged as an
       organisation (`Falk said`) is the person it names when the article names a person
       with that surname."""
-    ents = [_relabel(doc, _bracket_closed(ent)) for ent in doc.ents]
+    ents = [_relabel(doc, _bracket_closed(_without_opening_preposition(ent)))
+            for ent in doc.ents]
     ents = [ent for ent in ents if len(ent)]
     for person in (*_titled_runs(doc), *_portfolio_runs(doc)):
         ents = [e for e in ents if e.end <= person.start or e.start >= person.end] + [person]
@@ -298,6 +299,23 @@ def _bracket_closed(ent: Span) -> Span:
     return Span(ent.doc, ent.start, opened[0], label=ent.label_)
 
 
+_OPENING_PREPOSITIONS = frozenset({"outside", "inside", "across", "near", "beyond", "behind",
+                                   "beside", "throughout", "within", "during", "despite", "at",
+                                   "in", "from", "after", "before", "on", "for", "with"})
+
+
+def _without_opening_preposition(ent: Span) -> Span:
+    """A name without the preposition opening the sentence that the NER took in because it
+    is capitalised there (`Outside Parliament, protesters …`)."""
+    if len(ent) > 1 and _opening_preposition(ent[0]):
+        return Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
+    return ent
+
+
+def _opening_preposition(token: Token) -> bool:
+    return bool(token.is_sent_start) and token.lower_ in _OPENING_PREPOSITIONS
+
+
 def _without_weekday(ent: Span) -> Span:
     """A person's span without the day of the week the NER ran on into."""
     end = ent.end
@@ -313,7 +331,7 @@ def _first_name(ent: Span) -> Span | None:
     before = doc[ent.start - 1] if ent.start else None
     if len(ent) != 1 or before is None or before.ent_type_ or before.dep_ != "compound" \
             or before.head.i != ent.start or not _name_part(before) \
-            or before.lower_.rstrip(".") in titles():
+            or before.lower_.rstrip(".") in titles() or _opening_preposition(before):
         return None
     return Span(doc, ent.start - 1, ent.end, label="PERSON")
 

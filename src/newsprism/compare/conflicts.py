@@ -24,7 +24,7 @@ from typing import Literal
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from newsprism.analyze.entities import entity_key
+from newsprism.analyze.entities import entity_key, source_words
 from newsprism.analyze.figures import CURRENCIES, DURATION_DAYS, UNIT_BASE
 from newsprism.analyze.quotes import verb_classes
 from newsprism.clean.lines import dateline_end
@@ -55,6 +55,7 @@ _PER_PERIOD = re.compile(r"\A[-\s]+(?:weeks?|days?|months?|years?|shifts?)\b", r
 # A person's age: `43-year-old`, `76 years old`, `aged 34`, `at age 13`, `Pelosi, 76,`.
 _AGE_AFTER = re.compile(r"[-\s]years?[-\s]old\b", re.I)
 # `aged 40`, `aged between one and 40`, `ages 5 to 14`
+_AGE_OF = re.compile(r"\b(?:a|an)\s+([a-z]+)\s+of\s+\Z", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:between\s+)?(?:[\w-]+\s+(?:and|to)\s+)?\Z",
                          re.I)
 # a year or quarter before the one a story is about (`last year`, `five years ago`; not
@@ -590,10 +591,11 @@ def _same_kind(x: Measure, y: Measure) -> bool:
 
 
 def _counted(span: Span) -> Token:
-    """The noun a number counts (`121 cases`), else the figure's own head."""
+    """The noun a number counts (`121 cases`) or an amount qualifies (`a 3% ceiling`), else
+    the figure's own head."""
     root = span.root
-    return root.head if root.dep_ in ("nummod", "quantmod") and root.head.i >= span.end \
-        else root
+    return root.head if root.dep_ in ("nummod", "quantmod", "compound") \
+        and root.head.i >= span.end and root.head.pos_ == "NOUN" else root
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -669,7 +671,11 @@ def _age_of(article: Article, figure: Figure) -> str | None:
     if apposition and not any(e.label == "PERSON" and 0 <= figure.start - e.end <= 3
                               for e in article.entities):
         apposition = False  # `In Ohio, 12 schools closed`: a count after a comma
-    if not (_AGE_AFTER.search(after) or _AGE_BEFORE.search(before) or apposition):
+    person_of = _AGE_OF.search(before)  # `a bricklayer of 58`
+    if person_of and (figure.unit or person_of[1].lower() not in source_words()["person"]):
+        person_of = None
+    if not (_AGE_AFTER.search(after) or _AGE_BEFORE.search(before) or apposition
+            or person_of):
         return None
     start, end = _sentence_bounds(article, figure.start)
     people = [(abs(e.start - figure.start), entity_key(e.canonical)) for e in article.entities
@@ -754,10 +760,11 @@ def candidates(a: list[Measure], b: list[Measure], va: np.ndarray, vb: np.ndarra
 
 
 def _other_years(x: Measure, y: Measure) -> bool:
-    """Whether both figures' clauses give a year and none is the same (`rose 9 percent last
-    year` in 2026, `a 9 percent rise in 2024`): two years' quantities."""
-    years_x = {d for d in x.dated if _YEAR.fullmatch(d)}
-    years_y = {d for d in y.dated if _YEAR.fullmatch(d)}
+    """Whether both figures' clauses give a year, alone or in a date, and none is the same
+    (`rose 9 percent last year` in 2026, `a 9 percent rise in 2024`): two years'
+    quantities."""
+    years_x = {d[:4] for d in x.dated if _YEAR.fullmatch(d[:4])}
+    years_y = {d[:4] for d in y.dated if _YEAR.fullmatch(d[:4])}
     return bool(years_x) and bool(years_y) and not years_x & years_y
 
 

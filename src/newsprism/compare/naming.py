@@ -24,6 +24,7 @@ from newsprism.model import Article, Naming
 
 GENERIC_TAILS = ("group", "militia", "movement", "organization", "organisation")
 NAMED_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 NAMING_VERBS = frozenset({"call", "know", "name", "dub", "brand", "style"})
 # Nouns for the people who run an organisation: `union bosses` names the union's side.
 RUNNERS = frozenset({"boss", "leader", "leadership", "chief", "official", "executive",
@@ -129,7 +130,8 @@ def entity_naming(articles: Sequence[Article], docs: dict[str, Doc],
     `headlines`); `differs` where the articles differ in the name they use most, or in a
     description only one of them uses."""
     mentions, people = _named_entities(articles, docs)
-    mentions = _merge_fragments(mentions, people)
+    places = _places(articles, docs)
+    mentions = _merge_fragments(mentions, people, places)
     described = {aid: {key: [d for span in spans for d in _described(span, key in people)]
                        for key, spans in per_key.items()} for aid, per_key in mentions.items()}
     kinds = Kinds(defaultdict(set), defaultdict(set), defaultdict(set))
@@ -182,19 +184,31 @@ class Kinds:
                 if heads & (nouns | NAME_ENDINGS[kind])}
 
 
-def _merge_fragments(mentions: Mentions, people: set[str]) -> Mentions:
+def _places(articles: Sequence[Article], docs: dict[str, Doc]) -> set[str]:
+    """Referent keys the NER tags as places more often than as anything else (`Orrin`, the
+    company's short name, tagged once as a place, is no place)."""
+    balance: Counter[str] = Counter()
+    for article in articles:
+        for label in (PLACE_LABELS, NAMED_LABELS - PLACE_LABELS):
+            for key, spans in _mentions(article, docs[article.id], label).items():
+                balance[key] += len(spans) if label is PLACE_LABELS else -len(spans)
+    return {key for key, margin in balance.items() if margin > 0}
+
+
+def _merge_fragments(mentions: Mentions, people: set[str], places: set[str]) -> Mentions:
     """Mentions under a key that is part of exactly one longer key go to the longer one when
     that is a person's name (`Corinna` of `Corinna Stavely`), when they are its last words
     (`the Directorate` in one article is the `Lestrian Medicines Safety Directorate` of
     another) or when the article also names it (`State` split off `Islamic State`); other
     parts of longer names are no referents of their own (`State` split off `State Highways
     Fund` is not the `State Employees Union` another article names). A name of two or more
-    words that begins the longer ones is a referent of its own (`Hallowfield Athletic` is not
-    `Hallowfield Athletic Supporters' Trust`), unless they only add a company's ending
-    (`Vantor Water Services`)."""
+    words, or of a place, that begins the longer ones is a referent of its own (`Hallowfield
+    Athletic` is not `Hallowfield Athletic Supporters' Trust`, the town of `Vantry` not its
+    `Vantry Grange Hall`), unless they only add a company's ending (`Vantor Water
+    Services`)."""
     keys = {key for per_key in mentions.values() for key in per_key}
     longer = {key: [other for other in keys if other != key and f" {key} " in f" {other} "
-                    and not _begins(key, other)]
+                    and not _begins(key, other, key in places)]
               for key in keys}
     merged: Mentions = {}
     for aid, per_key in mentions.items():
@@ -208,11 +222,12 @@ def _merge_fragments(mentions: Mentions, people: set[str]) -> Mentions:
     return merged
 
 
-def _begins(key: str, other: str) -> bool:
-    """Whether the name `key`, of two or more words, begins the longer name `other` of
-    another thing (see `_merge_fragments`)."""
+def _begins(key: str, other: str, place: bool) -> bool:
+    """Whether the name `key`, of two or more words or of a `place`, begins the longer name
+    `other` of another thing (see `_merge_fragments`)."""
     rest = other.removeprefix(f"{key} ").split()
-    return " " in key and other.startswith(f"{key} ") and not rest[0].startswith("(") \
+    return (" " in key or place) and other.startswith(f"{key} ") \
+        and not rest[0].startswith("(") \
         and not set(rest) <= NAME_ENDINGS["company"]
 
 
