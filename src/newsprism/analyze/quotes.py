@@ -784,7 +784,7 @@ def _role_before(mention: Span) -> str | None:
     noun = doc[mention.start - 2]
     if not (_person_noun(noun) or noun.lower_ in titles()) or noun.dep_ in ("pobj", "dobj"):
         return None
-    words = [t for t in doc[noun.left_edge.i:noun.i + 1]]
+    words = list(doc[noun.left_edge.i:noun.i + 1])
     while words and words[0].pos_ in ("ADV", "DET", "CCONJ", "PUNCT"):
         words.pop(0)
     return "".join(t.text_with_ws for t in words).strip() or None

@@ -54,8 +54,8 @@ _PAST_LEVEL = re.compile(r"(?:\b(?:up|down)|\bto\s+[$€£]?\d[\d,.]*(?:\s+[a-z%
 _PER_PERIOD = re.compile(r"\A[-\s]+(?:weeks?|days?|months?|years?|shifts?)\b", re.I)
 # A person's age: `43-year-old`, `76 years old`, `aged 34`, `at age 13`, `Pelosi, 76,`.
 _AGE_AFTER = re.compile(r"[-\s]years?[-\s]old\b", re.I)
+_AGE_OF = re.compile(r"\b(?:a|an)\s+([a-z]+)\s+of\s+\Z", re.I)  # `a bricklayer of 58`
 # `aged 40`, `aged between one and 40`, `ages 5 to 14`
-_AGE_OF = re.compile(r"\b(?:a|an)\s+([a-z]+)\s+of\s+\Z", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:between\s+)?(?:[\w-]+\s+(?:and|to)\s+)?\Z",
                          re.I)
 # a year or quarter before the one a story is about (`last year`, `five years ago`; not
@@ -306,12 +306,16 @@ def sites(article: Article, doc: Doc, figure: Figure) -> frozenset[str]:
         e.start <= t.idx < e.end for t in clause if e.label in SITE_LABELS | {"ORG"}))
 
 
+def _clause_verb(noun: Token) -> Token | None:
+    return next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
 def _clause_places(noun: Token) -> list[Token]:
     """The places the clause of a figure's noun is set in: its verb's phrase of place
     (`In Harlow, readings reached 35 micrograms`) or the place a `where` clause describes
     (`Pell River, where pollution peaked at 240 micrograms`). A town the NER calls an
     organisation counts here, and so does a company (`invested $5 million in Northline`)."""
-    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    verb = _clause_verb(noun)
     if verb is None:
         return []
     found = [t for p in verb.children if p.dep_ == "prep" and p.lower_ in _PLACE_PREPOSITIONS
@@ -388,7 +392,7 @@ def _condition(noun: Token) -> bool:
     """Whether the figure's clause is a standing condition, in the present tense (`bars
     departures when gusts of more than 90 km/h are forecast`, `if the river rises above 4
     metres`), not a past event (`when gusts reached 130 km/h, the ferry struck`)."""
-    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    verb = _clause_verb(noun)
     return verb is not None and verb.dep_ == "advcl" and any(
         c.lower_ in _CONDITIONS and c.dep_ in ("mark", "advmod") for c in verb.children) \
         and any(t.tag_ in ("VBZ", "VBP", "MD") for t in (verb, *verb.children)
@@ -671,7 +675,7 @@ def _age_of(article: Article, figure: Figure) -> str | None:
     if apposition and not any(e.label == "PERSON" and 0 <= figure.start - e.end <= 3
                               for e in article.entities):
         apposition = False  # `In Ohio, 12 schools closed`: a count after a comma
-    person_of = _AGE_OF.search(before)  # `a bricklayer of 58`
+    person_of = _AGE_OF.search(before)
     if person_of and (figure.unit or person_of[1].lower() not in source_words()["person"]):
         person_of = None
     if not (_AGE_AFTER.search(after) or _AGE_BEFORE.search(before) or apposition

@@ -189,9 +189,11 @@ def _places(articles: Sequence[Article], docs: dict[str, Doc]) -> set[str]:
     company's short name, tagged once as a place, is no place)."""
     balance: Counter[str] = Counter()
     for article in articles:
-        for label in (PLACE_LABELS, NAMED_LABELS - PLACE_LABELS):
-            for key, spans in _mentions(article, docs[article.id], label).items():
-                balance[key] += len(spans) if label is PLACE_LABELS else -len(spans)
+        doc = docs[article.id]
+        balance.update({key: len(spans) for key, spans
+                        in _mentions(article, doc, PLACE_LABELS).items()})
+        balance.subtract({key: len(spans) for key, spans
+                          in _mentions(article, doc, NAMED_LABELS - PLACE_LABELS).items()})
     return {key for key, margin in balance.items() if margin > 0}
 
 
