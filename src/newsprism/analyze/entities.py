@@ -220,8 +220,7 @@ def titled_people(doc: Doc) -> Doc:
       `Marlowe Kessick Laboratories`) is that organisation, and a lone surname tagged as an
       organisation (`Falk said`) is the person it names when the article names a person
       with that surname."""
-    ents = [_relabel(doc, _bracket_closed(_without_opening_preposition(ent)))
-            for ent in doc.ents]
+    ents = [_relabel(doc, _bracket_closed(ent)) for ent in doc.ents]
     ents = [ent for ent in ents if len(ent)]
     for person in (*_titled_runs(doc), *_portfolio_runs(doc)):
         ents = [e for e in ents if e.end <= person.start or e.start >= person.end] + [person]
@@ -304,15 +303,8 @@ _OPENING_PREPOSITIONS = frozenset({"outside", "inside", "across", "near", "beyon
                                    "in", "from", "after", "before", "on", "for", "with"})
 
 
-def _without_opening_preposition(ent: Span) -> Span:
-    """A name without the preposition opening the sentence that the NER took in because it
-    is capitalised there (`Outside Parliament, protesters …`)."""
-    if len(ent) > 1 and _opening_preposition(ent[0]):
-        return Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
-    return ent
-
-
 def _opening_preposition(token: Token) -> bool:
+    """A preposition capitalised because it opens the sentence (`Outside Parliament, …`)."""
     return bool(token.is_sent_start) and token.lower_ in _OPENING_PREPOSITIONS
 
 
