@@ -80,7 +80,7 @@ def test_clean_removes_every_kind_of_debris_with_reason() -> None:
     assert found == {**DEBRIS, "By Hedda Moen": "byline",
                      "Published: Sunday, 8 February 2026, 22:14 CET": "date"}
     assert article.byline == "Hedda Moen"
-    assert article.published == "2026-02-08"
+    assert article.published == "2026-02-08T22:14:00+01:00"
     assert article.dateline == "GRENVIK"
     assert article.language == "en"
 
@@ -108,20 +108,25 @@ def test_clean_joins_a_hard_wrap_in_a_single_paragraph() -> None:
         "said on Monday.\n\nThe site stays closed.")
 
 
-@pytest.mark.parametrize(("header", "byline"), [
-    ("By Mira Olsen\nHousing correspondent\n3 June 2026 · 9:05 am", "Mira Olsen"),
-    ("MIRA OLSEN | Staff Writer\nPosted Wednesday, June 3, 2026 — 8:40 PM", "Mira Olsen"),
-    ("Mira Olsen, Senior Housing Correspondent\nWednesday 3 June 2026 · 7.15am", "Mira Olsen"),
-    ("By Mira Olsen\nKessly Press Service\n\nJune 3, 2026", "Mira Olsen"),
-    ("Mira Olsen | Housing Reporter\nUpdated 03.06.2026 21:15", "Mira Olsen"),
+@pytest.mark.parametrize(("header", "byline", "published"), [
+    ("By Mira Olsen\nHousing correspondent\n3 June 2026 · 9:05 am", "Mira Olsen",
+     "2026-06-03T09:05:00"),
+    ("MIRA OLSEN | Staff Writer\nPosted Wednesday, June 3, 2026 — 8:40 PM", "Mira Olsen",
+     "2026-06-03T20:40:00"),
+    ("Mira Olsen, Senior Housing Correspondent\nWednesday 3 June 2026 · 7.15am", "Mira Olsen",
+     "2026-06-03T07:15:00"),
+    ("By Mira Olsen\nKessly Press Service\n\nJune 3, 2026", "Mira Olsen", "2026-06-03"),
+    ("Mira Olsen | Housing Reporter\nUpdated 03.06.2026 21:15", "Mira Olsen",
+     "2026-06-03T21:15:00"),
 ])
-def test_clean_header_lines_without_blank_lines_stay_apart(header: str, byline: str) -> None:
+def test_clean_header_lines_without_blank_lines_stay_apart(header: str, byline: str,
+                                                           published: str) -> None:
     """A byline, a role and a date on lines of their own are not a hard-wrapped sentence."""
     body = ("KESSLY — The council approved the housing plan on Tuesday after a long debate "
             "about\nrents, parking and the old mill site.\n\nWork starts in the autumn.")
     cleaned = clean_lines(f"{header}\n\n{body}")
     assert cleaned.byline == byline
-    assert cleaned.published == "2026-06-03"
+    assert cleaned.published == published
     assert cleaned.text.startswith("KESSLY — The council approved the housing plan on Tuesday "
                                    "after a long debate about rents, parking and the old mill")
 
@@ -144,10 +149,15 @@ def test_clean_body_sentences_are_not_debris(line: str) -> None:
 
 @pytest.mark.parametrize("line,expected", [
     ("Tuesday 10 March 2026", "2026-03-10"), ("Jan. 23, 2026", "2026-01-23"),
-    ("Updated March 3rd, 2025 at 9:30 a.m. EST", "2025-03-03"), ("2026-02-30", None),
-    ("10 March 2026 was a Tuesday", None), ("Updated 09.06.2026 21:15", "2026-06-09"),
-    ("Published: 04/03/2026 5:05 p.m. ET", "2026-04-03"), ("25/12/2025", "2025-12-25"),
-    ("09/02/2026 09:10", "2026-02-09"),
+    ("Updated March 3rd, 2025 at 9:30 a.m. EST", "2025-03-03T09:30:00-05:00"),
+    ("2026-02-30", None), ("10 March 2026 was a Tuesday", None),
+    ("Updated 09.06.2026 21:15", "2026-06-09T21:15:00"),
+    # `ET` is either of two offsets: the time is kept without one
+    ("Published: 04/03/2026 5:05 p.m. ET", "2026-04-03T17:05:00"),
+    ("25/12/2025", "2025-12-25"), ("09/02/2026 09:10", "2026-02-09T09:10:00"),
+    ("November 9, 2026, 6:15 p.m.", "2026-11-09T18:15:00"),
+    ("May 1, 2026 12:30 a.m. GMT", "2026-05-01T00:30:00+00:00"),
+    ("May 1, 2026, 25:70", "2026-05-01"),
     ("1.5.2026 was a Friday", None),
 ])
 def test_clean_date_lines(line: str, expected: str | None) -> None:

@@ -3,6 +3,7 @@ on the two seed articles (PRODUCT.md's acceptance list)."""
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -1031,6 +1032,14 @@ def test_compare_shares_of_different_candidates_do_not_conflict(tmp_path: Path) 
      "office said.",
      "The company only sails when gusts of less than 60 kilometers per hour are forecast, the "
      "weather office said."),
+    # the span a statement looks back over is no quantity of the story
+    ("The mayor said the council has raised the police budget in each of the last four "
+     "years.",
+     "The mayor said the force has struggled for two years to fill its vacancies."),
+    # the number asked for, named again beside the number granted
+    ("The mayor wants to hire 120 additional officers for the police force.",
+     "The budget pays for 80 new officers for the police force rather than the 120 officers "
+     "the mayor had wanted."),
 ])
 def test_compare_figures_of_another_time_part_or_kind_do_not_conflict(
         tmp_path: Path, first: str, second: str) -> None:
@@ -1119,6 +1128,42 @@ def test_compare_since_in_a_relative_clause_of_the_subject_is_no_total(tmp_path:
              "b": "The Civic Union won 37 seats in the council on Sunday."}
     (conflict,) = compare_story(_sentence_articles(tmp_path, "Seats", texts)).conflicts
     assert {v.text for v in conflict.values} == {"41", "37"}
+
+
+def test_compare_part_of_that_and_total_since_a_year(tmp_path: Path) -> None:
+    """`$8 million of that` is a part of the figure before it; `since 2022` in a relative
+    clause makes a total over years, as the other outlet's does."""
+    texts = {"a": "Councillors pointed to the roughly $12 million the city has spent on bike "
+                  "lanes since 2022.",
+             "b": "The mayor has spent $31 million on bike lanes since 2022, and $8 million of "
+                  "that came out of the road maintenance fund."}
+    (conflict,) = compare_story(_sentence_articles(tmp_path, "Bridge", texts)).conflicts
+    assert {v.text for v in conflict.values} == {"$12 million", "$31 million"}
+
+
+def test_compare_sizes_of_change_in_nouns_and_verbs_line_up(tmp_path: Path) -> None:
+    """`an increase of 8 percent`, `up 8 percent` and `up by almost a quarter` all state the
+    size of a change: the rises pair up by what rose, and only the thefts disagree."""
+    texts = {"a": "The annual report showed an increase of 8 percent in burglaries, and "
+                  "vehicle thefts rose 14 percent.",
+             "b": "Burglaries were up 8 percent in the annual report, and vehicle thefts were "
+                  "up by almost a quarter."}
+    (conflict,) = compare_story(_sentence_articles(tmp_path, "Crime", texts)).conflicts
+    assert {v.text for v in conflict.values} == {"14 percent", "a quarter"}
+
+
+def test_compare_bare_date_is_not_hours_older_than_a_time_that_day(tmp_path: Path) -> None:
+    """A report dated 9 November without a time and one stamped 9:40 p.m. that day are both
+    first-day reports: their figures conflict, the later is no update."""
+    records = [{"id": "a", "title": "Crime figures", "published": "2026-11-09",
+                "text": "Violent crime in the city rose 6 percent, the police report said."},
+               {"id": "b", "title": "Crime figures", "published": "2026-11-09T21:40:00Z",
+                "text": "Violent crime in the city rose 3 percent, an analysis of the police "
+                        "report found."}]
+    (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in records))
+    articles, _ = newsprism.read([str(tmp_path)])
+    (conflict,) = compare_story(articles).conflicts
+    assert conflict.kind == "conflict"
 
 
 def test_compare_votes_against_still_conflict_with_votes_against(tmp_path: Path) -> None:

@@ -17,8 +17,13 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _PREFIX = (r"^(?:(?:published|updated|posted|last updated|first published|date)\b\s*(?:on)?:?\s*)?"
            r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?")
-_TIME = (r"(?:\s*(?:[,|•·–—-]|\bat\b)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
-         r"(?:\s*[A-Z]{2,4})?)?\s*$")
+_TIME = (r"(?:\s*(?:[,|•·–—-]|\bat\b)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})"
+         r"(?:\s*(?P<half>[ap])\.?m\.?)?(?:\s*(?P<zone>[A-Z]{2,4}))?)?\s*$")
+# offsets of the zone names a dateline may give; `ET`, `PT` (either of two offsets) and
+# unknown names leave the time without one
+ZONES = {"utc": "+00:00", "gmt": "+00:00", "bst": "+01:00", "cet": "+01:00", "cest": "+02:00",
+         "eet": "+02:00", "eest": "+03:00", "est": "-05:00", "edt": "-04:00", "cst": "-06:00",
+         "cdt": "-05:00", "mst": "-07:00", "mdt": "-06:00", "pst": "-08:00", "pdt": "-07:00"}
 _FORMS = [re.compile(_PREFIX + form + _TIME, re.I) for form in (
     rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}",
     rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}",
@@ -31,15 +36,30 @@ _SLASHED = re.compile(_PREFIX + rf"(?P<first>\d{{1,2}})/(?P<second>\d{{1,2}})/{_
 
 
 def parse_date_line(line: str) -> str | None:
-    """ISO date (YYYY-MM-DD) when `line` says nothing but a date (and maybe a time)."""
+    """ISO date (YYYY-MM-DD) when `line` says nothing but a date, or date and time
+    (YYYY-MM-DDTHH:MM:00, with the offset of a known zone name) when it gives a time too."""
     for form in _FORMS:
         found = form.match(line.strip())
         if found:
-            return _iso(found["year"], found["month"], found["day"])
+            return _with_time(_iso(found["year"], found["month"], found["day"]), found)
     found = _SLASHED.match(line.strip())
     if found:
-        return _iso(found["year"], *_month_day(found["first"], found["second"], line))
+        day = _iso(found["year"], *_month_day(found["first"], found["second"], line))
+        return _with_time(day, found)
     return None
+
+
+def _with_time(day: str | None, found: re.Match[str]) -> str | None:
+    if day is None or found["hour"] is None:
+        return day
+    hour, minute = int(found["hour"]), int(found["minute"])
+    if found["half"]:
+        if not 1 <= hour <= 12:
+            return day
+        hour = hour % 12 + (12 if found["half"].lower() == "p" else 0)
+    if hour > 23 or minute > 59:
+        return day
+    return f"{day}T{hour:02d}:{minute:02d}:00{ZONES.get((found['zone'] or '').lower(), '')}"
 
 
 # `/2021/08/30/`, `/2021-08-30/`; the day may end the path (`/2021/08/30`)

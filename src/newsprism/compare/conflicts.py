@@ -15,7 +15,7 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from functools import cache
 from itertools import combinations, takewhile
@@ -53,6 +53,7 @@ _PAST_LEVEL = re.compile(r"(?:\b(?:up|down)|\bto\s+[$€£]?\d[\d,.]*(?:\s+[a-z%
 # rate, not a length the story measures.
 _PER_PERIOD = re.compile(r"\A[-\s]+(?:weeks?|days?|months?|years?|shifts?)\b", re.I)
 # A person's age: `43-year-old`, `76 years old`, `aged 34`, `at age 13`, `Pelosi, 76,`.
+_LOOKBACK = re.compile(r"\b(?:last|past|previous|preceding)\s+\Z", re.I)  # `in the past five years`
 _AGE_AFTER = re.compile(r"[-\s]years?[-\s]old\b", re.I)
 _AGE_OF = re.compile(r"\b(?:a|an)\s+([a-z]+)\s+of\s+\Z", re.I)  # `a bricklayer of 58`
 # `aged 40`, `aged between one and 40`, `ages 5 to 14`
@@ -89,6 +90,9 @@ _CHANGE_VERBS = frozenset({
 # of the jobs`, a part)
 _CHANGE_BY_VERBS = frozenset({"boost", "cut", "hike", "lift", "lower", "raise", "reduce",
                               "slash", "trim"})
+_UP_BY = re.compile(r"\b(?:up|down)\s+(?:by\s+)?\Z", re.I)  # `violent crime up 6 percent`
+# nouns of a change, whose percentage is its size (`an 8 percent rise`, `a rise of 8 percent`)
+_CHANGE_NOUNS = _CHANGE_VERBS | _CHANGE_BY_VERBS | {"gain", "growth", "reduction"}
 # verbs of an aim, whose figure is a level sought, not reached (`aims to have 200,000
 # patients switched by the end of April`)
 _AIM_VERBS = frozenset({"aim", "hope", "strive", "target"})
@@ -215,7 +219,8 @@ def _rounded_overlap(a: float, b: float) -> bool:
 def measures(article: Article, doc: Doc | None = None) -> list[Measure]:
     """The article's quantities that can be compared: those with a value, leaving out the
     ones that count a source (`two U.S. officials said`), the earlier level of a change
-    (`up from 6,200 on Tuesday`) and the length of a recurring period (`60-hour weeks`).
+    (`up from 6,200 on Tuesday`), the length of a recurring period (`60-hour weeks`) and
+    the span a statement looks back over (`in each of the last four years`).
     With the article's parse, each knows whose it is."""
     found = []
     for figure in article.figures:
@@ -224,7 +229,9 @@ def measures(article: Article, doc: Doc | None = None) -> list[Measure]:
         if _counts_a_source(article, figure) \
                 or _PAST_LEVEL.search(article.text, max(0, figure.start - 40), figure.start) \
                 or (figure.unit in DURATION_DAYS
-                    and _PER_PERIOD.match(article.text[figure.end:figure.end + 12])) \
+                    and (_PER_PERIOD.match(article.text[figure.end:figure.end + 12])
+                         or _LOOKBACK.search(article.text, max(0, figure.start - 12),
+                                             figure.start))) \
                 or (doc is not None and _record_window(doc, figure)):
             continue
         aged = _age_of(article, figure)
@@ -382,10 +389,17 @@ def scope(article: Article, doc: Doc, figure: Figure) -> str:
         return "past"
     if year := _year_scope(article, timed):
         return year
-    if any(t.lower_ == "since" and t.head in path
+    # a total over years: `23 mineworkers have died … since 2016`, `the $12 million the city
+    # has spent on bike lanes since 2022`
+    if any(t.lower_ == "since" and (t.head in path or (t.head.dep_ == "relcl"
+                                                       and t.head.head == noun))
            and any(_YEAR.fullmatch(c.text) for c in t.subtree) for t in clause):
-        return "since"  # a total over years: `23 mineworkers have died … since 2016`
-    return "change" if figure.unit == "%" and _change_size(noun) else ""
+        return "since"
+    before = text[max(0, figure.start - 40):figure.start]
+    if figure.qualifier and before.lower().rstrip().endswith(figure.qualifier.lower()):
+        before = before.rstrip()[:-len(figure.qualifier)]
+    return "change" if figure.unit == "%" and (
+        _change_size(noun) or _UP_BY.search(before)) else ""
 
 
 def _condition(noun: Token) -> bool:
@@ -414,7 +428,13 @@ def _aims(verb: Token, noun: Token) -> bool:
 def _change_size(noun: Token) -> bool:
     """Whether a percentage is the size of a change (`shares fell 9 percent`, `rose by 4
     percent`, `up 6 percent`), not the level reached (`rose to 4 percent`) or a share (`a
-    quarter of the market`)."""
+    quarter of the market`); or the size a change noun states (`an 8 percent rise`, `an
+    increase of 8 percent`)."""
+    if noun.pos_ == "NOUN" and noun.lemma_.lower() in _CHANGE_NOUNS:
+        return True
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+            and noun.head.head.lemma_.lower() in _CHANGE_NOUNS:
+        return True
     verb, verbs = noun.head, _CHANGE_VERBS
     if noun.dep_ == "pobj" and verb.lower_ == "by":
         verb, verbs = verb.head, _CHANGE_VERBS | _CHANGE_BY_VERBS
@@ -546,11 +566,11 @@ def _year_scope(article: Article, clause: list[Token]) -> str:
 
 
 def _partitive(noun: Token) -> bool:
-    """`the confirmed cases` of `160 of the confirmed cases`; not `the 91 seats` of `42 of the
-    91 seats`, a share of a stated whole."""
-    return noun.dep_ == "pobj" and (noun.lower_ in ("it", "them", "those") or any(
-        d.lower_ in _PARTITIVE for d in noun.children)) and not any(
-        d.dep_ == "nummod" for d in noun.children)
+    """`the confirmed cases` of `160 of the confirmed cases` (`that` of `$8 million of that`);
+    not `the 91 seats` of `42 of the 91 seats`, a share of a stated whole."""
+    return noun.dep_ == "pobj" and (noun.lower_ in ("it", "them", "that", "this", "those")
+                                    or any(d.lower_ in _PARTITIVE for d in noun.children)) \
+        and not any(d.dep_ == "nummod" for d in noun.children)
 
 
 def _clause(noun: Token) -> list[Token]:
@@ -784,7 +804,8 @@ def _same_scope(x: Measure, y: Measure) -> bool:
     return x.scope == y.scope or any(
         part.scope.startswith("part:") and not whole.scope
         and part.scope.removeprefix("part:") in whole.dated
-        for part, whole in ((x, y), (y, x)))
+        for part, whole in ((x, y), (y, x))) or (
+        {x.scope, y.scope} == {"increment", ""} and consistent([x.stated, y.stated]))
 
 
 def _may_share(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -912,7 +933,7 @@ def _kinds(group: list[Measure], update_hours: float
 
 def _later(group: list[Measure], update_hours: float) -> list[Measure]:
     """The figures of a group that state a newer value than the earliest dated one."""
-    times = {id(m): _time(m.article.published) for m in group}
+    times = {id(m): _time(m.article.published, bare_day=True) for m in group}
     dated = [when for when in times.values() if when is not None]
     if len(dated) < 2:
         return []
@@ -924,14 +945,19 @@ def _later(group: list[Measure], update_hours: float) -> list[Measure]:
     return [m for m in late if not (base and consistent([m.stated, *(b.stated for b in base)]))]
 
 
-def _time(published: str | None) -> datetime | None:
+def _time(published: str | None, bare_day: bool = False) -> datetime | None:
+    """The moment of a publication date; a bare date (`2026-11-09`) is taken as UTC, and with
+    `bare_day` as its midday, so that a report of that day is not taken for hours older than
+    one stamped `21:40` the same day."""
     if not published:
         return None
     try:
         when = datetime.fromisoformat(published)
     except ValueError:
         return None
-    return when if when.tzinfo else when.replace(tzinfo=UTC)  # a bare date: taken as UTC
+    if bare_day and len(published) == 10:
+        when += timedelta(hours=12)
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def _states_new(m: Measure) -> bool:

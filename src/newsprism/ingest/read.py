@@ -151,10 +151,13 @@ def _string_field(where: str, record: dict[str, Any], key: str) -> str | None:
 
 
 def _published(value: str | None, notes: list[str]) -> str | None:
+    """The record's ISO date or date-time, normalised; a bare date stays a date (no time is
+    known, which is not midnight)."""
     if value is None:
         return None
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return moment.date().isoformat() if len(value.strip()) == 10 else moment.isoformat()
     except ValueError:
         notes.append(f"published date {value!r} is not ISO 8601; ignored")
         return None
