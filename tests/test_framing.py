@@ -97,6 +97,13 @@ def labelled(spans: list[FramingSpan], label: str) -> list[str]:
     ("loaded", "Protesters were bused in by the business lobby.", "bused in"),
     ("loaded", "The governor's sluggish office sat on the plan.", "sluggish"),
     ("loaded", "The austerity-minded majority cut the budget again.", "austerity-minded"),
+    # a judging ending makes any hyphenated compound loaded, grown to its noun
+    ("loaded", "The cash-hungry police force wants more money.", "cash-hungry police force"),
+    ("loaded", "The permit-obsessed regulators sat on the plan.", "permit-obsessed regulators"),
+    ("loaded", "Lawmakers let the tanker's lax inspections go on.", "lax"),
+    ("loaded", "Rules written by activist councillors tie police hands.", "tie police hands"),
+    ("name-calling", "Rules written by activist councillors tie police hands.",
+     "activist councillors"),
     ("scare-quote", "The council's “reform” will close three rural clinics.", "“reform”"),
     ("scare-quote", "The union's “compromise” will close three rural factories.",
      "“compromise”"),
@@ -115,6 +122,8 @@ def test_framing_label_found(nlp: Language, label: str, text: str, expected: str
     "The students staged a mock trial in the old courthouse.",
     "A giant crane lifted the hull onto the quay.",
     "The company said its inspection regime met every state rule.",
+    "Hundreds of families went hungry after the harvest failed.",
+    "A well-known landmark reopened on Monday.",
 ])
 def test_framing_neutral_sentences_carry_no_loaded_span(nlp: Language, text: str) -> None:
     spans = framing(nlp, text)
@@ -131,6 +140,7 @@ TEMPLATES = [
     "The {} mayor reportedly met the donors in private.",
     "The {} group's “victory” left the town deeply divided.",
     "The {} leader lambasted the budget and mocked its authors.",
+    "The power-hungry {} majority pushed the bill through.",
 ]
 SIDES = [("Republican", "Democratic"), ("conservative", "liberal"),
          ("right-wing", "left-wing")]

@@ -370,6 +370,19 @@ def test_quotes_name_before_a_relative_clause_of_a_person(quotes: Finder) -> Non
     assert {(q.speaker, q.speaker_type) for q in quotes(text)} == {("Curtis Fenn", "named")}
 
 
+@pytest.mark.parametrize(("text", "speaker", "kind"), [
+    # the NER tags the name an organisation; `whose hardware shop` is a person's
+    ("\"It's open season for thieves,\" said Vera Kastellan, whose hardware shop on Quarry "
+     "Road has been broken into again and again.", "Vera Kastellan", "named"),
+    # and a company's name ending in `Fuels` is no person's
+    ("The tanker is operated by Halloran Fuels. Halloran Fuels said in a statement that it "
+     "had hired a contractor.", "Halloran Fuels", "organization"),
+])
+def test_quotes_person_or_company_by_what_follows_or_ends_the_name(
+        quotes: Finder, text: str, speaker: str, kind: str) -> None:
+    assert {(q.speaker, q.speaker_type) for q in quotes(text)} == {(speaker, kind)}
+
+
 def test_quotes_lone_name_of_an_organisation_named_in_full(quotes: Finder) -> None:
     text = ("Forty cars left the tracks, according to Northcastle Freight, the rail operator. "
             "Northcastle said it had set up a fund for displaced families.")

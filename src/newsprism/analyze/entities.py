@@ -456,11 +456,18 @@ def _organization(doc: Doc, start: int, end: int) -> Span | None:
     return None
 
 
+# what only a person has, after `whose` (not a company's `whose profits fell`)
+_PERSONAL = frozenset({"home", "house", "flat", "apartment", "shop", "farm", "son", "sons",
+                       "daughter", "daughters", "wife", "husband", "partner", "child",
+                       "children", "family", "mother", "father", "brother", "sister",
+                       "parents", "grandson", "granddaughter"})
+
+
 def _described(doc: Doc, start: int, end: int) -> Span | None:
     """The person `doc[start:end]` names when it is two or three capitalised proper nouns
     followed by an apposition whose head is a person's role (`, a senior fellow at`, `, the
     opposition Social Alliance's transport spokeswoman`), perhaps after an age (`, 16, a
-    sophomore`), or by a relative clause of a person (`, who`)."""
+    sophomore`), or by a relative clause of a person (`, who`, `, whose son`)."""
     name = doc[start:end]
     if not 2 <= len(name) <= 3 or end + 1 >= len(doc) or doc[end].text != "," \
             or not _proper(name) \
@@ -470,7 +477,9 @@ def _described(doc: Doc, start: int, end: int) -> Span | None:
     after = end + 1
     if doc[after].like_num and after + 1 < len(doc) and doc[after + 1].text == ",":
         after += 2  # an age: `Eli Brandt, 16, a sophomore`
-    if doc[after].lower_ == "who":  # `Curtis Fenn, who owns the hotel,`
+    if doc[after].lower_ == "who" or (  # `Curtis Fenn, who owns the hotel,`
+            doc[after].lower_ == "whose"  # `Vera Kastellan, whose hardware shop`
+            and any(t.lower_ in _PERSONAL for t in doc[after + 1:after + 4])):
         return Span(doc, start, end, label="PERSON")
     if any(child.dep_ == "appos" and child.pos_ == "NOUN" and child.lower_ in roles
            for child in name.root.children):  # `, the opposition party's transport spokeswoman`

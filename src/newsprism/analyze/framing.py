@@ -43,6 +43,7 @@ WRITTEN_LEXICONS = {"loaded.tsv": "loaded", "name_calling.tsv": "name-calling",
                     "hyperbole.tsv": "hyperbole", "intensifiers.tsv": "intensifier",
                     "hedges.tsv": "hedge", "distancing.tsv": "so-called"}
 DERIVED_LEXICON = "loaded_derived.tsv"
+ENDINGS = "loaded_suffixes.tsv"  # endings of hyphenated compounds that judge (`-hungry`)
 GROWING_LABELS = frozenset({"loaded", "hyperbole"})  # adjectives that grow to their noun
 MAX_HEAD_DISTANCE = 4  # tokens from a loaded adjective to the noun it modifies
 MAX_SCARE_WORDS = 4
@@ -267,6 +268,30 @@ def _lexicon_matches(doc: Doc, lexicon: Lexicon) -> Iterator[_Found]:
         k = end
 
 
+@cache
+def _endings() -> tuple[re.Pattern[str], dict[str, str]]:
+    sides = {ending.lower(): side for ending, side in data_rows(ENDINGS)}
+    hyphen = f"[{_HYPHENS}]"
+    words = "|".join(map(re.escape, sides))
+    return re.compile(rf"\b[^\W\d_]+(?:{hyphen}[^\W\d_]+)*{hyphen}({words})\b", re.I), sides
+
+
+def _ending_matches(doc: Doc) -> Iterator[_Found]:
+    """Hyphenated compounds whose ending judges, whatever the word before it (`cash-hungry
+    force`, `permit-obsessed`, `union-bashing`): grown to the noun they modify, as a loaded
+    adjective is."""
+    pattern, sides = _endings()
+    label = labels()["loaded"]
+    for match in pattern.finditer(text_of(doc)):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        ending = match[1].lower()
+        yield _Found(span.start, _modified_noun_end(span[-1]) or span.end, "loaded",
+                     label.score, f"{ENDINGS} ending '-{ending}' (side: {sides[ending]}): "
+                                  f"{label.explanation}")
+
+
 def _modified_noun_end(token: Token) -> int | None:
     """`bloody, devastating invasion and occupation`: the token index past the noun (and
     the nouns joined to it) that a loaded adjective modifies, when it follows closely."""
@@ -374,6 +399,7 @@ def find_framing(doc: Doc, quotes: Sequence[Quote], lexicon: Lexicon | None = No
     for found in _lexicon_matches(doc, lexicon or shipped_lexicon()):
         (derived if found.derived else written).append(found)
     written += _attribution_verb_matches(doc, quotes)
+    written += [f for f in _ending_matches(doc) if not any(_overlaps(f, w) for w in written)]
     derived = [d for found in derived if (d := _in_opinion(doc, found, sentences))]
     derived += _model_words(doc, sentences, words, loaded_word)
     kept = written + [d for d in derived if not any(_overlaps(d, w) for w in written)]
