@@ -104,6 +104,8 @@ def labelled(spans: list[FramingSpan], label: str) -> list[str]:
     ("loaded", "Rules written by activist councillors tie police hands.", "tie police hands"),
     ("name-calling", "Rules written by activist councillors tie police hands.",
      "activist councillors"),
+    ("loaded", "Union chiefs wasted no time in calling a strike.", "Union chiefs"),
+    ("loaded", "The airline lobby wasted no time in blaming the regulator.", "wasted no time"),
     ("scare-quote", "The council's “reform” will close three rural clinics.", "“reform”"),
     ("scare-quote", "The union's “compromise” will close three rural factories.",
      "“compromise”"),
