@@ -1130,26 +1130,25 @@ def test_compare_since_in_a_relative_clause_of_the_subject_is_no_total(tmp_path:
     assert {v.text for v in conflict.values} == {"41", "37"}
 
 
-def test_compare_part_of_that_and_total_since_a_year(tmp_path: Path) -> None:
-    """`$8 million of that` is a part of the figure before it; `since 2022` in a relative
-    clause makes a total over years, as the other outlet's does."""
-    texts = {"a": "Councillors pointed to the roughly $12 million the city has spent on bike "
-                  "lanes since 2022.",
-             "b": "The mayor has spent $31 million on bike lanes since 2022, and $8 million of "
-                  "that came out of the road maintenance fund."}
-    (conflict,) = compare_story(_sentence_articles(tmp_path, "Bridge", texts)).conflicts
-    assert {v.text for v in conflict.values} == {"$12 million", "$31 million"}
-
-
-def test_compare_sizes_of_change_in_nouns_and_verbs_line_up(tmp_path: Path) -> None:
-    """`an increase of 8 percent`, `up 8 percent` and `up by almost a quarter` all state the
-    size of a change: the rises pair up by what rose, and only the thefts disagree."""
-    texts = {"a": "The annual report showed an increase of 8 percent in burglaries, and "
-                  "vehicle thefts rose 14 percent.",
-             "b": "Burglaries were up 8 percent in the annual report, and vehicle thefts were "
-                  "up by almost a quarter."}
-    (conflict,) = compare_story(_sentence_articles(tmp_path, "Crime", texts)).conflicts
-    assert {v.text for v in conflict.values} == {"14 percent", "a quarter"}
+@pytest.mark.parametrize(("first", "second", "expected"), [
+    # `$8 million of that` is a part of the figure before it; `since 2022` in a relative
+    # clause makes a total over years, as the other outlet's does
+    ("Councillors pointed to the roughly $12 million the city has spent on bike lanes since "
+     "2022.",
+     "The mayor has spent $31 million on bike lanes since 2022, and $8 million of that came "
+     "out of the road maintenance fund.", {"$12 million", "$31 million"}),
+    # `an increase of 8 percent`, `up 8 percent` and `up by almost a quarter` all state the
+    # size of a change: the rises pair up by what rose, and only the thefts disagree
+    ("The annual report showed an increase of 8 percent in burglaries, and vehicle thefts "
+     "rose 14 percent.",
+     "Burglaries were up 8 percent in the annual report, and vehicle thefts were up by "
+     "almost a quarter.", {"14 percent", "a quarter"}),
+])
+def test_compare_parts_totals_and_changes_pair_with_their_like(
+        tmp_path: Path, first: str, second: str, expected: set[str]) -> None:
+    texts = {"a": first, "b": second}
+    (conflict,) = compare_story(_sentence_articles(tmp_path, "Story", texts)).conflicts
+    assert {v.text for v in conflict.values} == expected
 
 
 def test_compare_bare_date_is_not_hours_older_than_a_time_that_day(tmp_path: Path) -> None:

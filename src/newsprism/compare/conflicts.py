@@ -52,8 +52,9 @@ _PAST_LEVEL = re.compile(r"(?:\b(?:up|down)|\bto\s+[$€£]?\d[\d,.]*(?:\s+[a-z%
 # A length of time that says how long each period is (`60-hour weeks`, `12-hour shifts`): a
 # rate, not a length the story measures.
 _PER_PERIOD = re.compile(r"\A[-\s]+(?:weeks?|days?|months?|years?|shifts?)\b", re.I)
+# The span a statement looks back over: `in each of the past five years`.
+_LOOKBACK = re.compile(r"\b(?:last|past|previous|preceding)\s+\Z", re.I)
 # A person's age: `43-year-old`, `76 years old`, `aged 34`, `at age 13`, `Pelosi, 76,`.
-_LOOKBACK = re.compile(r"\b(?:last|past|previous|preceding)\s+\Z", re.I)  # `in the past five years`
 _AGE_AFTER = re.compile(r"[-\s]years?[-\s]old\b", re.I)
 _AGE_OF = re.compile(r"\b(?:a|an)\s+([a-z]+)\s+of\s+\Z", re.I)  # `a bricklayer of 58`
 # `aged 40`, `aged between one and 40`, `ages 5 to 14`
@@ -800,7 +801,9 @@ def _same_person(x: Measure, y: Measure) -> bool:
 
 def _same_scope(x: Measure, y: Measure) -> bool:
     """Whether two figures count the same whole: one day's part (`2,000 on Tuesday alone`)
-    is the whole of a figure stated for that day (`1,400 postponed on Tuesday`)."""
+    is the whole of a figure stated for that day (`1,400 postponed on Tuesday`), and an
+    increment may be the plain count of the same value (`120 additional officers`, `the 120
+    officers the mayor had wanted`)."""
     return x.scope == y.scope or any(
         part.scope.startswith("part:") and not whole.scope
         and part.scope.removeprefix("part:") in whole.dated
