@@ -767,6 +767,19 @@ def test_compare_naming_kind_of_organisation_with_words_of_its_name() -> None:
     assert found.forms["a"] == "Lowmere City Council / spendthrift council"
 
 
+def test_compare_naming_loaded_description_one_outlet_alone_uses() -> None:
+    """A more precise description of a person is no other name (`mayor`), but a loaded one
+    that only one outlet uses is (`the spendthrift mayor`)."""
+    texts = {"a": "Mayor Delphine Arkwright spoke on Friday. The spendthrift mayor defended "
+                  "the bike lanes.",
+             "b": "Mayor Delphine Arkwright spoke on Friday. The mayor defended the bike lanes."}
+    (found,) = _entity_naming(texts, "Delphine Arkwright", "PERSON",
+                              loaded={"a": {"spendthrift"}, "b": set()})
+    assert "spendthrift mayor" in found.forms["a"] and found.differs, found
+    (found,) = _entity_naming(texts, "Delphine Arkwright", "PERSON")
+    assert not found.differs, found
+
+
 def test_compare_naming_informal_runners_and_headline_descriptions() -> None:
     """The informal name for the people who run an organisation, with a word of its name,
     names the organisation, in the body or in the headline (`port bosses`); a neutral one

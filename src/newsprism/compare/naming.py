@@ -160,8 +160,16 @@ def entity_naming(articles: Sequence[Article], docs: dict[str, Doc],
                    for form in names + descriptions
                    if _is_loaded(form, loaded.get(aid, ()))}
         found.append(Naming(_referent(used.values()), shown, tuple(sorted(flagged)),
-                            _differ(used, key in people)))
+                            _differ(used, key in people) or _loaded_alone(used, flagged)))
     return sorted(found, key=lambda n: (not n.differs, not n.loaded, n.referent))
+
+
+def _loaded_alone(used: dict[str, Forms], flagged: set[str]) -> bool:
+    """Whether some article calls the referent by a loaded form no other article uses (`the
+    bike-lane mayor`, `the profit-first utility giant`)."""
+    return any(form in flagged and not any(form in other[0] + other[1]
+                                           for aid, other in used.items() if aid != mine)
+               for mine, (names, descriptions) in used.items() for form in names + descriptions)
 
 
 Mentions = dict[str, dict[str, list[Span]]]  # article id → referent key → mentions
