@@ -780,6 +780,21 @@ def test_compare_naming_loaded_description_one_outlet_alone_uses() -> None:
     assert not found.differs, found
 
 
+def test_compare_naming_description_in_an_article_that_never_names_it() -> None:
+    """`the state transport department` (its head tagged a name by the parser) is the
+    `Esterland Department of Transport` another article names: `state` stands for the
+    state the name gives."""
+    name = "Esterland Department of Transport"
+    articles = [Article("a", "o", f"The {name} closed the bridge on Thursday.", entities=(
+                    Entity(4, 4 + len(name), name, "ORG", name),)),
+                Article("b", "o", "The bridge shut on Thursday. The state transport department "
+                                  "put the cost of repairs at $55 million.")]
+    nlp = load_pipeline()
+    (found,) = entity_naming(articles, {a.id: nlp(a.text) for a in articles},
+                             {"a": set(), "b": set()})
+    assert found.forms == {"a": name, "b": "state transport department"} and found.differs
+
+
 def test_compare_naming_informal_runners_and_headline_descriptions() -> None:
     """The informal name for the people who run an organisation, with a word of its name,
     names the organisation, in the body or in the headline (`port bosses`); a neutral one

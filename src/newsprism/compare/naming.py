@@ -376,6 +376,9 @@ def _chunk_start(noun: Token) -> int:
                or t.i == noun.i)
 
 
+JURISDICTIONS = frozenset({"state", "city", "county", "federal", "provincial", "regional",
+                           "municipal", "national"})
+
 def _owner(chunk: Span, kinds: Kinds, named_at: list[tuple[int, str]],
            loaded: set[str], headline: bool = False) -> str | None:
     """The referent a noun phrase without a name describes, by its head noun:
@@ -397,11 +400,13 @@ def _owner(chunk: Span, kinds: Kinds, named_at: list[tuple[int, str]],
     (`the company`, `the regulator`) is the organisation of that kind named last before it.
     A headline leaves out its articles: its singular phrases count as definite."""
     head = chunk.root
-    if head.pos_ != "NOUN":
-        return None
-    lemma, singular = head.lemma_.lower(), head.tag_ == "NN"
+    if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and head.is_lower):
+        return None  # a lower-case word tagged a name is a common noun (`transport department`)
+    lemma, singular = head.lemma_.lower(), head.tag_ in ("NN", "NNP")
     compounds = [t for t in head.children if t.dep_ == "compound"]
-    own = {t.lower_ for t in compounds} - loaded  # `spendthrift` is no word of a name
+    # `spendthrift` is no word of a name, and `state` in `the state transport department`
+    # stands for the state the name gives (`Esterland Department of Transport`)
+    own = {t.lower_ for t in compounds} - loaded - JURISDICTIONS
     the = (headline and singular) \
         or any(t.dep_ == "det" and t.lower_ in _DEFINITE for t in head.children)
     definite = the or any(t.dep_ == "poss" for t in head.children)  # `Lowmere's council`
