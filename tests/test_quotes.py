@@ -383,6 +383,19 @@ def test_quotes_person_or_company_by_what_follows_or_ends_the_name(
     assert {(q.speaker, q.speaker_type) for q in quotes(text)} == {(speaker, kind)}
 
 
+def test_quotes_pronoun_is_not_the_name_in_what_it_reports(quotes: Finder) -> None:
+    """`Gull Sands … will stay shut, she said`: a name (here a beach the NER takes for a
+    person) inside the reported clause is not who `she` is."""
+    text = ("Environment Minister Orla Brannagh said the beaches would reopen. Gull Sands and "
+            "the two beaches nearest the estuary will stay shut until the sand is clean "
+            "again, she said.")
+    assert {q.speaker for q in quotes(text)} == {"Orla Brannagh"}
+    # but a speaker in a sentence the parser ran on into the quote is still who `he` is
+    text = ("Piet Hollander, 71, who lives two streets from the depot, said the police woke "
+            "him at 4 a.m. “You could smell it everywhere,” he said.")
+    assert {q.speaker for q in quotes(text)} == {"Piet Hollander"}
+
+
 def test_quotes_lone_name_of_an_organisation_named_in_full(quotes: Finder) -> None:
     text = ("Forty cars left the tracks, according to Northcastle Freight, the rail operator. "
             "Northcastle said it had set up a fund for displaced families.")

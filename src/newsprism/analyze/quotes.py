@@ -933,12 +933,17 @@ def _placed(person: Span) -> bool:
 
 def last_person(doc: Doc, token: Token) -> Span | None:
     """The last person named before `token` outside quotation marks (in `"… going to
-    Marazin," she said` Marazin is not who speaks); but the speaker of that person's
-    sentence, when one is named before them (`Mayor Stallard said the town had asked
-    Marlhaven for money. "…," he said`: the speaker goes on)."""
+    Marazin," she said` Marazin is not who speaks) and outside what its verb reports; but
+    the speaker of that person's sentence, when one is named before them (`Mayor Stallard
+    said the town had asked Marlhaven for money. "…," he said`: the speaker goes on)."""
     quoted = quote_spans(text_of(doc))
     other = _GENDERED.get("she" if token.lower_ in ("he", "him", "his") else "he")
+    # nor one named in what the pronoun's verb reports (`Gull Sands will stay shut, she said`),
+    # unless as a speaker there (a sentence the parser ran on: `X said …. "…," he said`)
+    reported = {t.i for c in token.head.children if c.dep_ in ("ccomp", "parataxis")
+                for t in c.subtree} if token.dep_ == "nsubj" else set()
     people = [ent for ent in ents_of(doc) if ent.label_ == "PERSON" and ent.end <= token.i
+              and (ent.root.i not in reported or ent.root.head.lemma_.lower() in verb_classes())
               and not any(start <= ent.start_char < end for start, end in quoted)
               and not (other and _described_as(ent) & other) and not _placed(ent)]
     if not people:
