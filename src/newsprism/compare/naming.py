@@ -32,6 +32,10 @@ RUNNERS = frozenset({"boss", "leader", "leadership", "chief", "official", "execu
 # Of those, the informal ones, which are the outlet's choice of name for the organisation
 # (`port bosses`; `city officials` is no name for `Lowmere City Council`).
 INFORMAL_RUNNERS = frozenset({"boss", "brass", "bureaucrat", "chief"})
+# Words for a jurisdiction, which stand for the one a name gives (`the state transport
+# department` of the `Esterland Department of Transport`)
+JURISDICTIONS = frozenset({"state", "city", "county", "federal", "provincial", "regional",
+                           "municipal", "national"})
 # Common nouns that stand for an organisation of one kind (`the company`, `the regulator`),
 # and the last words of names that say which kind a name is (`Calderine Energy` is a
 # company, `Federal Rail Safety Board` a public body). A public body's or group's own head
@@ -375,9 +379,6 @@ def _chunk_start(noun: Token) -> int:
     return min(t.i for t in noun.subtree if (t.i <= noun.i and t.dep_ in _PREMODIFIERS)
                or t.i == noun.i)
 
-
-JURISDICTIONS = frozenset({"state", "city", "county", "federal", "provincial", "regional",
-                           "municipal", "national"})
 
 def _owner(chunk: Span, kinds: Kinds, named_at: list[tuple[int, str]],
            loaded: set[str], headline: bool = False) -> str | None:
