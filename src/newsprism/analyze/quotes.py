@@ -943,7 +943,7 @@ def last_person(doc: Doc, token: Token) -> Span | None:
     reported = {t.i for c in token.head.children if c.dep_ in ("ccomp", "parataxis")
                 for t in c.subtree} if token.dep_ == "nsubj" else set()
     people = [ent for ent in ents_of(doc) if ent.label_ == "PERSON" and ent.end <= token.i
-              and (ent.root.i not in reported or ent.root.head.lemma_.lower() in verb_classes())
+              and (ent.root.i not in reported or _speaks(ent.root))
               and not any(start <= ent.start_char < end for start, end in quoted)
               and not (other and _described_as(ent) & other) and not _placed(ent)]
     if not people:

@@ -91,7 +91,7 @@ _CHANGE_VERBS = frozenset({
 # of the jobs`, a part)
 _CHANGE_BY_VERBS = frozenset({"boost", "cut", "hike", "lift", "lower", "raise", "reduce",
                               "slash", "trim"})
-_UP_BY = re.compile(r"\b(?:up|down)\s+(?:by\s+)?\Z", re.I)  # `violent crime up 6 percent`
+_UP_BY = re.compile(r"\b(?:up|down)(?:\s+by)?\s*\Z")  # `violent crime up 6 percent`
 # nouns of a change, whose percentage is its size (`an 8 percent rise`, `a rise of 8 percent`)
 _CHANGE_NOUNS = _CHANGE_VERBS | _CHANGE_BY_VERBS | {"gain", "growth", "reduction"}
 # verbs of an aim, whose figure is a level sought, not reached (`aims to have 200,000
@@ -396,9 +396,8 @@ def scope(article: Article, doc: Doc, figure: Figure) -> str:
                                                        and t.head.head == noun))
            and any(_YEAR.fullmatch(c.text) for c in t.subtree) for t in clause):
         return "since"
-    before = text[max(0, figure.start - 40):figure.start]
-    if figure.qualifier and before.lower().rstrip().endswith(figure.qualifier.lower()):
-        before = before.rstrip()[:-len(figure.qualifier)]
+    before = text[max(0, figure.start - 40):figure.start].lower().rstrip()
+    before = before.removesuffix((figure.qualifier or "").lower())  # `up by almost a quarter`
     return "change" if figure.unit == "%" and (
         _change_size(noun) or _UP_BY.search(before)) else ""
 

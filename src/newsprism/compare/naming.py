@@ -171,9 +171,10 @@ def entity_naming(articles: Sequence[Article], docs: dict[str, Doc],
 def _loaded_alone(used: dict[str, Forms], flagged: set[str]) -> bool:
     """Whether some article calls the referent by a loaded form no other article uses (`the
     bike-lane mayor`, `the profit-first utility giant`)."""
-    return any(form in flagged and not any(form in other[0] + other[1]
-                                           for aid, other in used.items() if aid != mine)
-               for mine, (names, descriptions) in used.items() for form in names + descriptions)
+    forms = {aid: set(names + descriptions) for aid, (names, descriptions) in used.items()}
+    return any(form in flagged and not any(form in theirs for other, theirs in forms.items()
+                                           if other != aid)
+               for aid, mine in forms.items() for form in mine)
 
 
 Mentions = dict[str, dict[str, list[Span]]]  # article id → referent key → mentions
