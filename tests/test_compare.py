@@ -1121,6 +1121,39 @@ def test_compare_revised_figure_is_an_update_of_the_earlier_one(tmp_path: Path) 
     assert conflict.kind == "update"
 
 
+def _dated_articles(folder: Path, title: str,
+                    texts: dict[str, tuple[str, str]]) -> list[Article]:
+    """Articles of one sentence each under the same headline, each published on its day."""
+    for name, (day, sentence) in texts.items():
+        (folder / f"{name}.txt").write_text(f"{title}\n\nPublished {day}\n\n{sentence}\n")
+    articles, _ = newsprism.read([str(folder)])
+    return articles
+
+
+def test_compare_same_day_reports_of_other_days_do_not_conflict(tmp_path: Path) -> None:
+    """Reports of one day give a peak on Wednesday and a forecast made on Sunday: the
+    forecast is another day's figure, and the two peaks conflict."""
+    texts = {"a": ("17 July 2026", "The grid operator said demand peaked at 7,320 megawatts "
+                                   "on Wednesday night, well above the 6,900 megawatts it had "
+                                   "forecast on Sunday."),
+             "b": ("17 July 2026", "Demand peaked at 7,800 megawatts on Wednesday night, "
+                                   "according to figures seen by the paper.")}
+    (conflict,) = compare_story(_dated_articles(tmp_path, "Heat", texts)).conflicts
+    assert {v.text for v in conflict.values} == {"7,320 megawatts", "7,800 megawatts"}
+
+
+def test_compare_date_of_a_noun_in_apposition_is_not_the_figures(tmp_path: Path) -> None:
+    """`homes …, among them the town's Corn Exchange, which had held farm auctions since
+    1871`: the year is the hall's, so the count is not of another year than the sheriff's."""
+    texts = {"a": ("12 September 2026", "The mayor, Ada Firth, said nearly two hundred homes "
+                                        "had been lost, among them the town's Corn Exchange, "
+                                        "which had held farm auctions since 1871."),
+             "b": ("12 September 2026", "The sheriff's office said about 120 homes had been "
+                                        "lost on Friday.")}
+    (conflict,) = compare_story(_dated_articles(tmp_path, "Fire", texts)).conflicts
+    assert {v.text for v in conflict.values} == {"two hundred", "120"}
+
+
 def test_compare_first_day_conflict_and_later_update_are_both_stated(tmp_path: Path) -> None:
     """Two first-day counts that disagree, then a new one two days later: the disagreement
     is a conflict, and the new count an update of them."""

@@ -288,6 +288,10 @@ def test_figures_not_quantities(nlp: Language, text: str, not_a_quantity: str) -
     ("The mill reopened on 10 March 2026.", None, "10 March 2026", "2026-03-10"),
     ("The mill reopened on March 10, 2026.", None, "March 10, 2026", "2026-03-10"),
     ("Stock must be returned by March 3.", "2026-02-17", "March 3", "2026-03-03"),
+    # `by` in a past clause tells how far things had gone, not a deadline
+    ("By Monday night, 14 barges were waiting at the lock.", "2026-03-10", "Monday",
+     "2026-03-09"),
+    ("The report is expected by Friday.", "2026-03-10", "Friday", "2026-03-13"),
     ("The ferry sank on Tuesday.", "2026-03-12T09:00:00+01:00", "Tuesday", "2026-03-10"),
     ("The ferry sank on Tuesday.", "2026-03-10", "Tuesday", "2026-03-10"),
     ("The ferry sank on Tuesday.", None, "Tuesday", None),

@@ -639,10 +639,12 @@ def _ahead(doc: Doc, m: re.Match[str]) -> bool | None:
     """Whether a date looks ahead: True for a deadline (`by March 3`) or a future clause
     (`will`, `is due to end`, `are set to resume`), False in a past clause (`opened`, `has
     been shut since`), None when the tense does not tell (`would pass it on from 1
-    June`, `was due to end on Monday`)."""
-    if DEADLINE.search(text_of(doc), max(0, m.start() - 20), m.start()):
-        return True
+    June`, `was due to end on Monday`). `By` in a past clause tells how far things had gone
+    (`By Monday evening, 31 vessels were waiting`)."""
     span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+    deadline = DEADLINE.search(text_of(doc), max(0, m.start() - 20), m.start())
+    if deadline:
+        return not (deadline[0].lower().startswith("by") and _finite_past(span))
     infinitive = False
     for token in (span.root.ancestors if span is not None else ()):
         if token.pos_ in ("VERB", "AUX"):
@@ -657,4 +659,14 @@ def _ahead(doc: Doc, m: re.Match[str]) -> bool | None:
             if token.tag_ in ("VBD", "VBN") or helpers & _PAST_AUX:
                 return False
             return None
+    return False
+
+
+def _finite_past(span: Span | None) -> bool:
+    """Whether the verb that governs `span` is in a simple or progressive past tense
+    (`were waiting`, `had risen`), not a participle (`was expected by Friday`)."""
+    for token in (span.root.ancestors if span is not None else ()):
+        if token.pos_ in ("VERB", "AUX"):
+            helpers = {c.lower_ for c in token.children if c.dep_ == "aux"}
+            return token.tag_ == "VBD" or bool(helpers & _PAST_AUX)
     return False

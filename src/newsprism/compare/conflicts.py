@@ -44,7 +44,7 @@ MUTUAL_ORDERS = math.log10(3)  # … when their values are at most three times a
 LINK_FLOOR = 0.1  # a group's figures pair up at least this well with every other member
 _WORDS = re.compile(r"[\w']+")
 _TIME_NOUNS = frozenset(("period", "quarter", "season", "term", "time", "year", "month", "week",
-                         "day", "half", "spell"))
+                         "day", "half", "spell", "morning", "afternoon", "evening", "night"))
 # The earlier level a change starts from (`up from about 240,000`, `revised to 10,500, from
 # about 8,000`): not the article's claim.
 _PAST_LEVEL = re.compile(r"(?:\b(?:up|down)|\bto\s+[$€£]?\d[\d,.]*(?:\s+[a-z%]+){0,2},?)\s+from\s+"
@@ -473,16 +473,18 @@ def _threshold(noun: Token, figure: Figure) -> bool:
 
 
 def _clause_dates(article: Article, doc: Doc, figure: Figure) -> frozenset[str]:
-    """The dates of the figure's own noun phrase (`a 9 percent rise in 2024`), else those
-    its clause gives the figure (`postponed on Tuesday`; see `_own_dates`), each as its ISO
-    date when known, else its lower-case words."""
+    """The dates of the figure's own noun phrase (`a 9 percent rise in 2024`; not of a noun
+    in apposition to it), else those its clause gives the figure (`postponed on Tuesday`;
+    see `_own_dates`), each as its ISO date when known, else its lower-case words."""
     span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
     if span is None:
         return frozenset()
     noun = phrase = _counted(span)
     while phrase.dep_ in ("compound", "amod", "nmod", "nummod") and phrase.head.pos_ == "NOUN":
         phrase = phrase.head
-    return _dates(article, list(phrase.subtree)) or _dates(
+    appositions = [t for t in phrase.subtree if t.dep_ == "appos"]  # `homes, among them a hall`
+    own = [t for t in phrase.subtree if not any(a is t or a in t.ancestors for a in appositions)]
+    return _dates(article, own) or _dates(
         article, _own_dates(article, _clause(noun), [*span, *_path(noun)]))
 
 
@@ -771,7 +773,8 @@ def candidates(a: list[Measure], b: list[Measure], va: np.ndarray, vb: np.ndarra
         for j, y in enumerate(b):
             if x.unit != y.unit or not _same_person(x, y) or not _same_scope(x, y) \
                     or not _may_share(x.held_by, y.held_by) or not _same_kind(x, y) \
-                    or _other_years(x, y) or not _may_share(x.sited, y.sited):
+                    or _other_years(x, y) or _other_days(x, y) \
+                    or not _may_share(x.sited, y.sited):
                 continue
             score = float(va[i] @ vb[j])
             if x.counted and y.counted:
@@ -790,6 +793,19 @@ def _other_years(x: Measure, y: Measure) -> bool:
     years_x = {d[:4] for d in x.dated if _YEAR.fullmatch(d[:4])}
     years_y = {d[:4] for d in y.dated if _YEAR.fullmatch(d[:4])}
     return bool(years_x) and bool(years_y) and not years_x & years_y
+
+
+def _other_days(x: Measure, y: Measure) -> bool:
+    """Whether reports published the same day give their figures different days (`demand
+    peaked at 9,850 megawatts on Thursday`, `the 9,100 megawatts it had forecast on
+    Monday`): two days' quantities. Reports of different days may tell one count's
+    progress (`31 deaths on Friday`, `revised to 44 on Sunday`), which is for the updates."""
+    days_x = {d for d in x.dated if len(d) == 10}
+    days_y = {d for d in y.dated if len(d) == 10}
+    if not days_x or not days_y or days_x & days_y:
+        return False
+    published = {(m.article.published or "")[:10] for m in (x, y)}
+    return len(published) == 1 and "" not in published
 
 
 def _same_person(x: Measure, y: Measure) -> bool:
