@@ -1154,6 +1154,18 @@ def test_compare_date_of_a_noun_in_apposition_is_not_the_figures(tmp_path: Path)
     assert {v.text for v in conflict.values} == {"two hundred", "120"}
 
 
+def test_compare_later_year_of_a_when_clause_dates_the_event_not_the_figure(
+        tmp_path: Path) -> None:
+    """`will move … when the new wing opens in March 2028`: the year is when the move
+    happens; the count is the plan's, as another outlet's count without the year."""
+    texts = {"a": ("3 May 2026", "About 1,250 patients will move to other wards when the new "
+                                 "wing opens in March 2028, the trust said."),
+             "b": ("3 May 2026", "Nearly 1,600 patients will be moved out of their wards, "
+                                 "according to campaigners.")}
+    (conflict,) = compare_story(_dated_articles(tmp_path, "Wards", texts)).conflicts
+    assert {v.text for v in conflict.values} == {"1,250", "1,600"}
+
+
 def test_compare_first_day_conflict_and_later_update_are_both_stated(tmp_path: Path) -> None:
     """Two first-day counts that disagree, then a new one two days later: the disagreement
     is a conflict, and the new count an update of them."""

@@ -557,12 +557,16 @@ def _year_scope(article: Article, clause: list[Token]) -> str:
     # were treated`)
     told_when = [t for verb in clause for c in verb.children if c.dep_ == "advcl"
                  and any(m.lower_ == "when" for m in c.children) for t in c.subtree]
-    years = [year(t) for t in before] + [
-        year(t) for t in clause + told_when
-        if not any(a.lower_ in ("since", "from", "between") for a in [t, *t.ancestors][:3])]
-    if any(y is not None and y < published.year for y in years):
+    def years(tokens: list[Token]) -> list[int | None]:
+        return [year(t) for t in tokens if not any(
+            a.lower_ in ("since", "from", "between") for a in [t, *t.ancestors][:3])]
+
+    if any(y is not None and y < published.year
+           for y in [year(t) for t in before] + years(clause + told_when)):
         return "past"
-    if any(y is not None and y > published.year for y in years):
+    # a later year told by a `when` clause dates the event the figure waits on (`3,400
+    # students will move when the closures take effect in June 2027`), not the figure
+    if any(y is not None and y > published.year for y in years(clause)):
         return "future"
     return ""
 
