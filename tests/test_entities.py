@@ -126,6 +126,24 @@ def test_entities_building_tagged_as_a_person_is_a_facility(nlp: Language) -> No
         == [("Hallam Building", "FAC")]
 
 
+def test_entities_campaign_tagged_as_a_person_by_its_description(nlp: Language) -> None:
+    """`X, the grassroots parents’ campaign that …`, the description not hung on the name by
+    the parser: an organisation."""
+    doc = nlp("Nearly 900 pupils will be moved, according to Keep Ellerby Schools Open, the "
+              "grassroots parents’ campaign that has fought the plan since May.")
+    doc.ents = _people(doc, "Keep Ellerby Schools Open")  # the tagger's mistake, set by hand
+    assert [(e.text, e.label_) for e in titled_people(doc).ents] \
+        == [("Keep Ellerby Schools Open", "ORG")]
+
+
+def test_entities_person_described_by_a_possessed_role_stays_a_person(nlp: Language) -> None:
+    """`the company's managing director`: the company is whose director, not what he is."""
+    doc = nlp("Tomas Eldvik, the company's managing director, said the other lines were safe.")
+    doc.ents = _people(doc, "Tomas Eldvik")
+    assert [(e.text, e.label_) for e in titled_people(doc).ents] \
+        == [("Tomas Eldvik", "PERSON")]
+
+
 def test_entities_natural_place_tagged_as_a_person_is_a_place(nlp: Language) -> None:
     doc = nlp("The ferry struck the Gannet Ledges at about 7:50 p.m.")
     doc.ents = _people(doc, "Gannet Ledges")  # the tagger's mistake, set by hand

@@ -497,6 +497,9 @@ def test_quotes_title_and_surname_resolve_to_the_full_name(quotes: Finder) -> No
      "Tomas Wierzba"),
     ("Agnes Pollard, 81, who has lived on Quarry Lane for half a century, said she no longer "
      "trusted the telephone line.", "Agnes Pollard"),
+    # an age alone after the name, which the NER called an organisation
+    ("At a library in the Millbrook district, Edna Farlow, 79, said she had not slept well "
+     "since Monday.", "Edna Farlow"),
     # a second apposition, the firm's, hung on the man by the parser
     ("Grant Halvey, the Rovers chairman and managing partner of Brightwater Sports Partners, "
      "the US-based investment firm that bought the club in 2021, said the club would appeal.",
@@ -828,3 +831,23 @@ def test_quotes_passive_subject_of_a_speech_verb_is_not_the_speaker(quotes: Find
                    "Marit Dunsley is expected to sign the budget well before the June 30 "
                    "deadline.")
     assert "Marit Dunsley" not in {q.speaker for q in found}
+
+
+def test_quotes_speaker_is_not_a_name_in_the_clause_it_reports(quotes: Finder) -> None:
+    """`Two officials …, who asked not to be named …, said the price was settled after
+    Corvane warned …`: the officials speak, not the company in what they report."""
+    text = ("Two officials close to the talks, who asked not to be named because the deal has "
+            "not been signed, said the price was agreed only on Tuesday night, after Corvane "
+            "warned that it could delay the project by a year.")
+    (said,) = [q for q in quotes(text) if q.verb == "said"]
+    assert said.speaker_type == "anonymous" and "Corvane" not in (said.speaker or "")
+
+
+def test_quotes_pronoun_skips_a_newspaper_named_with_the(quotes: Finder) -> None:
+    """`Pressed by the Herald, she conceded …`: the paper the NER took for a person is
+    not who `she` is."""
+    text = ("Professor Ines Halloway, an ecologist at Brenmouth University, insisted the "
+            "losses were serious. Pressed by the Herald, she conceded that no single survey "
+            "could prove it.")
+    (conceded,) = [q for q in quotes(text) if q.verb == "conceded"]
+    assert conceded.speaker == "Ines Halloway"

@@ -401,9 +401,31 @@ def _company(ent: Span) -> Span | None:
     appos = next((child for child in ent.root.children if child.dep_ == "appos"), None)
     described = appos is not None and appos.lemma_.lower() in heads \
         and any(d.lower_ in ("the", "a", "an") for d in appos.children)
-    if (last.text[:1].isupper() and last.lower_ in heads) or described:
+    if (last.text[:1].isupper() and last.lower_ in heads) or described \
+            or _described_after(ent) in heads:
         return _relabelled(ent, "ORG")
     return None
+
+
+def _described_after(ent: Span) -> str:
+    """The head noun of a description right after a name, as written (`Keep Harlow Baths
+    Open, the grassroots parents' campaign that …` → `campaign`; `Grant Halvey, the
+    chairman of …` → `chairman`; `Jens Aamodt, the company's managing director` → `director`
+    or nothing), for when the parser does not hang it on the name."""
+    doc, head = ent.doc, ""
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != "," \
+            or doc[ent.end + 1].lower_ not in ("the", "a", "an"):
+        return ""
+    for token in doc[ent.end + 2:ent.end + 7]:
+        if token.dep_ == "case":  # a possessor is not the head: `the company's director`
+            head = ""
+            continue
+        if token.is_punct or token.pos_ in ("ADP", "PRON", "AUX") \
+                or (token.pos_ == "VERB" and token.dep_ not in ("amod", "compound")):
+            break
+        if token.pos_ == "NOUN":
+            head = token.lemma_.lower()
+    return head
 
 
 def _facility(ent: Span) -> Span | None:
@@ -466,8 +488,8 @@ _PERSONAL = frozenset({"home", "house", "flat", "apartment", "shop", "farm", "so
 def _described(doc: Doc, start: int, end: int) -> Span | None:
     """The person `doc[start:end]` names when it is two or three capitalised proper nouns
     followed by an apposition whose head is a person's role (`, a senior fellow at`, `, the
-    opposition Social Alliance's transport spokeswoman`), perhaps after an age (`, 16, a
-    sophomore`), or by a relative clause of a person (`, who`, `, whose son`)."""
+    opposition Social Alliance's transport spokeswoman`), by an age (`, 16,`), or by a
+    relative clause of a person (`, who`, `, whose son`)."""
     name = doc[start:end]
     if not 2 <= len(name) <= 3 or end + 1 >= len(doc) or doc[end].text != "," \
             or not _proper(name) \
@@ -476,7 +498,9 @@ def _described(doc: Doc, start: int, end: int) -> Span | None:
     roles = source_words()["person"] | titles()
     after = end + 1
     if doc[after].like_num and after + 1 < len(doc) and doc[after + 1].text == ",":
-        after += 2  # an age: `Eli Brandt, 16, a sophomore`
+        if doc[after].text.isdigit() and 0 < int(doc[after].text) < 120:
+            return Span(doc, start, end, label="PERSON")  # an age: `Eli Brandt, 16, said`
+        after += 2
     if doc[after].lower_ == "who" or (  # `Curtis Fenn, who owns the hotel,`
             doc[after].lower_ == "whose"  # `Vera Kastellan, whose hardware shop`
             and any(t.lower_ in _PERSONAL for t in doc[after + 1:after + 4])):

@@ -207,17 +207,19 @@ def _pos_fits(token: Token, term: Term) -> bool:
     """A one-word entry's part of speech: a noun capitalised at the start of a sentence or in
     a title-case headline may be tagged a proper noun (`Thugs`), a participle an adjective
     and an adjective a verb with no subject (`rigged`, `call the board hopelessly woke`), a
-    noun or an adjective a proper noun when written in lower case (`The quango claimed`),
-    an adjective a noun before the noun it qualifies; a verb with a subject is no adjective
-    (`residents woke to sirens`)."""
+    noun or an adjective a proper noun when written in lower case (`The quango claimed`) or
+    when it opens a sentence as a modifier (`Bloated Harlow district …`), an adjective a
+    noun before the noun it qualifies; a verb with a subject is no adjective (`residents
+    woke to sirens`)."""
     if len(term.words) > 1 or term.pos == "-" or token.pos_ in POS_GROUPS.get(term.pos, ()):
         return True
     if term.pos == "NOUN" and token.pos_ == "PROPN":
         return token.is_lower or token.is_sent_start or _title_case(token.sent)
     if term.pos == "ADJ" and token.pos_ == "VERB":  # a verb with a subject is a verb
         return not any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
-    if term.pos == "ADJ":
-        return (token.pos_ == "PROPN" and token.is_lower) or _attributive(token)
+    if term.pos == "ADJ":  # `Bloated Harlow district …` opening a headline: a proper noun
+        return (token.pos_ == "PROPN" and (token.is_lower or (
+            token.is_sent_start and token.dep_ == "amod"))) or _attributive(token)
     return term.pos == "VERB" and token.pos_ == "ADJ" and bool(_other_lemmas(token))
 
 

@@ -293,9 +293,12 @@ def _tagged_quote(doc: Doc, found: Attribution, names: dict[str, str]) -> Quote 
     if found.source is not None:
         source = doc.char_span(*found.source, alignment_mode="expand")
         head = _whole_source(source.root, subject) if source is not None else None
-        if head is not None and subject is not None and head.dep_ in _SUBJECTS \
-                and head.head.dep_ == "ccomp" and head.head.head == verb:
-            head = subject  # the reported clause's subject: `X said Vellacom's directors had …`
+        if head is not None and subject is not None and verb is not None \
+                and head.i > verb.i and any(child.dep_ == "ccomp" and head in child.subtree
+                                            for child in verb.children):
+            # a name in the reported clause: `X said Vellacom's directors had …`, `Two
+            # officials … said the price was settled after Saltmere warned …`
+            head = subject
         noun = head
         while noun is not None and noun.dep_ == "compound":
             noun = noun.head
@@ -945,7 +948,8 @@ def last_person(doc: Doc, token: Token) -> Span | None:
     people = [ent for ent in ents_of(doc) if ent.label_ == "PERSON" and ent.end <= token.i
               and (ent.root.i not in reported or _speaks(ent.root))
               and not any(start <= ent.start_char < end for start, end in quoted)
-              and not (other and _described_as(ent) & other) and not _placed(ent)]
+              and not (other and _described_as(ent) & other) and not _placed(ent)
+              and not (ent.start and doc[ent.start - 1].lower_ == "the")]  # `the Herald`
     if not people:
         return None
     last = people[-1]
