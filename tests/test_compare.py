@@ -1068,6 +1068,22 @@ def test_compare_shares_of_different_candidates_do_not_conflict(tmp_path: Path) 
     ("The mayor wants to hire 120 additional officers for the police force.",
      "The budget pays for 80 new officers for the police force rather than the 120 officers "
      "the mayor had wanted."),
+    # a bound set by rule, not a reading; a hedge is no bound
+    ("The lender's capital ratio fell to 5.2 percent in June, the regulator said.",
+     "By June its capital ratio had fallen below the legal minimum of 8 percent, the "
+     "regulator said."),
+    # a forecast, not the result
+    ("The cooperative reported a profit of $40 million, its accounts show.",
+     "The cooperative had forecast a profit of $31 million, its accounts show."),
+    # people and organisations
+    ("About 2,300 savers at the cooperative have filed claims, the insurer said.",
+     "About 2,900 of the chamber's member firms bank with the cooperative, the insurer said."),
+    # changes over spans of different lengths
+    ("Bread prices rose 6 percent in the year to March, the statistics office said.",
+     "Bread prices have risen 15 percent in three years, the statistics office said."),
+    # the first age of a range is no count
+    ("The training scheme will take 16- to 24-year-olds from April, the ministry said.",
+     "The training scheme will take 30 apprentices from April, the ministry said."),
 ])
 def test_compare_figures_of_another_time_part_or_kind_do_not_conflict(
         tmp_path: Path, first: str, second: str) -> None:
@@ -1081,6 +1097,7 @@ def test_compare_figures_of_another_time_part_or_kind_do_not_conflict(
     "Gusts topping 75 miles per hour drove the fire across the ridge on Thursday.",
     "Net profit for the quarter fell to $380 million last month, the company said.",
     "The drive runs 45 temporary clinics in the province.",  # one names less of the kind
+    "Lowmere's line is forecast to cost $1.5 billion, the council said.",  # a passive forecast
 ])
 def test_compare_figures_of_one_time_part_and_kind_still_conflict(tmp_path: Path,
                                                                   second: str) -> None:
@@ -1608,3 +1625,24 @@ def test_compare_figures_of_other_quantities_are_no_conflict(
             f"Blood-pressure drug recalled\n\nPublished 14 April 2026\n\n{sentence}\n")
     articles, _ = newsprism.read([str(tmp_path)])
     assert bool(compare_story(articles).conflicts) == conflicting
+
+
+def test_compare_length_stated_with_over_is_no_span_of_itself(tmp_path: Path) -> None:
+    """`repaid over 30 years` states the length; it is not a span the figure is measured
+    over, so a differing length still conflicts."""
+    texts = {"a": "Under the deal, the loan will be repaid over 30 years, the council said.",
+             "b": "Under the deal, the club will repay the loan over 40 years, the council said."}
+    (conflict,) = compare_story(_sentence_articles(tmp_path, "Loan", texts)).conflicts
+    assert {v.text for v in conflict.values} == {"30 years", "40 years"}
+
+
+def test_compare_year_of_a_relative_clause_without_that_dates_its_own_noun(
+        tmp_path: Path) -> None:
+    """`well short of the target it set itself in 2023`: the year is the target's, not the
+    review's, with or without `that`."""
+    text = ("The board, after a six-month review, set the fee at 55 percent of pay, well "
+            "short of the 60 percent target it set itself in 2023.")
+    (article,) = _sentence_articles(tmp_path, "Fees", {"a": text})
+    (review,) = [m for m in measures(article, load_pipeline()(article.text))
+                 if m.figure.text == "six-month"]
+    assert not review.dated and review.scope != "past"

@@ -136,6 +136,17 @@ def test_entities_campaign_tagged_as_a_person_by_its_description(nlp: Language) 
         == [("Keep Ellerby Schools Open", "ORG")]
 
 
+def test_entities_organisation_described_by_a_possessor_of_people_stays_one(
+        nlp: Language) -> None:
+    """`X, a residents’ campaign that …`: the residents are whose campaign it is, not what
+    X is; the NER's organisation stays one."""
+    doc = nlp("Most permits skipped an inspection, according to Safe Homes Tollbury, a "
+              "residents’ campaign that has read the council's files.")
+    doc.ents = [doc.char_span(doc.text.index("Safe"), doc.text.index(", a res"), "ORG")]
+    assert [(e.text, e.label_) for e in titled_people(doc).ents] \
+        == [("Safe Homes Tollbury", "ORG")]
+
+
 def test_entities_person_described_by_a_possessed_role_stays_a_person(nlp: Language) -> None:
     """`the company's managing director`: the company is whose director, not what he is."""
     doc = nlp("Tomas Eldvik, the company's managing director, said the other lines were safe.")

@@ -92,6 +92,13 @@ def figure(nlp: Language, text: str, covered: str, published: str | None = None)
     ("The pond held up to 27 ppb of copper.", "27 ppb", 27, "ppb"),
     ("The ferry service will pause for about a week.", "a week", 1, "week"),
     ("The locks stay shut for nearly a fortnight.", "a fortnight", 1, "fortnight"),
+    ("The bus fare goes up by 40 cents on Monday.", "40 cents", 0.4, "USD"),
+    ("A stamp now costs 85 pence.", "85 pence", 0.85, "GBP"),
+    # a rate shared by a pair of amounts
+    ("The junior rate rises to $7.20 and the trainee rate to $6.10 an hour.", "$7.20", 7.2,
+     "USD/hour"),
+    ("The shop pays $9 and $11 a day.", "$9", 9, "USD/day"),
+    ("The ticket costs $40 and earns the club $5 a head.", "$40", 40, "USD"),
 ])
 def test_figures_values_and_units(nlp: Language, text: str, covered: str, value: float,
                                   unit: str | None) -> None:
@@ -171,6 +178,9 @@ def test_figures_change_is_not_a_range(nlp: Language, text: str,
     ("Entries have climbed to 830, up from about 500 on Monday.", "500", "Entries"),
     ("The survey found 52 percent in favour, and 30 had no view.", "30", None),
     ("The fire was 10 percent contained on Friday.", "10 percent", "contained"),
+    # a length as a hyphenated modifier is what the noun lasts; a plain length counts nothing
+    ("The board ended its nine-month review on Tuesday.", "nine-month", "review"),
+    ("The review took nine months.", "nine months", None),
 ])
 def test_figures_counts(nlp: Language, text: str, covered: str, counts: str | None) -> None:
     assert figure(nlp, text, covered).counts == counts

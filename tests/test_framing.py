@@ -414,6 +414,8 @@ def test_framing_adjective_entries_and_verbs(nlp: Language, text: str, written: 
     ("The minister forced a savage fee hike through the assembly.", "savage"),
     ("The firm was let off with a paltry $40,000 fine in 2023.", "paltry"),
     ("The minister announced a paltry $5 million for the response.", "paltry"),
+    ("The toothless Harbour Safety Authority had known of the cracks for a year.",
+     "toothless"),
 ])
 def test_framing_adjective_entries_tagged_as_nouns_before_their_noun(
         nlp: Language, text: str, expected: str) -> None:

@@ -851,3 +851,17 @@ def test_quotes_pronoun_skips_a_newspaper_named_with_the(quotes: Finder) -> None
             "could prove it.")
     (conceded,) = [q for q in quotes(text) if q.verb == "conceded"]
     assert conceded.speaker == "Ines Halloway"
+
+
+def test_quotes_unattributed_quote_after_a_paragraph_introduces_a_person(
+        quotes: Finder) -> None:
+    """`In Tarrow, Mina Oakhart, a 52-year-old nurse, waited by the gate. “…”`: the one
+    person the paragraph introduces as its subject speaks; with a second person named there,
+    no one is guessed."""
+    text = ("In Tarrow, Mina Oakhart, a 52-year-old nurse, waited by the gate of the clinic. "
+            "“They told us the roof was sound. Nobody ever came to look at it.”\n\n"
+            "Brede Halvik met Tomas Quill outside the depot. “We have waited three weeks for a "
+            "single answer from anyone.”")
+    first, second = [q for q in quotes(text) if q.direct]
+    assert (first.speaker, first.speaker_type) == ("Mina Oakhart", "named")
+    assert second.speaker not in ("Mina Oakhart", "Tomas Quill")

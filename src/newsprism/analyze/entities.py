@@ -511,7 +511,8 @@ def _described(doc: Doc, start: int, end: int) -> Span | None:
     for token in doc[after:min(after + 5, len(doc))]:
         if token.is_punct or token.lower_ in ("who", "which", "that"):
             return None
-        if token.pos_ == "NOUN" and token.lower_ in roles:
+        # not a possessor: `Safe Homes Ardle, a residents' campaign` is the campaign
+        if token.pos_ == "NOUN" and token.lower_ in roles and token.dep_ != "poss":
             return Span(doc, start, end, label="PERSON")
     return None
 

@@ -95,7 +95,9 @@ UNIT_BASE: dict[str, tuple[str, float]] = {
 CURRENCIES: dict[str, str] = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
                               "dollars": "USD", "euros": "EUR", "pounds": "GBP", "yen": "JPY",
                               "yuan": "CNY", "rupees": "INR", "rubles": "RUB", "roubles": "RUB",
-                              "kronor": "SEK", "shekels": "ILS", "naira": "NGN"}
+                              "kronor": "SEK", "shekels": "ILS", "naira": "NGN",
+                              "cents": "USD", "pence": "GBP"}
+_HUNDREDTHS = frozenset(("cents", "pence"))  # `90 cents` is $0.90
 _CURRENCY_WORDS = tuple(word for word in CURRENCIES if word.isalpha())
 ID_NOUNS: tuple[str, ...] = (
     "route", "section", "article", "chapter", "room", "flight", "no.", "number", "page",
@@ -167,6 +169,9 @@ _ONE_PERIOD = re.compile(r"(?<=\s)(?:a|an)\s+(?P<unit>week|fortnight|month|year|
 _RATE = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:a|an|per|each)\s+(?P<period>day|week|month|year"
                    r"|hour)\b(?!\s+(?:earlier|ago|later|before|after|previously)\b)"
                    r"|\s+(?P<adverb>daily|weekly|monthly|annually|yearly|hourly)\b", re.I)
+_SHARED_RATE = re.compile(r"\s+(?:and|or|to)\s+(?:(?:[\w'’-]+\s+){0,3}?(?:to|from)\s+)?"
+                          r"(?:US\$|\$|€|£|¥)"
+                          r"\d[\d,]*(?:\.\d+)?(?:\s?(?:thousand|million|billion|bn|m)\b)?")
 _SHARE_NEXT = re.compile(r"\s+(?:of|the|a|an|its|their|his|her|our|all"
                          # a share of change: `a fifth more`, `a third higher`
                          r"|more|less|fewer|higher|lower|greater|bigger|larger|smaller|cheaper"
@@ -305,6 +310,8 @@ def _amount(doc: Doc, m: re.Match[str]) -> _Hit | None:
         if not _share(text_of(doc), m):
             return None
         number, unit = number * 100, "%"
+    if (m["curword"] or "").lower() in _HUNDREDTHS:
+        number /= 100
     value = _rounded(number) if fraction else _plain(number)
     return _Hit(m.start(), m.end(), "quantity", value, _with_rate(text_of(doc), m.end(), unit))
 
@@ -371,8 +378,11 @@ def _unit(m: re.Match[str]) -> str | None:
 
 
 def _with_rate(text: str, end: int, unit: str | None) -> str | None:
-    """`unit` with the period of a rate written after the amount (`a day`, `daily`)."""
-    rate = _RATE.match(text, end)
+    """`unit` with the period of a rate written after the amount (`a day`, `daily`), or
+    after the next amount of a pair that shares it (`rises to $9.80 and the apprentice rate
+    to $8.40 an hour`)."""
+    shared = _SHARED_RATE.match(text, end)
+    rate = _RATE.match(text, shared.end() if shared else end)
     if rate is None:
         return unit
     period = (rate["period"] or _PERIODS[rate["adverb"].lower()]).lower()
@@ -456,7 +466,9 @@ def _counts(span: Span) -> str | None:
     """The noun phrase a quantity counts: `5,600 U.S. troops in Iraq` → `U.S. troops in Iraq`;
     failing that, what it is the amount of (`a net profit of $151 million` → `net profit`)."""
     if _TIME_UNIT.search(span.text):
-        return None
+        # a length says what it lasts only as a hyphenated modifier: `a nine-month review`
+        noun = _counted_noun(span) if "-" in span.text else None
+        return noun.text if noun is not None and noun.i == span.end else None
     state = span.doc[span.end] if span.end < len(span.doc) else None
     if span[-1].lower_ in ("percent", "cent", "%") and state is not None \
             and state.tag_ in ("VBN", "JJ") and state.dep_ in ("acl", "acomp", "amod", "oprd"):

@@ -225,12 +225,13 @@ def _pos_fits(token: Token, term: Term) -> bool:
 
 def _attributive(token: Token) -> bool:
     """A word tagged a noun that modifies a noun later in its phrase, as an adjective does
-    (the small model tags `a savage fee hike` and `a paltry $40,000 fine` so), or that
-    stands between an article and an amount (`a paltry $5 million`)."""
+    (the small model tags `a savage fee hike` and `a paltry $40,000 fine` so; in lower case
+    also before a name: `the toothless Harbour Authority`), or that stands between an
+    article and an amount (`a paltry $5 million`)."""
     if token.pos_ != "NOUN":
         return False
-    if token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ == "NOUN" \
-            and token.i < token.head.i:
+    if token.dep_ in ("compound", "nmod", "amod") and token.i < token.head.i and (
+            token.head.pos_ == "NOUN" or (token.head.pos_ == "PROPN" and token.is_lower)):
         return True
     return 0 < token.i < len(token.doc) - 1 and token.nbor(-1).lower_ in ("a", "an") \
         and (token.nbor().tag_ == "$" or token.nbor().like_num)

@@ -412,17 +412,36 @@ def _direct_quotes(doc: Doc, names: dict[str, str]) -> list[_Attributed]:
             speaker = resolve_speaker(doc, _subject(verb), names)
         elif signed is not None:
             speaker = signed
-        elif found and _continues(text_of(doc), found[-1].quote.end, start):
+        elif found and _continues(doc, found[-1].quote, start):
             previous = found[-1].quote
             speaker = Speaker(previous.speaker, previous.speaker_type, previous.speaker_role)
             verb = doc[found[-1].verb_index] if found[-1].verb_index is not None else None
         elif len(text_of(doc)[start:end].split()) < MIN_UNATTRIBUTED_WORDS:
             continue  # a scare quote or a title, not speech: framing deals with it
+        elif (introduced := _introduced(doc, start)) is not None:
+            speaker = resolve_speaker(doc, introduced, names)
         else:
             speaker = NO_SPEAKER
         found.append(_Attributed(_make_quote(doc, start, end, speaker, verb, direct=True),
                                  verb.i if verb is not None else None))
     return found + _transcript_quotes(doc, names, spans)
+
+
+def _introduced(doc: Doc, start: int) -> Token | None:
+    """The one person a paragraph introduces as a subject before a quote with no
+    attribution (`In Orlach, Josef Ambrin, a baker, stood beside the block. “They sold …”`)."""
+    text = text_of(doc)
+    opening = text.rfind("\n\n", 0, start) + 2 if "\n\n" in text[:start] else 0
+    if quote_spans(text[opening:start]):
+        return None  # the paragraph quotes someone before: no longer an introduction
+    people = [ent for ent in ents_of(doc) if ent.label_ == "PERSON"
+              and opening <= ent.start_char and ent.end_char <= start]
+    if len({ent.text for ent in people}) != 1:
+        return None
+    head = people[0].root
+    while head.dep_ in ("appos", "compound", "flat") and head.head != head:
+        head = head.head
+    return head if head.dep_ == "nsubj" else None
 
 
 def _signature(doc: Doc, end: int, names: dict[str, str]) -> Speaker | None:
@@ -476,10 +495,13 @@ def _sentences_around(doc: Doc, start: int, end: int) -> Span:
     return doc[first.start:last.end]
 
 
-def _continues(text: str, previous_end: int, start: int) -> bool:
-    """Whether a quote goes on from the previous one: same or next paragraph, nothing else."""
-    between = text[previous_end:start]
-    return between.count("\n\n") <= 1 and len(between) < 120
+def _continues(doc: Doc, previous: Quote, start: int) -> bool:
+    """Whether a quote goes on from the previous one: same or next paragraph, a few words
+    between them and no other person named there."""
+    between = text_of(doc)[previous.end:start]
+    return between.count("\n\n") <= 1 and len(between) < 120 and not any(
+        ent.label_ == "PERSON" and previous.end <= ent.start_char < start
+        and ent.text.split()[-1] not in (previous.speaker or "") for ent in ents_of(doc))
 
 
 def _is_attribution(token: Token) -> bool:

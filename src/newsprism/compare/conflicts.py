@@ -55,7 +55,9 @@ _PER_PERIOD = re.compile(r"\A[-\s]+(?:weeks?|days?|months?|years?|shifts?)\b", r
 # The span a statement looks back over: `in each of the past five years`.
 _LOOKBACK = re.compile(r"\b(?:last|past|previous|preceding)\s+\Z", re.I)
 # A person's age: `43-year-old`, `76 years old`, `aged 34`, `at age 13`, `Pelosi, 76,`.
-_AGE_AFTER = re.compile(r"[-\s]years?[-\s]old\b", re.I)
+_AGE_AFTER = re.compile(r"[-\s]years?[-\s]olds?\b", re.I)
+# the first age of a range: `18- to 20-year-olds`
+_AGE_RANGE = re.compile(r"-?\s*(?:to|and|or|-)\s*\d{1,3}[-\s]years?[-\s]olds?\b", re.I)
 _AGE_OF = re.compile(r"\b(?:a|an)\s+([a-z]+)\s+of\s+\Z", re.I)  # `a bricklayer of 58`
 # `aged 40`, `aged between one and 40`, `ages 5 to 14`
 _AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:between\s+)?(?:[\w-]+\s+(?:and|to)\s+)?\Z",
@@ -74,7 +76,7 @@ _NOT_KIND = frozenset({"more", "additional", "extra", "other", "further", "new",
                        "a", "an", "its", "their", "his", "her", "our", "of", "than"})
 # nouns for a bound set by rule or plan, which a figure states rather than measures
 _LIMITS = frozenset({"limit", "threshold", "cap", "ceiling", "target", "guideline",
-                     "standard"})
+                     "standard", "minimum", "maximum"})
 # verbs of a penalty, whose `up to` amount after a modal is the most the rules allow (`can
 # fine the agency up to €10 million`, `faces up to 10 years`), not a penalty imposed
 _PENALTY_VERBS = frozenset({"fine", "jail", "imprison", "sentence", "penalise", "penalize",
@@ -97,6 +99,9 @@ _CHANGE_NOUNS = _CHANGE_VERBS | _CHANGE_BY_VERBS | {"gain", "growth", "reduction
 # verbs of an aim, whose figure is a level sought, not reached (`aims to have 200,000
 # patients switched by the end of April`)
 _AIM_VERBS = frozenset({"aim", "hope", "strive", "target"})
+_FORECAST_VERBS = frozenset({"forecast", "predict", "project"})
+_BUSINESSES = frozenset({"business", "employer", "shop", "store", "restaurant", "farm",
+                         "factory", "plant"})
 _CONDITIONS = frozenset({"if", "when", "whenever", "unless", "once"})
 _INTEND_VERBS = frozenset({"expect", "intend", "plan", "want"})  # aims with their own subject
 # labels of the places a figure's noun phrase can set it in (`63 batches made at Kelderwick`)
@@ -147,6 +152,8 @@ class Measure:
     dated: frozenset[str] = frozenset()
     # the places its noun phrase names (`sites`)
     sited: frozenset[str] = frozenset()
+    # the days of the span its clause measures it over (`span_days`)
+    over_days: float | None = None
 
     @property
     def counted(self) -> str:
@@ -243,8 +250,35 @@ def measures(article: Article, doc: Doc | None = None) -> list[Measure]:
                              aged, holders(article, doc, figure) if doc else frozenset(),
                              scope(article, doc, figure) if doc else "",
                              _clause_dates(article, doc, figure) if doc else frozenset(),
-                             sites(article, doc, figure) if doc else frozenset()))
+                             sites(article, doc, figure) if doc else frozenset(),
+                             span_days(article, doc, figure) if doc else None))
     return found
+
+
+def span_days(article: Article, doc: Doc, figure: Figure) -> float | None:
+    """The length in days of the span the figure's clause measures it over (`prices rose
+    4.3 percent in the year to August`: 365.25; `have gone up 11 per cent in two years`;
+    `made 40 arrests over three nights`), or None."""
+    span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+    verb = _clause_verb(_counted(span)) if span is not None else None
+    if verb is None:
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "over", "during", "within"):
+            continue
+        for noun in prep.children:
+            unit = noun.lemma_.lower()
+            if noun.dep_ != "pobj" or unit not in DURATION_DAYS \
+                    or figure.start <= noun.idx < figure.end:  # the length itself
+                continue
+            length = next((f for f in article.figures if f.start <= noun.idx < f.end
+                           and f.unit in DURATION_DAYS and isinstance(f.value, int | float)),
+                          None)
+            if length is not None:
+                return float(length.value or 0) * DURATION_DAYS[str(length.unit)]
+            if not any(c.dep_ == "nummod" for c in noun.children):
+                return DURATION_DAYS[unit]  # `in the year to August`, `over the past week`
+    return None
 
 
 def _record_window(doc: Doc, figure: Figure) -> bool:
@@ -366,12 +400,12 @@ def scope(article: Article, doc: Doc, figure: Figure) -> str:
         return "size"  # what a named thing is: `Tarrowby, a market town of 22,000 people`
     if _threshold(noun, figure):
         return "threshold"
-    if noun.lemma_.lower() in _LIMITS or (noun.dep_ == "pobj" and noun.head.lower_ == "of"
-                                           and noun.head.head.lemma_.lower() in _LIMITS):
+    if _limit(noun) or (noun.dep_ == "pobj" and noun.head.lower_ == "of"
+                        and _limit(noun.head.head)):
         return "limit"  # `the workplace exposure limit of 5 ppm`, `a 5 ppm limit`
     if _maximum_penalty(noun, figure):
         return "limit"
-    if any(_aims(t, noun) for t in noun.ancestors):
+    if any(_aims(t, noun) for t in noun.ancestors) or _forecast(noun):
         return "future"  # `aims to have 200,000 patients switched by April`
     clause = _clause(noun)
     if any((t.lower_ == "against" and t.head.lemma_.lower() == "vote")
@@ -400,6 +434,33 @@ def scope(article: Article, doc: Doc, figure: Figure) -> str:
     before = before.removesuffix((figure.qualifier or "").lower())  # `up by almost a quarter`
     return "change" if figure.unit == "%" and (
         _change_size(noun) or _UP_BY.search(before)) else ""
+
+
+def _forecast(noun: Token) -> bool:
+    """Whether the figure is what someone forecast earlier, the object of a past forecast
+    with its subject (`the bank forecast a profit of $85 million`, `the 9,100 megawatts it
+    had forecast`), which what happened replaces; not a forecast standing now (`the office
+    projects a deficit of $1.9 billion`), nor a passive (`the line is forecast to cost $1.3
+    billion`), which may state the cost itself."""
+    def active(verb: Token) -> bool:
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in _FORECAST_VERBS \
+            and verb.tag_ in ("VBD", "VBN") and any(c.dep_ == "nsubj" for c in verb.children)
+    if any(c.dep_ == "relcl" and active(c) and not any(d.dep_ == "dobj" for d in c.children)
+           for c in noun.children):
+        return True  # the noun is the object of the relative clause
+    token = noun
+    while token.dep_ in ("pobj", "prep", "compound", "nummod", "quantmod", "amod") \
+            and token.head != token:
+        token = token.head
+    return token.dep_ == "dobj" and active(token.head)
+
+
+def _limit(noun: Token) -> bool:
+    """Whether a noun names a bound set by rule or plan (`the legal minimum`), not a hedge
+    (`a minimum of 40 people`)."""
+    lemma = noun.lemma_.lower()
+    return lemma in _LIMITS and not (lemma in ("minimum", "maximum") and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children))
 
 
 def _condition(noun: Token) -> bool:
@@ -508,8 +569,7 @@ def _own_dates(article: Article, clause: list[Token], path: list[Token]) -> list
             if head in path:
                 return False
             if head.pos_ in ("VERB", "AUX"):  # a `which` clause of another noun tells of it
-                return head.dep_ == "relcl" and head.head not in path \
-                    and any(c.lower_ in ("which", "who", "that") for c in head.children)
+                return head.dep_ == "relcl" and head.head not in path
             if head.pos_ in ("NOUN", "PROPN") and not dated(head):
                 return True
         return False
@@ -614,10 +674,27 @@ def _kind_words(counted: str) -> tuple[str, frozenset[str]]:
 
 def _same_kind(x: Measure, y: Measure) -> bool:
     """Unless both figures name the kind of what they count with different words
-    (`temporary vaccination clinics`, `community health clinics`)."""
+    (`temporary vaccination clinics`, `community health clinics`), or one counts people and
+    the other organisations (`4,200 depositors`, `6,500 of the chamber's member firms`)."""
     head_x, kinds_x = _kind_words(x.counted)
     head_y, kinds_y = _kind_words(y.counted)
+    if {_party(head_x), _party(head_y)} == {"person", "organization"}:
+        return False
     return head_x != head_y or not kinds_x or not kinds_y or bool(kinds_x & kinds_y)
+
+
+@cache
+def _party(head: str) -> str:
+    """Whether a counted head noun, without its plural `s` (`_kind_words`), names people
+    (`depositor`, `people`) or organisations (`firm`, `companie`), else ""; `member` may be
+    either."""
+    words = source_words()
+    forms = {head, head + "s", re.sub(r"ie\Z", "y", head), re.sub(r"e\Z", "", head)}
+    if forms & (words["organization"] | words["plural-unnamed"] | _BUSINESSES):
+        return "organization"
+    if head != "member" and forms & (words["person"] | {"depositor", "saver"}):
+        return "person"
+    return ""
 
 
 def _counted(span: Span) -> Token:
@@ -704,8 +781,8 @@ def _age_of(article: Article, figure: Figure) -> str | None:
     person_of = _AGE_OF.search(before)
     if person_of and (figure.unit or person_of[1].lower() not in source_words()["person"]):
         person_of = None
-    if not (_AGE_AFTER.search(after) or _AGE_BEFORE.search(before) or apposition
-            or person_of):
+    if not (_AGE_AFTER.search(after) or _AGE_RANGE.match(text, figure.end)
+            or _AGE_BEFORE.search(before) or apposition or person_of):
         return None
     start, end = _sentence_bounds(article, figure.start)
     people = [(abs(e.start - figure.start), entity_key(e.canonical)) for e in article.entities
@@ -777,7 +854,7 @@ def candidates(a: list[Measure], b: list[Measure], va: np.ndarray, vb: np.ndarra
         for j, y in enumerate(b):
             if x.unit != y.unit or not _same_person(x, y) or not _same_scope(x, y) \
                     or not _may_share(x.held_by, y.held_by) or not _same_kind(x, y) \
-                    or _other_years(x, y) or _other_days(x, y) \
+                    or _other_years(x, y) or _other_days(x, y) or _other_spans(x, y) \
                     or not _may_share(x.sited, y.sited):
                 continue
             score = float(va[i] @ vb[j])
@@ -797,6 +874,13 @@ def _other_years(x: Measure, y: Measure) -> bool:
     years_x = {d[:4] for d in x.dated if _YEAR.fullmatch(d[:4])}
     years_y = {d[:4] for d in y.dated if _YEAR.fullmatch(d[:4])}
     return bool(years_x) and bool(years_y) and not years_x & years_y
+
+
+def _other_spans(x: Measure, y: Measure) -> bool:
+    """Whether the figures are measured over spans of different lengths (`in the year to
+    August`, `in two years`)."""
+    return x.over_days is not None and y.over_days is not None \
+        and abs(x.over_days - y.over_days) > 0.01 * max(x.over_days, y.over_days)
 
 
 def _other_days(x: Measure, y: Measure) -> bool:
