@@ -181,6 +181,7 @@ def test_figures_change_is_not_a_range(nlp: Language, text: str,
     # a length as a hyphenated modifier is what the noun lasts; a plain length counts nothing
     ("The board ended its nine-month review on Tuesday.", "nine-month", "review"),
     ("The review took nine months.", "nine months", None),
+    ("A 44-year-old painter was hurt.", "44-year-old", None),  # an age counts nothing
 ])
 def test_figures_counts(nlp: Language, text: str, covered: str, counts: str | None) -> None:
     assert figure(nlp, text, covered).counts == counts
@@ -210,6 +211,12 @@ def test_figures_qualifier_before_number(nlp: Language, hedge: str) -> None:
     ("Soil readings were as high as 48 parts per billion.", "48 parts per billion",
      "as high as"),
     ("The ferry service will pause for about a week.", "a week", "about"),
+    # bounds of a length or amount
+    ("Savers will be repaid within 14 days.", "14 days", "within"),
+    ("Some streets went without power for as long as nine hours.", "nine hours",
+     "as long as"),
+    ("Each boat may be paid a maximum of €90,000.", "€90,000", "a maximum of"),
+    ("The scheme needs a minimum of 400 members.", "400", "a minimum of"),
 ])
 def test_figures_qualifier_cases(nlp: Language, text: str, covered: str,
                                  qualifier: str | None) -> None:

@@ -55,7 +55,7 @@ QUALIFIERS: tuple[str, ...] = (
     "just over", "just under", "well over", "well under", "more than", "less than",
     "fewer than", "at least", "at most", "up to", "as many as", "as much as", "as few as",
     "as little as", "as high as", "as low as", "no more than", "no fewer than", "no less than",
-    "close to", "closer to",
+    "close to", "closer to", "as long as", "a maximum of", "a minimum of", "within",
     "upwards of", "in excess of", "topping", "exceeding", "an estimated", "an average of",
     "nearly", "almost", "about", "around",
     "roughly", "approximately", "some", "over", "under", "below", "above", "just", "only",
@@ -198,6 +198,7 @@ _NOT_FIGURES = [re.compile(p, f) for p, f in (
 # Units of time and their length in days (`three months` and `90 days` compare).
 DURATION_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "night": 1, "week": 7,
                  "fortnight": 14, "month": 30.44, "year": 365.25, "decade": 3652.5}
+_AGE = re.compile(r"-old\Z", re.I)  # `a 44-year-old painter`
 _TIME_UNIT = re.compile(rf"(?i)\b(?:{'|'.join(DURATION_DAYS)})s?\b")
 # `a third day`: an ordinal before a unit (`a half day`, `a quarter hour` are fractions)
 _ORDINAL = re.compile(r"an?\s+(?!half\b|quarter\b)[a-z]+", re.I)
@@ -467,7 +468,7 @@ def _counts(span: Span) -> str | None:
     failing that, what it is the amount of (`a net profit of $151 million` → `net profit`)."""
     if _TIME_UNIT.search(span.text):
         # a length says what it lasts only as a hyphenated modifier: `a nine-month review`
-        noun = _counted_noun(span) if "-" in span.text else None
+        noun = _counted_noun(span) if "-" in span.text and not _AGE.search(span.text) else None
         return noun.text if noun is not None and noun.i == span.end else None
     state = span.doc[span.end] if span.end < len(span.doc) else None
     if span[-1].lower_ in ("percent", "cent", "%") and state is not None \
