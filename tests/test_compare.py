@@ -1200,6 +1200,36 @@ def test_compare_first_day_conflict_and_later_update_are_both_stated(tmp_path: P
     assert found == {("conflict", frozenset("ab")), ("update", frozenset("abc"))}
 
 
+def test_compare_update_pairs_with_the_level_it_grew_from(tmp_path: Path) -> None:
+    """`arrested 26 people …, up from 18 on Sunday`: the update is of the count of 18, not of
+    another count of people in the first report."""
+    texts = {"a": ("12 September 2026", "About 120 inmates rioted at Hollin Prison on "
+                                        "Saturday night, the service said. Detective Inspector "
+                                        "Mara Quell said 18 inmates had been arrested on "
+                                        "suspicion of arson."),
+             "b": ("14 September 2026", "Police have now arrested 26 inmates over Saturday's "
+                                        "riot at Hollin Prison, up from 18 on Sunday, a police "
+                                        "spokesman said.")}
+    for name, (day, sentence) in texts.items():
+        (tmp_path / f"{name}.txt").write_text(f"Depot riot\n\nPublished {day}\n\n{sentence}\n")
+    articles, _ = newsprism.read([str(tmp_path)])
+    (update,) = compare_story(articles).conflicts
+    assert update.kind == "update" and {v.text for v in update.values} == {"18", "26"}
+
+
+def test_compare_update_within_the_earlier_bound_it_grew_from(tmp_path: Path) -> None:
+    """`340 aftershocks …, up from more than 120`: within `more than 120`, yet stated as new."""
+    texts = {"a": ("8 September 2026", "The survey has recorded more than 120 aftershocks, "
+                                       "the strongest of them a magnitude 5.1 tremor."),
+             "b": ("10 September 2026", "The survey said it had recorded 340 aftershocks by "
+                                        "Thursday morning, up from more than 120 on Tuesday.")}
+    for name, (day, sentence) in texts.items():
+        (tmp_path / f"{name}.txt").write_text(f"Aftershocks\n\nPublished {day}\n\n{sentence}\n")
+    articles, _ = newsprism.read([str(tmp_path)])
+    (update,) = compare_story(articles).conflicts
+    assert update.kind == "update" and {v.text for v in update.values} == {"120", "340"}
+
+
 def test_compare_one_forecast_worded_next_year_and_the_coming_year(tmp_path: Path) -> None:
     texts = {"a": "The budget office projects a deficit of $1.9 billion for the coming year.",
              "b": "The state faces a $2.6 billion deficit next year, the federation says."}

@@ -42,6 +42,7 @@ SCALE = 0.1  # a pair's score falls by this per factor of ten between the two va
 MUTUAL_MARGIN = 0.15  # two figures each other's best match may score this much below the bar
 MUTUAL_ORDERS = math.log10(3)  # … when their values are at most three times apart
 LINK_FLOOR = 0.1  # a group's figures pair up at least this well with every other member
+GREW_FROM = 0.5  # bonus for a pair whose later figure says it grew from the earlier's value
 _WORDS = re.compile(r"[\w']+")
 _TIME_NOUNS = frozenset(("period", "quarter", "season", "term", "time", "year", "month", "week",
                          "day", "half", "spell", "morning", "afternoon", "evening", "night"))
@@ -154,6 +155,8 @@ class Measure:
     sited: frozenset[str] = frozenset()
     # the days of the span its clause measures it over (`span_days`)
     over_days: float | None = None
+    # the earlier level its sentence says it grew from (`26 inmates …, up from 18`), in `unit`
+    from_value: float | None = None
 
     @property
     def counted(self) -> str:
@@ -231,9 +234,9 @@ def measures(article: Article, doc: Doc | None = None) -> list[Measure]:
     the span a statement looks back over (`in each of the last four years`).
     With the article's parse, each knows whose it is."""
     found = []
-    for figure in article.figures:
-        if figure.kind != "quantity" or not isinstance(figure.value, int | float):
-            continue
+    quantities = [f for f in article.figures
+                  if f.kind == "quantity" and isinstance(f.value, int | float)]
+    for figure, after in zip(quantities, [*quantities[1:], None], strict=True):
         if _counts_a_source(article, figure) \
                 or _PAST_LEVEL.search(article.text, max(0, figure.start - 40), figure.start) \
                 or (figure.unit in DURATION_DAYS
@@ -251,8 +254,21 @@ def measures(article: Article, doc: Doc | None = None) -> list[Measure]:
                              scope(article, doc, figure) if doc else "",
                              _clause_dates(article, doc, figure) if doc else frozenset(),
                              sites(article, doc, figure) if doc else frozenset(),
-                             span_days(article, doc, figure) if doc else None))
+                             span_days(article, doc, figure) if doc else None,
+                             _grown_from(article, figure, after, factor)))
     return found
+
+
+def _grown_from(article: Article, figure: Figure, after: Figure | None,
+                factor: float) -> float | None:
+    """The earlier level the next figure of the sentence states for this one (`Police have
+    now arrested 26 inmates over the riot, up from 18 on Sunday`), when in the same unit."""
+    if after is None or after.unit != figure.unit or not isinstance(after.value, int | float):
+        return None
+    level = _PAST_LEVEL.search(article.text, max(figure.end, after.start - 40), after.start)
+    if level is None or _sentence_bounds(article, after.start)[0] > figure.start:
+        return None
+    return after.value * _normal(figure.unit)[0] if factor == 1.0 else None
 
 
 def span_days(article: Article, doc: Doc, figure: Figure) -> float | None:
@@ -861,6 +877,8 @@ def candidates(a: list[Measure], b: list[Measure], va: np.ndarray, vb: np.ndarra
             if x.counted and y.counted:
                 score = (score + float(va[len(a) + i] @ vb[len(b) + j])) / 2
             score -= SCALE * _orders_apart(x.value, y.value)
+            if score >= threshold and (_grew_from(x, y) or _grew_from(y, x)):
+                score += GREW_FROM  # the level a later report says it grew from
             if score >= threshold:
                 agree = consistent([x.stated, y.stated])
                 found.append((score + (APPROXIMATE if agree else 0.0), i, j))
@@ -874,6 +892,14 @@ def _other_years(x: Measure, y: Measure) -> bool:
     years_x = {d[:4] for d in x.dated if _YEAR.fullmatch(d[:4])}
     years_y = {d[:4] for d in y.dated if _YEAR.fullmatch(d[:4])}
     return bool(years_x) and bool(years_y) and not years_x & years_y
+
+
+def _grew_from(later: Measure, earlier: Measure) -> bool:
+    """Whether `later` says it grew from the value `earlier` states (`up from about 310`,
+    `About 310 inmates`): the same value to the rounding of either, whatever the qualifiers
+    (a bound such as `more than 200` allows too much)."""
+    return later.from_value is not None and abs(later.from_value - earlier.value) <= max(
+        _rounding(later.from_value), earlier.rounding)
 
 
 def _other_spans(x: Measure, y: Measure) -> bool:
@@ -942,7 +968,10 @@ def find_conflicts(articles: Sequence[Article], embed: Embed, threshold: float,
     vectors = {aid: rows_ for aid, rows_ in vectors.items() if len(rows_)}
     conflicts = []
     for group in _linked(found, vectors, threshold):
-        if len(group) < 2 or consistent([m.stated for m in group]):
+        # a later count that says it grew from an earlier one's value is news even within
+        # that one's bound (`340 aftershocks …, up from more than 120`)
+        grown = any(m.value != n.value and _grew_from(m, n) for m in group for n in group)
+        if len(group) < 2 or (consistent([m.stated for m in group]) and not grown):
             continue
         for members, kind in _kinds(group, update_hours):
             conflicts.append(Conflict(_quantity(members), tuple(_value(m) for m in members),
@@ -1048,7 +1077,8 @@ def _later(group: list[Measure], update_hours: float) -> list[Measure]:
             and (when - first).total_seconds() >= update_hours * 3600 and _states_new(m)]
     base = [m for m in group if not any(m is other for other in late)]
     # a late figure that repeats the earlier value is no newer one (`214 cases as of Monday`)
-    return [m for m in late if not (base and consistent([m.stated, *(b.stated for b in base)]))]
+    return [m for m in late if not (base and consistent([m.stated, *(b.stated for b in base)]))
+            or any(m.value != b.value and _grew_from(m, b) for b in base)]
 
 
 def _time(published: str | None, bare_day: bool = False) -> datetime | None:
