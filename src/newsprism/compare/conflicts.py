@@ -236,7 +236,8 @@ def measures(article: Article, doc: Doc | None = None) -> list[Measure]:
     found = []
     quantities = [f for f in article.figures
                   if f.kind == "quantity" and isinstance(f.value, int | float)]
-    for figure, after in zip(quantities, [*quantities[1:], None], strict=True):
+    for k, figure in enumerate(quantities):
+        after = quantities[k + 1] if k + 1 < len(quantities) else None
         if _counts_a_source(article, figure) \
                 or _PAST_LEVEL.search(article.text, max(0, figure.start - 40), figure.start) \
                 or (figure.unit in DURATION_DAYS
