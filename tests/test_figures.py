@@ -98,6 +98,12 @@ def figure(nlp: Language, text: str, covered: str, published: str | None = None)
     ("The junior rate rises to $7.20 and the trainee rate to $6.10 an hour.", "$7.20", 7.2,
      "USD/hour"),
     ("The shop pays $9 and $11 a day.", "$9", 9, "USD/day"),
+    # temperatures
+    ("The airport recorded 43.1C on Thursday.", "43.1C", 43.1, "°C"),
+    ("The night stayed at 29°C in the city.", "29°C", 29, "°C"),
+    ("Readings passed 41.2 degrees Celsius inland.", "41.2 degrees Celsius", 41.2, "°C"),
+    ("Temperatures of nearly 40 degrees were forecast.", "40 degrees", 40, "°C"),
+    ("Phoenix hit 118 degrees Fahrenheit.", "118 degrees Fahrenheit", 118, "°F"),
     ("The ticket costs $40 and earns the club $5 a head.", "$40", 40, "USD"),
 ])
 def test_figures_values_and_units(nlp: Language, text: str, covered: str, value: float,

@@ -83,6 +83,10 @@ UNIT_WORDS: dict[str, str] = {
     "nautical mile": "nmi", "parts per billion": "ppb", "ppb": "ppb",
     "parts per million": "ppm", "ppm": "ppm", "mph": "mile/hour", "kph": "km/hour",
     "km/h": "km/hour", "knot": "knot",
+    # temperatures; a bare `degrees` is taken as Celsius, the scale of most news outside
+    # the US (`nearly 40 degrees` beside `41.2 degrees Celsius`)
+    "degree": "°C", "degrees celsius": "°C", "degrees centigrade": "°C",
+    "degrees fahrenheit": "°F",
     "point": "point"}  # index and score points; percentage points are "pp"
 # Units that measure the same dimension as another unit: unit → (that unit, factor), so that
 # `1.2 gigawatts` and `1,400 megawatts`, `15 miles` and `24 km` compare.
@@ -154,7 +158,8 @@ _AMOUNT = re.compile(rf"""(?<![\w.])(?:(?P<cur>US\$|\$|€|£|¥)\s?)?
     (?P<tail>\s?%|\s+percent\b|\s+per\s+cent\b
       |\s+(?:of\s+)?(?:an?\s+)?(?P<pp>percentage\s+points?)\b
       |\s+(?P<curword>{alternation(_CURRENCY_WORDS)})\b
-      |[\s-]+(?P<unit>(?:{alternation(UNIT_WORDS)})s?)\b(?:-old\b)?)?
+      |[\s-]+(?P<unit>(?:{alternation(UNIT_WORDS)})s?)\b(?:-old\b)?
+      |(?:\s?°\s?)?(?P<scale_letter>[CF])\b)?
     (?!\w|-[A-Za-z])""", re.I | re.X)
 _RATIO = re.compile(rf"(?<![\w.])(?P<num>{alternation(_SMALL)}|\d+)\s+in\s+"
                     rf"(?P<den>{alternation(_SMALL)}|\d+)\b(?!-\w)", re.I)
@@ -181,7 +186,8 @@ _BY_SHARE_NEXT = re.compile(r"\s+(?:this|last|next|over|in|on|since|from|to|afte
                             r"|and|or|at|during|within|between)\b")
 _HOURS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
 _NOT_FIGURES = [re.compile(p, f) for p, f in (
-    (r"\b[A-Za-z]+-?\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]+\d*\b", 0),  # F-35, COVID-19, 22nd, 4G
+    # F-35, COVID-19, 22nd, 4G; not a temperature (`43C`)
+    (r"\b[A-Za-z]+-?\d+[A-Za-z\d]*\b|\b\d+(?![CF]\b)[A-Za-z]+\d*\b", 0),
     (rf"(?<!\w)(?:{alternation(ID_NOUNS)})\s+\d+[A-Za-z]?\b", re.I),  # route 12
     (r"\b(?:Local|Terminal|Pier|Berth|Runway|Hangar)\s+\d+[A-Za-z]?\b", 0),  # union Local 19
     (r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b", re.I),  # times
@@ -374,6 +380,8 @@ def _unit(m: re.Match[str]) -> str | None:
         return "%"
     if m["cur"] or m["curword"]:
         return CURRENCIES[(m["cur"] or m["curword"]).lower()]
+    if m["scale_letter"]:
+        return f"°{m['scale_letter']}"
     word = (m["unit"] or "").lower()
     return UNIT_WORDS.get(word) or UNIT_WORDS.get(word[:-1]) if word else None
 
