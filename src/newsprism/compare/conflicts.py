@@ -238,7 +238,8 @@ def measures(article: Article, doc: Doc | None = None) -> list[Measure]:
                   if f.kind == "quantity" and isinstance(f.value, int | float)]
     for k, figure in enumerate(quantities):
         after = quantities[k + 1] if k + 1 < len(quantities) else None
-        if _counts_a_source(article, figure) \
+        value = figure.value
+        if not isinstance(value, int | float) or _counts_a_source(article, figure) \
                 or _PAST_LEVEL.search(article.text, max(0, figure.start - 40), figure.start) \
                 or (figure.unit in DURATION_DAYS
                     and (_PER_PERIOD.match(article.text[figure.end:figure.end + 12])
@@ -249,8 +250,8 @@ def measures(article: Article, doc: Doc | None = None) -> list[Measure]:
         aged = _age_of(article, figure)
         # an age in years, however written (`43-year-old`, `Ibarra, 45,`)
         factor, unit = (1.0, "age") if aged is not None else _normal(figure.unit)
-        found.append(Measure(article, figure, figure.value * factor, unit,
-                             _context(article, figure), _rounding(figure.value) * factor,
+        found.append(Measure(article, figure, value * factor, unit,
+                             _context(article, figure), _rounding(value) * factor,
                              aged, holders(article, doc, figure) if doc else frozenset(),
                              scope(article, doc, figure) if doc else "",
                              _clause_dates(article, doc, figure) if doc else frozenset(),
