@@ -1217,14 +1217,6 @@ def test_compare_update_pairs_with_the_level_it_grew_from(tmp_path: Path) -> Non
     assert update.kind == "update" and {v.text for v in update.values} == {"18", "26"}
 
 
-def test_compare_grown_from_level_is_normalised_like_the_figure(tmp_path: Path) -> None:
-    """`up from 1.1 gigawatts` is the earlier level in megawatts, as `1.1 gigawatts` is."""
-    (article,) = _sentence_articles(tmp_path, "Grid", {"a": (
-        "Solar output has risen to 1.4 gigawatts, up from 1.1 gigawatts in May.")})
-    (output,) = measures(article, load_pipeline()(article.text))
-    assert output.from_value == pytest.approx(1100.0)
-
-
 def test_compare_update_within_the_earlier_bound_it_grew_from(tmp_path: Path) -> None:
     """`340 aftershocks …, up from more than 120`: within `more than 120`, yet stated as new."""
     texts = {"a": ("8 September 2026", "The survey has recorded more than 120 aftershocks, "

@@ -257,11 +257,12 @@ def measures(article: Article, doc: Doc | None = None) -> list[Measure]:
                              _clause_dates(article, doc, figure) if doc else frozenset(),
                              sites(article, doc, figure) if doc else frozenset(),
                              span_days(article, doc, figure) if doc else None,
-                             _grown_from(article, figure, after) if aged is None else None))
+                             _grown_from(article, figure, after, factor)))
     return found
 
 
-def _grown_from(article: Article, figure: Figure, after: Figure | None) -> float | None:
+def _grown_from(article: Article, figure: Figure, after: Figure | None,
+                factor: float) -> float | None:
     """The earlier level the next figure of the sentence states for this one (`Police have
     now arrested 26 inmates over the riot, up from 18 on Sunday`), when in the same unit."""
     if after is None or after.unit != figure.unit or not isinstance(after.value, int | float):
@@ -269,7 +270,7 @@ def _grown_from(article: Article, figure: Figure, after: Figure | None) -> float
     level = _PAST_LEVEL.search(article.text, max(figure.end, after.start - 40), after.start)
     if level is None or _sentence_bounds(article, after.start)[0] > figure.start:
         return None
-    return after.value * _normal(after.unit)[0]
+    return after.value * _normal(figure.unit)[0] if factor == 1.0 else None
 
 
 def span_days(article: Article, doc: Doc, figure: Figure) -> float | None:
